@@ -1,0 +1,60 @@
+//! `budget-check`: validates budget data files for the city's data team, natively, before they are published.
+//!
+//! Usage: `budget-check FILE...` prints every problem as `file: json.path: what was expected` and exits 1 if
+//! any file is invalid (2 if a file cannot be read). `budget-check --schema` prints the JSON Schema.
+
+use ansan_budget::model::{self, format};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
+        eprintln!("usage: budget-check FILE.json...   validate budget data files");
+        eprintln!("       budget-check --schema        print the JSON Schema of the format");
+        return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+    }
+    if args.iter().any(|a| a == "--schema") {
+        print!("{}", model::schema_json());
+        return ExitCode::SUCCESS;
+    }
+    let mut worst = 0u8;
+    for file in &args {
+        // `budget-check data/*.json` also matches the schema, which describes data files and is not one.
+        if std::path::Path::new(file).file_name().and_then(|n| n.to_str()) == Some("schema.json") {
+            println!("{file}: skipped (the JSON Schema of the format, not a data file)");
+            continue;
+        }
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{file}: cannot read: {e}");
+                worst = worst.max(2);
+                continue;
+            }
+        };
+        match model::load(file, &text) {
+            Ok(d) => {
+                let figures: usize = d.programs().iter().map(|p| p.figures.len()).sum();
+                let illustrative = if d.meta().illustrative { ", illustrative" } else { "" };
+                println!(
+                    "{file}: ok ({} programs, {figures} figures, {} context figures{illustrative})",
+                    d.programs().len(),
+                    d.context().len()
+                );
+                for (p, f) in d.headline_figures() {
+                    println!(
+                        "  {:<14} {:<26} {}",
+                        p.id,
+                        f.id,
+                        format::compact_marked(f.amount, f.approximate, model::Lang::Ko)
+                    );
+                }
+            }
+            Err(invalid) => {
+                eprintln!("{invalid}");
+                worst = worst.max(1);
+            }
+        }
+    }
+    ExitCode::from(worst)
+}

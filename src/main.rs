@@ -1,0 +1,12 @@
+//! Entry point of the browser app; Trunk builds this binary for wasm32.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<ansan_budget::ui::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("ansan-budget is a browser app: build it with `trunk build` (see README.md).");
+    eprintln!("To check data files natively, run `cargo run --bin budget-check -- data/*.json`.");
+}

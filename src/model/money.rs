@@ -1,0 +1,158 @@
+//! Whole-won money: an `i64` newtype with checked arithmetic. Money is never a float.
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// An amount of Korean won, always whole won.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Won(i64);
+
+/// 1억원 (10^8 won): the unit budgets are usually printed in.
+pub const EOK: i64 = 100_000_000;
+/// 1조원 (10^12 won) = 10,000억원.
+pub const JO: i64 = 1_000_000_000_000;
+
+impl Won {
+    pub const ZERO: Won = Won(0);
+
+    pub const fn new(won: i64) -> Won {
+        Won(won)
+    }
+
+    /// `n` 억원, or `None` when it does not fit in an `i64`.
+    pub fn from_eok(n: i64) -> Option<Won> {
+        n.checked_mul(EOK).map(Won)
+    }
+
+    pub const fn get(self) -> i64 {
+        self.0
+    }
+
+    pub fn checked_add(self, other: Won) -> Option<Won> {
+        self.0.checked_add(other.0).map(Won)
+    }
+
+    pub fn checked_sub(self, other: Won) -> Option<Won> {
+        self.0.checked_sub(other.0).map(Won)
+    }
+
+    /// Sum of all amounts, `None` on overflow.
+    pub fn checked_sum<I: IntoIterator<Item = Won>>(items: I) -> Option<Won> {
+        items.into_iter().try_fold(Won::ZERO, Won::checked_add)
+    }
+
+    /// Divides by a positive count, rounding half away from zero, in integers only.
+    /// `None` when `by` is not positive.
+    ///
+    /// 445,000,000,000 ÷ 760,000 = 585,526.31… → 585,526.
+    pub fn div_round(self, by: i64) -> Option<Won> {
+        if by <= 0 {
+            return None;
+        }
+        let (a, b) = (i128::from(self.0), i128::from(by));
+        let q = a / b;
+        let r = a % b;
+        // Compare 2|r| with b instead of adding b/2, so nothing can overflow.
+        let q = if 2 * r.abs() >= b { q + a.signum() } else { q };
+        i64::try_from(q).ok().map(Won)
+    }
+}
+
+impl Serialize for Won {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.0)
+    }
+}
+
+/// The message a float or string amount gets; it is what the data team reads.
+pub const EXPECTED_WON: &str = "whole won as an integer";
+
+impl<'de> Deserialize<'de> for Won {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Won, D::Error> {
+        struct WonVisitor;
+        impl Visitor<'_> for WonVisitor {
+            type Value = Won;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECTED_WON)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Won, E> {
+                Ok(Won(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Won, E> {
+                i64::try_from(v)
+                    .map(Won)
+                    .map_err(|_| E::custom(format!("expected {EXPECTED_WON}, found {v}, which is too large")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Won, E> {
+                Err(E::custom(format!("expected {EXPECTED_WON}, found {v:e}")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Won, E> {
+                Err(E::custom(format!(
+                    "expected {EXPECTED_WON}, found the string {v:?} (write the number without quotes or units)"
+                )))
+            }
+        }
+        d.deserialize_any(WonVisitor)
+    }
+}
+
+impl schemars::JsonSchema for Won {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Won".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "description": "An amount in whole Korean won (1억원 = 100000000). Never a float, never a string."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn div_round_rounds_half_away_from_zero() {
+        let cases = [
+            (445_000_000_000, 760_000, Some(585_526)),
+            (95_000_000_000, 760_000, Some(125_000)),
+            (3, 2, Some(2)),
+            (5, 2, Some(3)),
+            (4, 3, Some(1)),
+            (-3, 2, Some(-2)),
+            (7, 0, None),
+            (7, -1, None),
+            (i64::MAX, 1, Some(i64::MAX)),
+        ];
+        for (a, by, want) in cases {
+            assert_eq!(Won::new(a).div_round(by).map(Won::get), want, "{a} / {by}");
+        }
+    }
+
+    #[test]
+    fn sums_are_overflow_checked() {
+        assert_eq!(Won::checked_sum([Won::new(1), Won::new(2)]), Some(Won::new(3)));
+        assert_eq!(Won::checked_sum([Won::new(i64::MAX), Won::new(1)]), None);
+        assert_eq!(Won::new(i64::MIN).checked_sub(Won::new(1)), None);
+        assert_eq!(Won::from_eok(4_450), Some(Won::new(445_000_000_000)));
+        assert_eq!(Won::from_eok(i64::MAX / 10), None);
+    }
+
+    #[test]
+    fn deserialize_rejects_floats_and_strings() {
+        let ok: Won = serde_json::from_str("445000000000").expect("integer parses");
+        assert_eq!(ok, Won::new(445_000_000_000));
+        let cases = [
+            ("4.5e11", "expected whole won as an integer, found 4.5e11"),
+            ("1.5", "found 1.5e0"),
+            ("\"19억\"", "found the string \"19억\""),
+            ("18446744073709551615", "too large"),
+        ];
+        for (json, want) in cases {
+            let err = serde_json::from_str::<Won>(json).expect_err(json).to_string();
+            assert!(err.contains(want), "{json}: {err}");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! Parsing and validation: raw JSON → `RawDataset` → trusted `Dataset`, or every problem found, each naming
+//! the file, the JSON path and what was expected.
+
+use super::dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
+use super::format::korean;
+use super::money::Won;
+use super::raw::{RawContextFigure, RawDataset, RawFigure, RawProgram, RawProvenance, Text, FORMAT};
+use std::collections::HashMap;
+use std::fmt;
+
+/// One thing wrong with a file, at one place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path, e.g. `programs[2].figures[0].amount`; `.` for the whole document.
+    pub path: String,
+    /// Line and column in the file, where the parser knows them.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// Why a file was refused: its name and every problem found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        if let Some((line, column)) = self.position {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}: {p}", self.file)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+/// Parses and validates one data file. `file` is the name used in messages.
+pub fn load(file: &str, json: &str) -> Result<Dataset, Invalid> {
+    let raw = parse(file, json)?;
+    validate(file, raw)
+}
+
+/// Parses JSON into the raw format, with the JSON path of the first error.
+pub fn parse(file: &str, json: &str) -> Result<RawDataset, Invalid> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner();
+        let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+        Invalid {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                path,
+                position,
+                message: clean_serde_message(&inner.to_string()),
+            }],
+        }
+    })?;
+    Ok(raw)
+}
+
+/// serde_json appends " at line L column C" itself; the position is reported separately.
+fn clean_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Checks everything serde cannot: ids, years, provenance, formulas. Collects every problem, not just the first.
+pub fn validate(file: &str, raw: RawDataset) -> Result<Dataset, Invalid> {
+    let mut v = Validator::default();
+    v.check(&raw);
+    if v.problems.is_empty() {
+        Ok(build(raw))
+    } else {
+        Err(Invalid {
+            file: file.to_owned(),
+            problems: v.problems,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+impl Validator {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            position: None,
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, t: &Text) {
+        if t.ko.trim().is_empty() {
+            self.problem(format!("{path}.ko"), "expected a non-empty Korean text");
+        }
+        if t.en.trim().is_empty() {
+            self.problem(format!("{path}.en"), "expected a non-empty English text");
+        }
+    }
+
+    fn year(&mut self, path: &str, year: i32) {
+        if !YEARS.contains(&year) {
+            self.problem(path, format!("expected a year between 1900 and 2100, found {year}"));
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashMap<String, String>) {
+        let slug = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !slug {
+            self.problem(
+                path,
+                format!("expected an id of lowercase letters, digits and '-', found {id:?}"),
+            );
+        }
+        if let Some(first) = seen.get(id) {
+            let msg = format!("duplicate id {id:?}, already used at {first}");
+            self.problem(path, msg);
+        } else {
+            seen.insert(id.to_owned(), path.to_owned());
+        }
+    }
+
+    fn check(&mut self, raw: &RawDataset) {
+        if raw.format != FORMAT {
+            self.problem(
+                "format",
+                format!("expected {FORMAT:?}, found {:?}", raw.format),
+            );
+        }
+        let m = &raw.meta;
+        if m.id.trim().is_empty() {
+            self.problem("meta.id", "expected a non-empty id");
+        }
+        self.text("meta.title", &m.title);
+        self.text("meta.source.kind", &m.source.kind);
+        if m.source.title.trim().is_empty() {
+            self.problem("meta.source.title", "expected the source document's title");
+        }
+        if m.source.document.trim().is_empty() {
+            self.problem("meta.source.document", "expected the source document's file name");
+        }
+        self.year("meta.source.year", m.source.year);
+        self.year("meta.as_of_year", m.as_of_year);
+        if raw.programs.is_empty() {
+            self.problem("programs", "expected at least one program");
+        }
+
+        let mut program_ids = HashMap::new();
+        let mut figure_ids = HashMap::new();
+        // Every figure's amount and approximateness, for checking derived formulas anywhere in the file.
+        let mut amounts: HashMap<&str, (Won, bool)> = HashMap::new();
+
+        for (i, c) in raw.context.iter().enumerate() {
+            let path = format!("context[{i}]");
+            self.context_figure(&path, c, m.illustrative, &mut figure_ids);
+        }
+        for (i, p) in raw.programs.iter().enumerate() {
+            let path = format!("programs[{i}]");
+            self.program(&path, p, m.illustrative, &mut program_ids, &mut figure_ids);
+            for f in &p.figures {
+                amounts.entry(&f.id).or_insert((f.amount, f.approximate));
+            }
+        }
+        for (i, p) in raw.programs.iter().enumerate() {
+            for (j, f) in p.figures.iter().enumerate() {
+                if let RawProvenance::Derived { plus, minus, .. } = &f.provenance {
+                    let path = format!("programs[{i}].figures[{j}]");
+                    self.formula(&path, f, plus, minus, &amounts);
+                }
+            }
+        }
+    }
+
+    fn context_figure(
+        &mut self,
+        path: &str,
+        c: &RawContextFigure,
+        illustrative: bool,
+        ids: &mut HashMap<String, String>,
+    ) {
+        self.id(&format!("{path}.id"), &c.id, ids);
+        self.text(&format!("{path}.label"), &c.label);
+        if c.value < 0 {
+            self.problem(format!("{path}.value"), format!("expected a value of 0 or more, found {}", c.value));
+        }
+        if matches!(c.provenance, RawProvenance::Derived { .. }) {
+            self.problem(
+                format!("{path}.provenance.type"),
+                "expected \"reported\" or \"illustrative\": context figures cannot be derived",
+            );
+        }
+        self.provenance(&format!("{path}.provenance"), &c.provenance, illustrative);
+    }
+
+    fn program(
+        &mut self,
+        path: &str,
+        p: &RawProgram,
+        illustrative: bool,
+        program_ids: &mut HashMap<String, String>,
+        figure_ids: &mut HashMap<String, String>,
+    ) {
+        self.id(&format!("{path}.id"), &p.id, program_ids);
+        self.text(&format!("{path}.name"), &p.name);
+        self.text(&format!("{path}.summary"), &p.summary);
+        self.text(&format!("{path}.description"), &p.description);
+        for (k, partner) in p.partners.iter().enumerate() {
+            self.text(&format!("{path}.partners[{k}]"), partner);
+        }
+        if let Some(start) = p.period.start {
+            self.year(&format!("{path}.period.start"), start);
+        }
+        if let Some(end) = p.period.end {
+            self.year(&format!("{path}.period.end"), end);
+        }
+        if let (Some(start), Some(end)) = (p.period.start, p.period.end) {
+            if end < start {
+                self.problem(
+                    format!("{path}.period.end"),
+                    format!("expected an end year at or after the start year {start}, found {end}"),
+                );
+            }
+        }
+        if p.figures.is_empty() {
+            self.problem(format!("{path}.figures"), "expected at least one figure");
+        }
+        for (j, f) in p.figures.iter().enumerate() {
+            self.figure(&format!("{path}.figures[{j}]"), f, illustrative, figure_ids);
+        }
+        if p.headline.is_empty() {
+            self.problem(format!("{path}.headline"), "expected the id of at least one figure of this program");
+        }
+        for (k, id) in p.headline.iter().enumerate() {
+            if !p.figures.iter().any(|f| &f.id == id) {
+                self.problem(
+                    format!("{path}.headline[{k}]"),
+                    format!("expected the id of a figure of this program, found {id:?}"),
+                );
+            }
+        }
+    }
+
+    fn figure(&mut self, path: &str, f: &RawFigure, illustrative: bool, ids: &mut HashMap<String, String>) {
+        self.id(&format!("{path}.id"), &f.id, ids);
+        self.text(&format!("{path}.label"), &f.label);
+        if f.amount <= Won::ZERO {
+            self.problem(
+                format!("{path}.amount"),
+                format!("expected a positive amount in whole won, found {}", f.amount.get()),
+            );
+        }
+        if let Some(until) = f.until {
+            self.year(&format!("{path}.until"), until);
+        }
+        self.provenance(&format!("{path}.provenance"), &f.provenance, illustrative);
+    }
+
+    fn provenance(&mut self, path: &str, p: &RawProvenance, illustrative: bool) {
+        match p {
+            RawProvenance::Reported { quote, line } => {
+                if quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
+                    self.problem(
+                        format!("{path}.quote"),
+                        "expected the verbatim quote from the source: a reported figure needs it",
+                    );
+                }
+                if line.is_none_or(|l| l == 0) {
+                    self.problem(
+                        format!("{path}.line"),
+                        "expected the source line (1 or more): a reported figure needs it",
+                    );
+                }
+            }
+            RawProvenance::Derived { formula, plus, .. } => {
+                match formula {
+                    Some(t) => self.text(&format!("{path}.formula"), t),
+                    None => self.problem(
+                        format!("{path}.formula"),
+                        "expected how the figure is derived, in words (ko and en)",
+                    ),
+                }
+                if plus.is_empty() {
+                    self.problem(format!("{path}.plus"), "expected the ids of the figures it is derived from");
+                }
+            }
+            RawProvenance::Illustrative { .. } => {
+                if !illustrative {
+                    self.problem(
+                        format!("{path}.type"),
+                        "expected \"reported\" or \"derived\": illustrative figures belong only in a file whose \
+                         meta.illustrative is true",
+                    );
+                }
+            }
+        }
+    }
+
+    fn formula(
+        &mut self,
+        path: &str,
+        f: &RawFigure,
+        plus: &[String],
+        minus: &[String],
+        amounts: &HashMap<&str, (Won, bool)>,
+    ) {
+        let mut terms = Vec::new();
+        let mut ok = true;
+        for (list, name) in [(plus, "plus"), (minus, "minus")] {
+            for (k, id) in list.iter().enumerate() {
+                if id == &f.id {
+                    self.problem(format!("{path}.provenance.{name}[{k}]"), "a figure cannot be derived from itself");
+                    ok = false;
+                } else if let Some(&(amount, approx)) = amounts.get(id.as_str()) {
+                    terms.push((name == "plus", amount, approx));
+                } else {
+                    self.problem(
+                        format!("{path}.provenance.{name}[{k}]"),
+                        format!("expected the id of a figure in this file, found {id:?}"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if !ok {
+            return;
+        }
+        let computed = terms.iter().try_fold(Won::ZERO, |acc, &(add, amount, _)| {
+            if add {
+                acc.checked_add(amount)
+            } else {
+                acc.checked_sub(amount)
+            }
+        });
+        match computed {
+            None => self.problem(format!("{path}.provenance"), "the formula overflows"),
+            Some(c) if c != f.amount => self.problem(
+                format!("{path}.amount"),
+                format!(
+                    "expected {} ({}), as the formula gives, found {} ({})",
+                    c.get(),
+                    korean(c),
+                    f.amount.get(),
+                    korean(f.amount)
+                ),
+            ),
+            Some(_) => {}
+        }
+        if terms.iter().any(|t| t.2) && !f.approximate {
+            self.problem(
+                format!("{path}.approximate"),
+                "expected true: the figure is derived from an approximate figure",
+            );
+        }
+    }
+}
+
+fn provenance(raw: RawProvenance) -> Provenance {
+    match raw {
+        RawProvenance::Reported { quote, line } => Provenance::Reported {
+            quote: quote.unwrap_or_default(),
+            line: line.unwrap_or_default(),
+        },
+        RawProvenance::Derived { formula, plus, minus } => Provenance::Derived {
+            formula: formula.unwrap_or_default(),
+            plus,
+            minus,
+        },
+        RawProvenance::Illustrative { note } => Provenance::Illustrative { note },
+    }
+}
+
+/// Only called once `check` found nothing wrong, so the defaults above are never used.
+fn build(raw: RawDataset) -> Dataset {
+    let m = raw.meta;
+    Dataset {
+        meta: Meta {
+            id: m.id,
+            title: m.title,
+            source: Source {
+                title: m.source.title,
+                kind: m.source.kind,
+                year: m.source.year,
+                document: m.source.document,
+            },
+            as_of_year: m.as_of_year,
+            illustrative: m.illustrative,
+            note: m.note,
+        },
+        context: raw
+            .context
+            .into_iter()
+            .map(|c| ContextFigure {
+                id: c.id,
+                label: c.label,
+                value: c.value,
+                unit: c.unit,
+                comparison: c.comparison,
+                provenance: provenance(c.provenance),
+            })
+            .collect(),
+        programs: raw
+            .programs
+            .into_iter()
+            .map(|p| Program {
+                id: p.id,
+                name: p.name,
+                summary: p.summary,
+                description: p.description,
+                lead: p.lead,
+                partners: p.partners,
+                period: Period {
+                    start: p.period.start,
+                    end: p.period.end,
+                    note: p.period.note,
+                },
+                headline: p.headline,
+                figures: p
+                    .figures
+                    .into_iter()
+                    .map(|f| Figure {
+                        id: f.id,
+                        label: f.label,
+                        kind: f.kind,
+                        amount: f.amount,
+                        funding: f.funding,
+                        approximate: f.approximate,
+                        until: f.until,
+                        provenance: provenance(f.provenance),
+                        note: f.note,
+                    })
+                    .collect(),
+                note: p.note,
+            })
+            .collect(),
+    }
+}

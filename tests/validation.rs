@@ -1,0 +1,160 @@
+//! Bad data files get a message naming the file, the JSON path and what was expected.
+
+use ansan_budget::model;
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    let text = include_str!("../data/ansan-2015.json");
+    serde_json::from_str(text).expect("shipped data parses")
+}
+
+/// Applies `edit` to the shipped file and returns the error text, which must exist.
+fn error_of(edit: impl FnOnce(&mut Value)) -> String {
+    let mut v = base();
+    edit(&mut v);
+    let text = serde_json::to_string_pretty(&v).expect("serialise");
+    match model::load("bad.json", &text) {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// The value at a JSON pointer, created as `null` when its parent is an object without that key.
+fn at<'a>(v: &'a mut Value, path: &str) -> &'a mut Value {
+    let (parent, key) = path.rsplit_once('/').expect("a pointer with a parent");
+    let parent = v.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent} in the base file"));
+    match parent {
+        Value::Object(o) => o.entry(key).or_insert(Value::Null),
+        Value::Array(a) => {
+            let i: usize = key.parse().expect("array index");
+            a.get_mut(i).unwrap_or_else(|| panic!("no {path} in the base file"))
+        }
+        _ => panic!("{path}: parent is not a container"),
+    }
+}
+
+#[test]
+fn errors_name_file_path_and_expectation() {
+    type Edit = fn(&mut Value);
+    let cases: &[(&str, Edit, &str)] = &[
+        (
+            "float amount",
+            |v| *at(v, "/programs/2/figures/0/amount") = json!(4.5e11),
+            "bad.json: programs[2].figures[0].amount: expected whole won as an integer, found 4.5e11",
+        ),
+        (
+            "string amount",
+            |v| *at(v, "/programs/0/figures/0/amount") = json!("4,450억"),
+            "bad.json: programs[0].figures[0].amount: expected whole won as an integer, found the string",
+        ),
+        (
+            "unknown field",
+            |v| *at(v, "/programs/1/figures/0/amout") = json!(1),
+            "bad.json: programs[1].figures[0].amout: unknown field `amout`, expected one of `id`",
+        ),
+        (
+            "unknown funding",
+            |v| *at(v, "/programs/1/figures/0/funding") = json!("seoul"),
+            "bad.json: programs[1].figures[0].funding: unknown variant `seoul`",
+        ),
+        (
+            "missing programs",
+            |v| {
+                v.as_object_mut().map(|o| o.remove("programs"));
+            },
+            "bad.json: .: missing field `programs`",
+        ),
+        (
+            "duplicate program id",
+            |v| *at(v, "/programs/2/id") = json!("regeneration"),
+            "bad.json: programs[2].id: duplicate id \"regeneration\", already used at programs[0].id",
+        ),
+        (
+            "duplicate figure id",
+            |v| *at(v, "/programs/1/figures/1/id") = json!("incubation-provincial-grant"),
+            "bad.json: programs[1].figures[1].id: duplicate id \"incubation-provincial-grant\"",
+        ),
+        (
+            "end before start",
+            |v| *at(v, "/programs/0/period/start") = json!(2030),
+            "bad.json: programs[0].period.end: expected an end year at or after the start year 2030, found 2021",
+        ),
+        (
+            "reported without quote",
+            |v| {
+                at(v, "/programs/2/figures/0/provenance").as_object_mut().map(|o| o.remove("quote"));
+            },
+            "bad.json: programs[2].figures[0].provenance.quote: expected the verbatim quote",
+        ),
+        (
+            "reported without line",
+            |v| *at(v, "/programs/2/figures/0/provenance/line") = json!(0),
+            "bad.json: programs[2].figures[0].provenance.line: expected the source line",
+        ),
+        (
+            "derived that does not add up",
+            |v| *at(v, "/programs/0/figures/2/amount") = json!(90_000_000_000_i64),
+            "bad.json: programs[0].figures[2].amount: expected 95000000000 (950억원), as the formula gives, \
+             found 90000000000 (900억원)",
+        ),
+        (
+            "derived from approximate but not marked",
+            |v| *at(v, "/programs/0/figures/2/approximate") = json!(false),
+            "bad.json: programs[0].figures[2].approximate: expected true",
+        ),
+        (
+            "derived from unknown id",
+            |v| *at(v, "/programs/0/figures/2/provenance/minus/0") = json!("nope"),
+            "bad.json: programs[0].figures[2].provenance.minus[0]: expected the id of a figure in this file, found \"nope\"",
+        ),
+        (
+            "illustrative in a real dataset",
+            |v| *at(v, "/programs/2/figures/0/provenance") = json!({"type": "illustrative"}),
+            "bad.json: programs[2].figures[0].provenance.type: expected \"reported\" or \"derived\"",
+        ),
+        (
+            "headline pointing elsewhere",
+            |v| *at(v, "/programs/2/headline/0") = json!("regeneration-total"),
+            "bad.json: programs[2].headline[0]: expected the id of a figure of this program",
+        ),
+        (
+            "negative amount",
+            |v| *at(v, "/programs/2/figures/0/amount") = json!(-5),
+            "bad.json: programs[2].figures[0].amount: expected a positive amount in whole won, found -5",
+        ),
+        (
+            "wrong format",
+            |v| *at(v, "/format") = json!("ansan-budget/9"),
+            "bad.json: format: expected \"ansan-budget/1\", found \"ansan-budget/9\"",
+        ),
+        (
+            "empty english name",
+            |v| *at(v, "/programs/1/name/en") = json!(" "),
+            "bad.json: programs[1].name.en: expected a non-empty English text",
+        ),
+    ];
+    for (what, edit, want) in cases {
+        let got = error_of(edit);
+        assert!(got.contains(want), "{what}:\n  want {want}\n  got  {got}");
+    }
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let err = model::load("broken.json", "{\n  \"format\": \"ansan-budget/1\",\n  \"meta\": ]\n}")
+        .expect_err("broken JSON");
+    let text = err.to_string();
+    assert!(text.starts_with("broken.json: meta: "), "{text}");
+    assert!(text.contains("(line 3, column 11)"), "{text}");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let mut v = base();
+    *at(&mut v, "/programs/2/id") = json!("regeneration");
+    *at(&mut v, "/programs/0/period/start") = json!(2030);
+    *at(&mut v, "/programs/1/figures/0/provenance/line") = json!(0);
+    let err = model::load("bad.json", &v.to_string()).expect_err("three problems");
+    assert_eq!(err.problems.len(), 3, "{err}");
+    assert_eq!(err.file, "bad.json");
+}
