@@ -22,12 +22,15 @@ fn error_of(edit: impl FnOnce(&mut Value)) -> String {
 /// The value at a JSON pointer, created as `null` when its parent is an object without that key.
 fn at<'a>(v: &'a mut Value, path: &str) -> &'a mut Value {
     let (parent, key) = path.rsplit_once('/').expect("a pointer with a parent");
-    let parent = v.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent} in the base file"));
+    let parent = v
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent} in the base file"));
     match parent {
         Value::Object(o) => o.entry(key).or_insert(Value::Null),
         Value::Array(a) => {
             let i: usize = key.parse().expect("array index");
-            a.get_mut(i).unwrap_or_else(|| panic!("no {path} in the base file"))
+            a.get_mut(i)
+                .unwrap_or_else(|| panic!("no {path} in the base file"))
         }
         _ => panic!("{path}: parent is not a container"),
     }
@@ -141,8 +144,11 @@ fn errors_name_file_path_and_expectation() {
 
 #[test]
 fn syntax_errors_give_line_and_column() {
-    let err = model::load("broken.json", "{\n  \"format\": \"ansan-budget/1\",\n  \"meta\": ]\n}")
-        .expect_err("broken JSON");
+    let err = model::load(
+        "broken.json",
+        "{\n  \"format\": \"ansan-budget/1\",\n  \"meta\": ]\n}",
+    )
+    .expect_err("broken JSON");
     let text = err.to_string();
     assert!(text.starts_with("broken.json: meta: "), "{text}");
     assert!(text.contains("(line 3, column 11)"), "{text}");

@@ -11,7 +11,11 @@ fn main() -> ExitCode {
     if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
         eprintln!("usage: budget-check FILE.json...   validate budget data files");
         eprintln!("       budget-check --schema        print the JSON Schema of the format");
-        return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        return if args.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
     }
     if args.iter().any(|a| a == "--schema") {
         print!("{}", model::schema_json());
@@ -20,7 +24,11 @@ fn main() -> ExitCode {
     let mut worst = 0u8;
     for file in &args {
         // `budget-check data/*.json` also matches the schema, which describes data files and is not one.
-        if std::path::Path::new(file).file_name().and_then(|n| n.to_str()) == Some("schema.json") {
+        if std::path::Path::new(file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            == Some("schema.json")
+        {
             println!("{file}: skipped (the JSON Schema of the format, not a data file)");
             continue;
         }
@@ -35,7 +43,11 @@ fn main() -> ExitCode {
         match model::load(file, &text) {
             Ok(d) => {
                 let figures: usize = d.programs().iter().map(|p| p.figures.len()).sum();
-                let illustrative = if d.meta().illustrative { ", illustrative" } else { "" };
+                let illustrative = if d.meta().illustrative {
+                    ", illustrative"
+                } else {
+                    ""
+                };
                 println!(
                     "{file}: ok ({} programs, {figures} figures, {} context figures{illustrative})",
                     d.programs().len(),

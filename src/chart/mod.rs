@@ -1,1 +1,107 @@
-//! stub
+//! Charts drawn with plotters. Each chart has a pure, concrete `layout` (scales, ticks, label placement,
+//! hit-testing from pixel to datum) and a thin generic `draw` that replays that layout on any backend:
+//! a browser canvas in the app, an SVG string in native tests.
+//!
+//! Charts take plain data (strings, whole-won `i64`s, preformatted labels), not `crate::model` types, so
+//! formatting stays with the model/ui and charts stay testable on their own.
+
+pub mod bars;
+mod paint;
+mod style;
+mod text;
+mod ticks;
+
+use std::fmt;
+
+use plotters::drawing::DrawingAreaErrorKind;
+
+pub use bars::{
+    draw, hit_test, layout, preferred_height, Bar, BarChart, Label, Layout, Marker, Rect, Row,
+    Scale, TextAlign, TextRole, Tick,
+};
+
+/// Size of the drawing surface in CSS px, plus the device pixel ratio. Layouts come out in device px
+/// (CSS px × `pixel_ratio`) so a canvas sized in device pixels is sharp on high-density phone screens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    pub width: u32,
+    pub height: u32,
+    pub pixel_ratio: f64,
+}
+
+/// Browsers refuse (or silently blank) canvases much beyond this many device px on a side.
+pub(crate) const MAX_DEVICE_PX: f64 = 16_384.0;
+
+impl Geometry {
+    /// The ratio, once checked to be a usable positive number and to keep the surface within canvas limits.
+    pub(crate) fn checked_ratio(&self) -> Result<f64, ChartError> {
+        let r = self.pixel_ratio;
+        if !(r.is_finite() && (0.25..=8.0).contains(&r)) {
+            return Err(ChartError::new(
+                ChartErrorKind::BadGeometry,
+                format!("pixel ratio {r} is outside 0.25..=8"),
+            ));
+        }
+        if self.width == 0 || self.height == 0 {
+            return Err(ChartError::new(
+                ChartErrorKind::TooSmall,
+                format!("the chart area is {}×{} px", self.width, self.height),
+            ));
+        }
+        let (w, h) = (f64::from(self.width) * r, f64::from(self.height) * r);
+        if w > MAX_DEVICE_PX || h > MAX_DEVICE_PX {
+            return Err(ChartError::new(
+                ChartErrorKind::Overflow,
+                format!("{w:.0}×{h:.0} device px exceeds the {MAX_DEVICE_PX} px canvas limit"),
+            ));
+        }
+        Ok(r)
+    }
+}
+
+/// What went wrong, for callers that react differently (e.g. a too-small area vs bad data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartErrorKind {
+    /// Nothing to draw.
+    Empty,
+    /// A negative value, or zero on a log scale.
+    NonPositive,
+    /// Pixel ratio not finite or implausible.
+    BadGeometry,
+    /// The area cannot fit the chart legibly.
+    TooSmall,
+    /// A value or size beyond what the axis arithmetic or a canvas can hold.
+    Overflow,
+    /// `draw` was given a layout computed for different data.
+    Mismatch,
+    /// The drawing backend failed; the message is its own.
+    Backend,
+}
+
+/// A chart error with a message meant for the page, not just the console.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartError {
+    pub kind: ChartErrorKind,
+    pub message: String,
+}
+
+impl ChartError {
+    pub fn new(kind: ChartErrorKind, message: String) -> Self {
+        Self { kind, message }
+    }
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Backend errors are stringified here so `ChartError` stays one concrete type for every backend.
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        Self::new(ChartErrorKind::Backend, format!("drawing failed: {e}"))
+    }
+}

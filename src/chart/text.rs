@@ -30,7 +30,13 @@ const ELLIPSIS: char = '…';
 
 /// `text` shortened from the end (with "…") until its estimate fits `max_width`; unchanged if it fits.
 pub(crate) fn fit(text: &str, size: f64, max_width: f64, bold: bool) -> String {
-    let measure = |s: &str| if bold { bold_width(s, size) } else { width(s, size) };
+    let measure = |s: &str| {
+        if bold {
+            bold_width(s, size)
+        } else {
+            width(s, size)
+        }
+    };
     if measure(text) <= max_width {
         return text.to_owned();
     }
@@ -130,7 +136,12 @@ mod tests {
         let cases: &[(&str, f64, usize, usize)] = &[
             // text, max width, max lines, expected line count
             ("출처: 안산시 예산서", 400.0, 2, 1),
-            ("출처: 안산시 2025년도 세입세출 예산서 사업명세서", 150.0, 2, 2),
+            (
+                "출처: 안산시 2025년도 세입세출 예산서 사업명세서",
+                150.0,
+                2,
+                2,
+            ),
             ("가나다라마바사아자차카타파하가나다라마바사", 60.0, 2, 2),
             ("", 100.0, 2, 0),
         ];
@@ -141,7 +152,12 @@ mod tests {
                 assert!(width(line, 11.0) <= max_w + 1e-9, "{line:?} too wide");
             }
         }
-        let long = wrap("출처: 안산시 2025년도 세입세출 예산서 사업명세서", 11.0, 150.0, 2);
+        let long = wrap(
+            "출처: 안산시 2025년도 세입세출 예산서 사업명세서",
+            11.0,
+            100.0,
+            2,
+        );
         assert!(long.last().is_some_and(|l| l.ends_with('…')), "{long:?}");
     }
 }

@@ -94,7 +94,11 @@ mod tests {
             (0, 5, 1, 1),
         ];
         for &(max, n, step, axis_max) in cases {
-            assert_eq!(nice_linear(max, n), Ok((step, axis_max)), "max {max}, {n} intervals");
+            assert_eq!(
+                nice_linear(max, n),
+                Ok((step, axis_max)),
+                "max {max}, {n} intervals"
+            );
         }
     }
 

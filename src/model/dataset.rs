@@ -139,7 +139,10 @@ impl Program {
     }
 
     pub fn headline_figures(&self) -> Vec<&Figure> {
-        self.headline.iter().filter_map(|id| self.figure(id)).collect()
+        self.headline
+            .iter()
+            .filter_map(|id| self.figure(id))
+            .collect()
     }
 }
 

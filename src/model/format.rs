@@ -90,7 +90,11 @@ pub fn english(won: Won) -> String {
     for (scale, word) in scales {
         if abs >= scale {
             let tenths = (abs * 10 * 2 + scale) / (scale * 2);
-            return format!("{sign}KRW {}.{} {word}", group_u128(tenths / 10), tenths % 10);
+            return format!(
+                "{sign}KRW {}.{} {word}",
+                group_u128(tenths / 10),
+                tenths % 10
+            );
         }
     }
     format!("KRW {}", group_digits(n))
@@ -180,15 +184,23 @@ pub fn in_table_unit(won: Won, unit: TableUnit) -> String {
     }
     let width = d.ilog10() as usize;
     let frac = format!("{rem:0width$}");
-    format!("{sign}{whole}.{}{}", frac.trim_end_matches('0'), unit.suffix())
+    format!(
+        "{sign}{whole}.{}{}",
+        frac.trim_end_matches('0'),
+        unit.suffix()
+    )
 }
 
 fn group_u64(n: u64) -> String {
-    i64::try_from(n).map(group_digits).unwrap_or_else(|_| n.to_string())
+    i64::try_from(n)
+        .map(group_digits)
+        .unwrap_or_else(|_| n.to_string())
 }
 
 fn group_u128(n: u128) -> String {
-    i64::try_from(n).map(group_digits).unwrap_or_else(|_| n.to_string())
+    i64::try_from(n)
+        .map(group_digits)
+        .unwrap_or_else(|_| n.to_string())
 }
 
 #[cfg(test)]
@@ -225,7 +237,10 @@ mod tests {
     #[test]
     fn korean_exact_and_english_exact() {
         assert_eq!(korean_exact(Won::new(445_000_000_000)), "445,000,000,000원");
-        assert_eq!(english_exact(Won::new(445_000_000_000)), "445,000,000,000 won");
+        assert_eq!(
+            english_exact(Won::new(445_000_000_000)),
+            "445,000,000,000 won"
+        );
         assert_eq!(english_exact(Won::new(-1_000)), "-1,000 won");
         assert_eq!(group_digits(i64::MIN), "-9,223,372,036,854,775,808");
         assert_eq!(group_digits(999), "999");
@@ -271,12 +286,18 @@ mod tests {
 
     #[test]
     fn marked_and_lang() {
-        assert_eq!(compact_marked(Won::new(445_000_000_000), true, Lang::Ko), "약 4,450억원");
+        assert_eq!(
+            compact_marked(Won::new(445_000_000_000), true, Lang::Ko),
+            "약 4,450억원"
+        );
         assert_eq!(
             compact_marked(Won::new(445_000_000_000), true, Lang::En),
             "about KRW 445.0 billion"
         );
-        assert_eq!(compact_marked(Won::new(1_900_000_000), false, Lang::Ko), "19억원");
+        assert_eq!(
+            compact_marked(Won::new(1_900_000_000), false, Lang::Ko),
+            "19억원"
+        );
         assert_eq!(Lang::from_tag("en"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr"), None);
         assert_eq!(Lang::Ko.tag(), "ko");

@@ -80,9 +80,11 @@ impl<'de> Deserialize<'de> for Won {
                 Ok(Won(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Won, E> {
-                i64::try_from(v)
-                    .map(Won)
-                    .map_err(|_| E::custom(format!("expected {EXPECTED_WON}, found {v}, which is too large")))
+                i64::try_from(v).map(Won).map_err(|_| {
+                    E::custom(format!(
+                        "expected {EXPECTED_WON}, found {v}, which is too large"
+                    ))
+                })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Won, E> {
                 Err(E::custom(format!("expected {EXPECTED_WON}, found {v:e}")))
@@ -133,7 +135,10 @@ mod tests {
 
     #[test]
     fn sums_are_overflow_checked() {
-        assert_eq!(Won::checked_sum([Won::new(1), Won::new(2)]), Some(Won::new(3)));
+        assert_eq!(
+            Won::checked_sum([Won::new(1), Won::new(2)]),
+            Some(Won::new(3))
+        );
         assert_eq!(Won::checked_sum([Won::new(i64::MAX), Won::new(1)]), None);
         assert_eq!(Won::new(i64::MIN).checked_sub(Won::new(1)), None);
         assert_eq!(Won::from_eok(4_450), Some(Won::new(445_000_000_000)));
@@ -151,7 +156,9 @@ mod tests {
             ("18446744073709551615", "too large"),
         ];
         for (json, want) in cases {
-            let err = serde_json::from_str::<Won>(json).expect_err(json).to_string();
+            let err = serde_json::from_str::<Won>(json)
+                .expect_err(json)
+                .to_string();
             assert!(err.contains(want), "{json}: {err}");
         }
     }

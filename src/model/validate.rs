@@ -4,7 +4,9 @@
 use super::dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
 use super::format::korean;
 use super::money::Won;
-use super::raw::{RawContextFigure, RawDataset, RawFigure, RawProgram, RawProvenance, Text, FORMAT};
+use super::raw::{
+    RawContextFigure, RawDataset, RawFigure, RawProgram, RawProvenance, Text, FORMAT,
+};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -123,7 +125,10 @@ impl Validator {
 
     fn year(&mut self, path: &str, year: i32) {
         if !YEARS.contains(&year) {
-            self.problem(path, format!("expected a year between 1900 and 2100, found {year}"));
+            self.problem(
+                path,
+                format!("expected a year between 1900 and 2100, found {year}"),
+            );
         }
     }
 
@@ -163,7 +168,10 @@ impl Validator {
             self.problem("meta.source.title", "expected the source document's title");
         }
         if m.source.document.trim().is_empty() {
-            self.problem("meta.source.document", "expected the source document's file name");
+            self.problem(
+                "meta.source.document",
+                "expected the source document's file name",
+            );
         }
         self.year("meta.source.year", m.source.year);
         self.year("meta.as_of_year", m.as_of_year);
@@ -207,7 +215,10 @@ impl Validator {
         self.id(&format!("{path}.id"), &c.id, ids);
         self.text(&format!("{path}.label"), &c.label);
         if c.value < 0 {
-            self.problem(format!("{path}.value"), format!("expected a value of 0 or more, found {}", c.value));
+            self.problem(
+                format!("{path}.value"),
+                format!("expected a value of 0 or more, found {}", c.value),
+            );
         }
         if matches!(c.provenance, RawProvenance::Derived { .. }) {
             self.problem(
@@ -254,7 +265,10 @@ impl Validator {
             self.figure(&format!("{path}.figures[{j}]"), f, illustrative, figure_ids);
         }
         if p.headline.is_empty() {
-            self.problem(format!("{path}.headline"), "expected the id of at least one figure of this program");
+            self.problem(
+                format!("{path}.headline"),
+                "expected the id of at least one figure of this program",
+            );
         }
         for (k, id) in p.headline.iter().enumerate() {
             if !p.figures.iter().any(|f| &f.id == id) {
@@ -266,13 +280,22 @@ impl Validator {
         }
     }
 
-    fn figure(&mut self, path: &str, f: &RawFigure, illustrative: bool, ids: &mut HashMap<String, String>) {
+    fn figure(
+        &mut self,
+        path: &str,
+        f: &RawFigure,
+        illustrative: bool,
+        ids: &mut HashMap<String, String>,
+    ) {
         self.id(&format!("{path}.id"), &f.id, ids);
         self.text(&format!("{path}.label"), &f.label);
         if f.amount <= Won::ZERO {
             self.problem(
                 format!("{path}.amount"),
-                format!("expected a positive amount in whole won, found {}", f.amount.get()),
+                format!(
+                    "expected a positive amount in whole won, found {}",
+                    f.amount.get()
+                ),
             );
         }
         if let Some(until) = f.until {
@@ -306,7 +329,10 @@ impl Validator {
                     ),
                 }
                 if plus.is_empty() {
-                    self.problem(format!("{path}.plus"), "expected the ids of the figures it is derived from");
+                    self.problem(
+                        format!("{path}.plus"),
+                        "expected the ids of the figures it is derived from",
+                    );
                 }
             }
             RawProvenance::Illustrative { .. } => {
@@ -334,7 +360,10 @@ impl Validator {
         for (list, name) in [(plus, "plus"), (minus, "minus")] {
             for (k, id) in list.iter().enumerate() {
                 if id == &f.id {
-                    self.problem(format!("{path}.provenance.{name}[{k}]"), "a figure cannot be derived from itself");
+                    self.problem(
+                        format!("{path}.provenance.{name}[{k}]"),
+                        "a figure cannot be derived from itself",
+                    );
                     ok = false;
                 } else if let Some(&(amount, approx)) = amounts.get(id.as_str()) {
                     terms.push((name == "plus", amount, approx));
@@ -386,7 +415,11 @@ fn provenance(raw: RawProvenance) -> Provenance {
             quote: quote.unwrap_or_default(),
             line: line.unwrap_or_default(),
         },
-        RawProvenance::Derived { formula, plus, minus } => Provenance::Derived {
+        RawProvenance::Derived {
+            formula,
+            plus,
+            minus,
+        } => Provenance::Derived {
             formula: formula.unwrap_or_default(),
             plus,
             minus,

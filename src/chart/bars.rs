@@ -1,0 +1,1567 @@
+//! Horizontal bar chart for budget figures whose sizes differ by orders of magnitude (19억원 beside
+//! 4,450억원): row layout, linear/log scales, tick placement, hit-testing, and the generic `draw`.
+//!
+//! Rows are horizontal so long Korean program names fit on a 360 px phone: below `WIDE_MIN` CSS px the
+//! text sits above each bar, wider it sits in a column to the left. Everything is laid out in CSS px and
+//! multiplied by the pixel ratio at the end, so a ratio of 2 gives exactly twice every coordinate.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::HPos;
+use plotters::style::{Color, RGBAColor, RGBColor};
+
+use super::paint::{paint, Point, Primitive};
+use super::style::{self, MarkerShape, Pattern};
+use super::{text, ticks, ChartError, ChartErrorKind, Geometry};
+
+/// How values map to bar length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Length proportional to value, from zero: honest for sums, but a 19억 bar next to 4,450억 is a sliver.
+    Linear,
+    /// Length proportional to the logarithm, from the decade at or below the smallest value: every bar
+    /// readable, at the price of lengths no longer adding up (the axis says so with decade ticks).
+    Log,
+}
+
+/// One figure to draw. Text arrives preformatted: the chart never formats money itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    /// Figure id, handed back by the caller's tooltip/selection logic via `hit_test`'s index.
+    pub key: String,
+    /// Program name, e.g. "청년 창업 인큐베이팅".
+    pub group: String,
+    /// Figure label, e.g. "도비 유치".
+    pub label: String,
+    /// Whole won (or won per resident); must be ≥ 0, and > 0 on a log scale.
+    pub value: i64,
+    /// Shown at the bar end, e.g. "≈4,450억원".
+    pub value_label: String,
+    /// Program index: picks colour, marker shape and fill pattern, so colour is never the only carrier.
+    pub tone: usize,
+}
+
+/// A bar chart's data and wording.
+#[derive(Debug, Clone)]
+pub struct BarChart {
+    pub bars: Vec<Bar>,
+    pub scale: Scale,
+    pub axis_title: String,
+    /// Drawn under the chart, e.g. "출처: 안산시 2025 예산서"; mark illustrative figures here, first, since a
+    /// note longer than the lines the area allows (three at `preferred_height`) is cut with "…".
+    pub source_note: String,
+    /// Formats a tick value (whole won) in the caller's language and units, e.g. 500000000000 → "5,000억".
+    /// A plain `fn` keeps `BarChart` cheap to clone and free of captured state.
+    pub tick_label: fn(i64) -> String,
+}
+
+/// Yew re-renders when props differ, so this only needs to be right in one direction: equal data and the
+/// same formatter compare equal. Formatters compare by address; two distinct fns with identical code
+/// may share one, and then they also format identically, so treating them as equal is harmless.
+impl PartialEq for BarChart {
+    fn eq(&self, other: &Self) -> bool {
+        self.bars == other.bars
+            && self.scale == other.scale
+            && self.axis_title == other.axis_title
+            && self.source_note == other.source_note
+            && self.tick_label as usize == other.tick_label as usize
+    }
+}
+
+/// An axis-aligned rectangle in device px; `x0 ≤ x1`, `y0 ≤ y1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    /// Half-open, so a point on the border between two touching rectangles belongs to exactly one.
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x < self.x1 && y >= self.y0 && y < self.y1
+    }
+
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    pub fn centre(&self) -> (f64, f64) {
+        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    }
+
+    fn scaled(self, r: f64) -> Self {
+        Self {
+            x0: self.x0 * r,
+            y0: self.y0 * r,
+            x1: self.x1 * r,
+            y1: self.y1 * r,
+        }
+    }
+}
+
+/// Which side of the text sits at a label's `x`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextAlign {
+    Start,
+    Centre,
+    End,
+}
+
+/// What a piece of text is; decides its weight and ink when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRole {
+    Group,
+    Label,
+    /// Value label right of the bar end, dark on white.
+    Value,
+    /// Value label inside the bar end (no room to its right), white on the bar colour.
+    ValueInside,
+    Tick,
+    AxisTitle,
+    SourceNote,
+}
+
+/// A placed single line of text; `y` is its vertical centre, `size` the font size, both in device px.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub align: TextAlign,
+    pub role: TextRole,
+}
+
+impl Label {
+    fn scaled(mut self, r: f64) -> Self {
+        self.x *= r;
+        self.y *= r;
+        self.size *= r;
+        self
+    }
+}
+
+/// The shape before a row's text, in device px.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Marker {
+    Circle { cx: f64, cy: f64, r: f64 },
+    Polygon(Vec<(f64, f64)>),
+}
+
+/// One bar's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The whole row (text, bar and value label): the hit-test target, so a 2 px bar is still tappable.
+    pub band: Rect,
+    pub bar: Rect,
+    pub group: Label,
+    pub label: Label,
+    pub value: Label,
+    pub tone: usize,
+    pub marker: Marker,
+    /// Pattern strokes inside the bar (none for the solid pattern).
+    pub hatch: Vec<[(f64, f64); 2]>,
+}
+
+/// An axis tick; `label` is `None` where it would collide with its left neighbour (the gridline stays).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub value: i64,
+    pub x: f64,
+    pub label: Option<Label>,
+}
+
+/// Everything `draw` needs, in device px, computed once per data/size change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub pixel_ratio: f64,
+    /// True on narrow screens, where row text sits above the bar instead of left of it.
+    pub text_above: bool,
+    /// The area bars grow in; gridlines span its height.
+    pub plot: Rect,
+    pub rows: Vec<Row>,
+    pub ticks: Vec<Tick>,
+    pub axis_title: Option<Label>,
+    pub source_note: Vec<Label>,
+    /// Stroke width of gridlines and hatching (one CSS px).
+    pub line_width: f64,
+}
+
+// Lengths in CSS px; see the module doc for why.
+const PAD: f64 = 8.0;
+/// At this CSS width and above, row text moves into a left column.
+const WIDE_MIN: u32 = 600;
+const MIN_CONTENT: f64 = 120.0;
+const FONT_GROUP: f64 = 13.0;
+const FONT_LABEL: f64 = 13.0;
+const FONT_VALUE: f64 = 12.0;
+const FONT_TICK: f64 = 11.0;
+const FONT_TITLE: f64 = 12.0;
+const FONT_NOTE: f64 = 11.0;
+const LINE: f64 = 18.0;
+const BAR_H: f64 = 16.0;
+const TEXT_BAR_GAP: f64 = 2.0;
+const ROW_GAP: f64 = 10.0;
+const MARKER: f64 = 10.0;
+const TEXT_INDENT: f64 = 15.0;
+const COL_GAP: f64 = 12.0;
+const MIN_COL: f64 = 120.0;
+const MAX_COL_FRACTION: f64 = 0.4;
+const VALUE_PAD: f64 = 4.0;
+/// A positive value never draws thinner than this, so 19억 stays visible beside 4,450억.
+const MIN_BAR: f64 = 2.0;
+const MAX_TICK_INTERVALS: u32 = 6;
+const TICK_GAP: f64 = 4.0;
+const TICK_LINE: f64 = 15.0;
+/// Minimum horizontal space between neighbouring tick labels.
+const TICK_SPACING: f64 = 12.0;
+const TITLE_GAP: f64 = 4.0;
+const TITLE_LINE: f64 = 16.0;
+const NOTE_GAP: f64 = 6.0;
+const NOTE_LINE: f64 = 15.0;
+/// Source-note lines `preferred_height` reserves; taller areas allow up to `MAX_NOTE_LINES`.
+const NOTE_LINES: usize = 3;
+const MAX_NOTE_LINES: usize = 6;
+const HATCH_STEP: f64 = 5.0;
+/// Caps pattern strokes per bar; beyond this a pattern is texture nobody counts.
+const MAX_HATCH: usize = 2_000;
+
+fn band_height(text_above: bool) -> f64 {
+    if text_above {
+        2.0 * LINE + TEXT_BAR_GAP + BAR_H
+    } else {
+        2.0 * LINE
+    }
+}
+
+fn rows_height(n: usize, text_above: bool) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let n = n as f64;
+    n * band_height(text_above) + (n - 1.0) * ROW_GAP
+}
+
+fn footer_height(has_title: bool, note_lines: usize) -> f64 {
+    let mut h = TICK_GAP + TICK_LINE;
+    if has_title {
+        h += TITLE_GAP + TITLE_LINE;
+    }
+    if note_lines > 0 {
+        h += NOTE_GAP + note_lines as f64 * NOTE_LINE;
+    }
+    h
+}
+
+/// CSS px height that fits `n_bars` rows at `width` CSS px, with room for an axis title and a three-line
+/// source note. `layout` at this height never fails for lack of height.
+pub fn preferred_height(n_bars: usize, width: u32) -> u32 {
+    let text_above = width < WIDE_MIN;
+    let h = PAD + rows_height(n_bars, text_above) + footer_height(true, NOTE_LINES) + PAD;
+    // Saturating float→int cast: absurd bar counts give u32::MAX, which `layout` then rejects.
+    h.ceil() as u32
+}
+
+/// Checks the data against the scale before any arithmetic relies on it.
+fn validate(chart: &BarChart) -> Result<(i64, i64), ChartError> {
+    let mut values = chart.bars.iter().map(|b| b.value);
+    let Some(first) = values.next() else {
+        return Err(ChartError::new(
+            ChartErrorKind::Empty,
+            "there are no figures to chart".to_owned(),
+        ));
+    };
+    let (min, max) = values.fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let floor = match chart.scale {
+        Scale::Linear => 0,
+        Scale::Log => 1,
+    };
+    if min < floor {
+        let culprit = chart
+            .bars
+            .iter()
+            .find(|b| b.value < floor)
+            .map_or_else(String::new, |b| format!("{} {} ", b.group, b.label));
+        let why = match chart.scale {
+            Scale::Linear => "bars start at zero, so negative values cannot be drawn",
+            Scale::Log => "a log scale needs values above zero",
+        };
+        return Err(ChartError::new(
+            ChartErrorKind::NonPositive,
+            format!("{culprit}= {min}: {why}"),
+        ));
+    }
+    Ok((min, max))
+}
+
+/// Maps values to x positions inside the plot; built once from the data range.
+enum Axis {
+    Linear { max: f64 },
+    Log { lo: f64, hi: f64 },
+}
+
+impl Axis {
+    /// Fraction 0..=1 along the plot.
+    fn fraction(&self, value: i64) -> f64 {
+        let t = match *self {
+            Axis::Linear { max } => value as f64 / max,
+            Axis::Log { lo, hi } => ((value as f64).log10() - lo) / (hi - lo),
+        };
+        if t.is_finite() {
+            t.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Tick values and the axis mapping; linear steps are chosen so the tick labels fit `plot_width`.
+fn axis_and_ticks(
+    chart: &BarChart,
+    min: i64,
+    max: i64,
+    plot_width: f64,
+) -> Result<(Axis, Vec<i64>), ChartError> {
+    match chart.scale {
+        Scale::Linear => {
+            let sample = (chart.tick_label)(max);
+            let room = (plot_width / (text::width(&sample, FONT_TICK) + TICK_SPACING)).floor();
+            let intervals = if room >= f64::from(MAX_TICK_INTERVALS) {
+                MAX_TICK_INTERVALS
+            } else if room >= 1.0 {
+                room as u32
+            } else {
+                1
+            };
+            let (step, axis_max) = ticks::nice_linear(max, intervals)?;
+            let count = axis_max / step;
+            let values = (0..=count)
+                .map(|k| {
+                    k.checked_mul(step).ok_or_else(|| {
+                        ChartError::new(ChartErrorKind::Overflow, "tick value overflow".to_owned())
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((
+                Axis::Linear {
+                    max: axis_max as f64,
+                },
+                values,
+            ))
+        }
+        Scale::Log => {
+            let (lo, hi) = ticks::decades(min, max)?;
+            let values = (lo..=hi).map(ticks::pow10).collect::<Result<Vec<_>, _>>()?;
+            Ok((
+                Axis::Log {
+                    lo: f64::from(lo),
+                    hi: f64::from(hi),
+                },
+                values,
+            ))
+        }
+    }
+}
+
+fn label(text: String, x: f64, y: f64, size: f64, align: TextAlign, role: TextRole) -> Label {
+    Label {
+        text,
+        x,
+        y,
+        size,
+        align,
+        role,
+    }
+}
+
+fn marker(shape: MarkerShape, cx: f64, cy: f64) -> Marker {
+    let h = MARKER / 2.0;
+    let s = h - 1.0;
+    match shape {
+        MarkerShape::Circle => Marker::Circle { cx, cy, r: h - 0.5 },
+        MarkerShape::Square => Marker::Polygon(vec![
+            (cx - s, cy - s),
+            (cx + s, cy - s),
+            (cx + s, cy + s),
+            (cx - s, cy + s),
+        ]),
+        MarkerShape::TriangleUp => {
+            Marker::Polygon(vec![(cx, cy - h), (cx + h, cy + s), (cx - h, cy + s)])
+        }
+        MarkerShape::Diamond => {
+            Marker::Polygon(vec![(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)])
+        }
+        MarkerShape::TriangleDown => {
+            Marker::Polygon(vec![(cx - h, cy - s), (cx + h, cy - s), (cx, cy + h)])
+        }
+    }
+}
+
+/// Pattern strokes clipped to `area`.
+fn hatch(pattern: Pattern, area: Rect) -> Vec<[(f64, f64); 2]> {
+    let Rect { x0, y0, x1, y1 } = area;
+    let mut out = Vec::new();
+    if x1 - x0 < 1.0 || y1 - y0 < 1.0 {
+        return out;
+    }
+    match pattern {
+        Pattern::Solid => {}
+        Pattern::Diagonal => {
+            // Lines x + y = c ("/" on screen), clipped to the rectangle.
+            let mut c = x0 + y0 + HATCH_STEP;
+            while c < x1 + y1 && out.len() < MAX_HATCH {
+                let xa = x0.max(c - y1);
+                let xb = x1.min(c - y0);
+                if xb - xa > 0.5 {
+                    out.push([(xa, c - xa), (xb, c - xb)]);
+                }
+                c += HATCH_STEP;
+            }
+        }
+        Pattern::Horizontal => {
+            let mut y = y0 + HATCH_STEP - 1.0;
+            while y < y1 - 1.0 && out.len() < MAX_HATCH {
+                out.push([(x0, y), (x1, y)]);
+                y += HATCH_STEP - 1.0;
+            }
+        }
+        Pattern::Vertical => {
+            let mut x = x0 + HATCH_STEP;
+            while x < x1 - 1.0 && out.len() < MAX_HATCH {
+                out.push([(x, y0), (x, y1)]);
+                x += HATCH_STEP;
+            }
+        }
+    }
+    out
+}
+
+/// Places ticks under the plot. Labels are centred on their tick but kept inside the content box, and a
+/// label that would touch its left neighbour is dropped (its gridline is still drawn).
+fn place_ticks(
+    chart: &BarChart,
+    values: &[i64],
+    axis: &Axis,
+    plot: Rect,
+    content: (f64, f64),
+) -> Vec<Tick> {
+    let y = plot.y1 + TICK_GAP + TICK_LINE / 2.0;
+    let mut last_right = f64::NEG_INFINITY;
+    values
+        .iter()
+        .map(|&value| {
+            let x = plot.x0 + plot.width() * axis.fraction(value);
+            let text = (chart.tick_label)(value);
+            let w = text::width(&text, FONT_TICK);
+            let (left, anchor_x, align) = if x - w / 2.0 < content.0 {
+                (content.0, content.0, TextAlign::Start)
+            } else if x + w / 2.0 > content.1 {
+                (content.1 - w, content.1, TextAlign::End)
+            } else {
+                (x - w / 2.0, x, TextAlign::Centre)
+            };
+            let label = if left >= last_right + TICK_SPACING / 2.0 {
+                last_right = left + w;
+                Some(label(text, anchor_x, y, FONT_TICK, align, TextRole::Tick))
+            } else {
+                None
+            };
+            Tick { value, x, label }
+        })
+        .collect()
+}
+
+/// Computes the whole chart in CSS px; `layout` then scales it to device px.
+fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
+    let (min, max) = validate(chart)?;
+    let text_above = geom.width < WIDE_MIN;
+    let (width, height) = (f64::from(geom.width), f64::from(geom.height));
+    let (cx0, cx1) = (PAD, width - PAD);
+    let content_w = cx1 - cx0;
+    if content_w < MIN_CONTENT {
+        return Err(ChartError::new(
+            ChartErrorKind::TooSmall,
+            format!("{width} px is too narrow for a bar chart"),
+        ));
+    }
+
+    let text_x = cx0 + TEXT_INDENT;
+    let (text_max, plot_x0) = if text_above {
+        (cx1 - text_x, cx0)
+    } else {
+        let natural = chart
+            .bars
+            .iter()
+            .map(|b| text::bold_width(&b.group, FONT_GROUP).max(text::width(&b.label, FONT_LABEL)))
+            .fold(0.0, f64::max)
+            + TEXT_INDENT;
+        let col = natural
+            .max(MIN_COL)
+            .min(content_w * MAX_COL_FRACTION)
+            .max(TEXT_INDENT);
+        (col - TEXT_INDENT, cx0 + col + COL_GAP)
+    };
+    let plot_w = cx1 - plot_x0;
+    let widest_value = chart
+        .bars
+        .iter()
+        .map(|b| text::width(&b.value_label, FONT_VALUE))
+        .fold(0.0, f64::max);
+    // Guarantees every value label fits either right of its bar or inside it (see `layout_row`).
+    if plot_w < 2.0 * widest_value + 3.0 * VALUE_PAD {
+        return Err(ChartError::new(
+            ChartErrorKind::TooSmall,
+            format!("{width} px leaves no room for the value labels"),
+        ));
+    }
+
+    let plot = Rect {
+        x0: plot_x0,
+        y0: PAD,
+        x1: cx1,
+        y1: PAD + rows_height(chart.bars.len(), text_above),
+    };
+    let (axis, tick_values) = axis_and_ticks(chart, min, max, plot_w)?;
+
+    let pitch = band_height(text_above) + ROW_GAP;
+    let rows = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let top = PAD + i as f64 * pitch;
+            let bar_y0 = if text_above {
+                top + 2.0 * LINE + TEXT_BAR_GAP
+            } else {
+                top + LINE - BAR_H / 2.0
+            };
+            let bar_rect = Rect {
+                x0: plot_x0,
+                y0: bar_y0,
+                x1: plot_x0 + plot_w * axis.fraction(bar.value),
+                y1: bar_y0 + BAR_H,
+            };
+            layout_row(bar, top, bar_rect, (cx0, cx1), text_x, text_max, text_above)
+        })
+        .collect();
+
+    let ticks = place_ticks(chart, &tick_values, &axis, plot, (cx0, cx1));
+    let mut y = plot.y1 + TICK_GAP + TICK_LINE;
+    let title = chart.axis_title.trim();
+    let axis_title = if title.is_empty() {
+        None
+    } else {
+        let fitted = text::fit(title, FONT_TITLE, cx1 - plot_x0, false);
+        let l = label(
+            fitted,
+            plot_x0,
+            y + TITLE_GAP + TITLE_LINE / 2.0,
+            FONT_TITLE,
+            TextAlign::Start,
+            TextRole::AxisTitle,
+        );
+        y += TITLE_GAP + TITLE_LINE;
+        Some(l)
+    };
+    // The note may carry the "illustrative figures" warning, so it gets every line the area has room
+    // for, never fewer than `preferred_height` reserves.
+    let spare = height - PAD - (y + NOTE_GAP);
+    let room = if spare >= NOTE_LINE * MAX_NOTE_LINES as f64 {
+        MAX_NOTE_LINES
+    } else if spare >= NOTE_LINE {
+        (spare / NOTE_LINE) as usize
+    } else {
+        0
+    };
+    let note_lines = text::wrap(
+        &chart.source_note,
+        FONT_NOTE,
+        content_w,
+        room.max(NOTE_LINES),
+    );
+    if !note_lines.is_empty() {
+        y += NOTE_GAP;
+    }
+    let source_note = note_lines
+        .into_iter()
+        .map(|line| {
+            let l = label(
+                line,
+                cx0,
+                y + NOTE_LINE / 2.0,
+                FONT_NOTE,
+                TextAlign::Start,
+                TextRole::SourceNote,
+            );
+            y += NOTE_LINE;
+            l
+        })
+        .collect();
+    let needed = y + PAD;
+    if needed > height + 0.5 {
+        return Err(ChartError::new(
+            ChartErrorKind::TooSmall,
+            format!(
+                "the chart needs {} px of height, got {}",
+                needed.ceil(),
+                geom.height
+            ),
+        ));
+    }
+
+    Ok(Layout {
+        width,
+        height,
+        pixel_ratio: 1.0,
+        text_above,
+        plot,
+        rows,
+        ticks,
+        axis_title,
+        source_note,
+        line_width: 1.0,
+    })
+}
+
+/// One row: text lines, marker, the bar (at least `MIN_BAR` wide if positive) and its value label.
+fn layout_row(
+    bar: &Bar,
+    top: f64,
+    mut rect: Rect,
+    content: (f64, f64),
+    text_x: f64,
+    text_max: f64,
+    text_above: bool,
+) -> Row {
+    if bar.value > 0 && rect.width() < MIN_BAR {
+        rect.x1 = rect.x0 + MIN_BAR;
+    }
+    let group_y = top + LINE / 2.0;
+    let label_y = top + LINE * 1.5;
+    let group = label(
+        text::fit(&bar.group, FONT_GROUP, text_max, true),
+        text_x,
+        group_y,
+        FONT_GROUP,
+        TextAlign::Start,
+        TextRole::Group,
+    );
+    let fig = label(
+        text::fit(&bar.label, FONT_LABEL, text_max, false),
+        text_x,
+        label_y,
+        FONT_LABEL,
+        TextAlign::Start,
+        TextRole::Label,
+    );
+
+    let value_w = text::width(&bar.value_label, FONT_VALUE);
+    let (_, bar_mid) = rect.centre();
+    let outside = rect.x1 + VALUE_PAD + value_w <= content.1;
+    let (value, hatch_x1) = if outside {
+        let v = label(
+            bar.value_label.clone(),
+            rect.x1 + VALUE_PAD,
+            bar_mid,
+            FONT_VALUE,
+            TextAlign::Start,
+            TextRole::Value,
+        );
+        (v, rect.x1)
+    } else {
+        let v = label(
+            bar.value_label.clone(),
+            rect.x1 - VALUE_PAD,
+            bar_mid,
+            FONT_VALUE,
+            TextAlign::End,
+            TextRole::ValueInside,
+        );
+        // Keep the pattern out from behind white text so it keeps its contrast.
+        (v, rect.x1 - 2.0 * VALUE_PAD - value_w)
+    };
+    let hatch_area = Rect {
+        x1: hatch_x1.max(rect.x0),
+        ..rect
+    };
+    let band_bottom = if text_above {
+        rect.y1
+    } else {
+        top + 2.0 * LINE
+    };
+    Row {
+        band: Rect {
+            x0: content.0,
+            y0: top,
+            x1: content.1,
+            y1: band_bottom,
+        },
+        bar: rect,
+        group,
+        label: fig,
+        value,
+        tone: bar.tone,
+        marker: marker(
+            style::marker_shape(bar.tone),
+            content.0 + MARKER / 2.0,
+            group_y,
+        ),
+        hatch: hatch(style::pattern(bar.tone), hatch_area),
+    }
+}
+
+fn scale_layout(l: Layout, r: f64) -> Layout {
+    let pt = |(x, y): (f64, f64)| (x * r, y * r);
+    Layout {
+        width: l.width * r,
+        height: l.height * r,
+        pixel_ratio: r,
+        text_above: l.text_above,
+        plot: l.plot.scaled(r),
+        rows: l
+            .rows
+            .into_iter()
+            .map(|row| Row {
+                band: row.band.scaled(r),
+                bar: row.bar.scaled(r),
+                group: row.group.scaled(r),
+                label: row.label.scaled(r),
+                value: row.value.scaled(r),
+                tone: row.tone,
+                marker: match row.marker {
+                    Marker::Circle { cx, cy, r: radius } => Marker::Circle {
+                        cx: cx * r,
+                        cy: cy * r,
+                        r: radius * r,
+                    },
+                    Marker::Polygon(points) => {
+                        Marker::Polygon(points.into_iter().map(pt).collect())
+                    }
+                },
+                hatch: row.hatch.into_iter().map(|[a, b]| [pt(a), pt(b)]).collect(),
+            })
+            .collect(),
+        ticks: l
+            .ticks
+            .into_iter()
+            .map(|t| Tick {
+                value: t.value,
+                x: t.x * r,
+                label: t.label.map(|lb| lb.scaled(r)),
+            })
+            .collect(),
+        axis_title: l.axis_title.map(|lb| lb.scaled(r)),
+        source_note: l.source_note.into_iter().map(|lb| lb.scaled(r)).collect(),
+        line_width: l.line_width * r,
+    }
+}
+
+/// Lays out `chart` in a `geom.width` × `geom.height` CSS px area; coordinates come out in device px.
+/// Fails on no bars, negative values (or zero on a log scale), a bad pixel ratio, an area too small to
+/// fit the rows and labels, or values past what the axis arithmetic holds.
+pub fn layout(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
+    let r = geom.checked_ratio()?;
+    Ok(scale_layout(layout_css(chart, geom)?, r))
+}
+
+/// Index of the bar whose row contains device-px point (`x`, `y`) (CSS px × pixel ratio), if any.
+/// The whole row band counts, text included, so a 2 px bar is as easy to tap as a long one.
+pub fn hit_test(layout: &Layout, x: f64, y: f64) -> Option<usize> {
+    layout.rows.iter().position(|row| row.band.contains(x, y))
+}
+
+fn px(v: f64) -> i32 {
+    // `as` saturates and maps NaN to 0, so no value can panic here.
+    v.round() as i32
+}
+
+fn point((x, y): (f64, f64)) -> Point {
+    (px(x), px(y))
+}
+
+fn rgba(c: RGBColor, alpha: f64) -> RGBAColor {
+    c.mix(alpha)
+}
+
+fn text_primitive(l: &Label) -> Primitive<'_> {
+    let (colour, bold) = match l.role {
+        TextRole::Group => (style::INK_TEXT, true),
+        TextRole::Label | TextRole::Value | TextRole::AxisTitle => (style::INK_TEXT, false),
+        TextRole::ValueInside => (style::INK_ON_BAR, true),
+        TextRole::Tick | TextRole::SourceNote => (style::INK_MUTED, false),
+    };
+    let h = match l.align {
+        TextAlign::Start => HPos::Left,
+        TextAlign::Centre => HPos::Center,
+        TextAlign::End => HPos::Right,
+    };
+    Primitive::Text {
+        text: &l.text,
+        at: point((l.x, l.y)),
+        size: l.size,
+        bold,
+        colour: rgba(colour, 1.0),
+        h,
+    }
+}
+
+/// The layout as drawing instructions, back to front. Concrete, so it is compiled once, not per backend.
+fn display_list(layout: &Layout) -> Vec<Primitive<'_>> {
+    let stroke = px(layout.line_width).max(1).unsigned_abs();
+    let plot = layout.plot;
+    // An opaque white ground: the text and bar colours are chosen for contrast on white, and a transparent
+    // canvas on a dark page would silently break that.
+    let mut out = vec![Primitive::Rect {
+        from: (0, 0),
+        to: point((layout.width, layout.height)),
+        colour: rgba(style::PAPER, 1.0),
+    }];
+    for tick in &layout.ticks {
+        out.push(Primitive::Path {
+            points: vec![point((tick.x, plot.y0)), point((tick.x, plot.y1))],
+            colour: rgba(style::GRID, 1.0),
+            width: stroke,
+        });
+    }
+    for row in &layout.rows {
+        let colour = style::bar_colour(row.tone);
+        out.push(Primitive::Rect {
+            from: point((row.bar.x0, row.bar.y0)),
+            to: point((row.bar.x1, row.bar.y1)),
+            colour: rgba(colour, 1.0),
+        });
+        for [a, b] in &row.hatch {
+            out.push(Primitive::Path {
+                points: vec![point(*a), point(*b)],
+                colour: rgba(style::INK_ON_BAR, 0.45),
+                width: stroke,
+            });
+        }
+        out.push(match &row.marker {
+            Marker::Circle { cx, cy, r } => Primitive::Circle {
+                centre: point((*cx, *cy)),
+                radius: px(*r),
+                colour: rgba(colour, 1.0),
+            },
+            Marker::Polygon(points) => Primitive::Polygon {
+                points: points.iter().copied().map(point).collect(),
+                colour: rgba(colour, 1.0),
+            },
+        });
+        out.push(text_primitive(&row.group));
+        out.push(text_primitive(&row.label));
+        out.push(text_primitive(&row.value));
+    }
+    // The origin line goes over the bars' left ends so every bar visibly starts from it.
+    out.push(Primitive::Path {
+        points: vec![point((plot.x0, plot.y0)), point((plot.x0, plot.y1))],
+        colour: rgba(style::AXIS, 1.0),
+        width: stroke,
+    });
+    let texts = layout
+        .ticks
+        .iter()
+        .filter_map(|t| t.label.as_ref())
+        .chain(&layout.axis_title)
+        .chain(&layout.source_note);
+    out.extend(texts.map(text_primitive));
+    out
+}
+
+/// Draws `layout` (from `layout(chart, …)`) onto `area`, which should be the layout's size in device px.
+/// Only replays precomputed primitives, so each backend instantiation stays small.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    check_matches(chart, layout)?;
+    paint(area, &display_list(layout))
+}
+
+/// A layout kept across a data change would draw stale bars; catch it instead.
+fn check_matches(chart: &BarChart, layout: &Layout) -> Result<(), ChartError> {
+    let same = chart.bars.len() == layout.rows.len()
+        && chart
+            .bars
+            .iter()
+            .zip(&layout.rows)
+            .all(|(b, r)| b.tone == r.tone && b.value_label == r.value.text);
+    if same {
+        Ok(())
+    } else {
+        Err(ChartError::new(
+            ChartErrorKind::Mismatch,
+            "the chart layout is out of date for these figures".to_owned(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EOK: i64 = 100_000_000; // 1억원
+    const JO: i64 = 10_000 * EOK; // 1조원
+
+    /// Korean tick labels as the ui would format them: 5,000억, 1조.
+    fn ko(v: i64) -> String {
+        fn thousands(n: i64) -> String {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        }
+        if v >= JO && v % JO == 0 {
+            format!("{}조", thousands(v / JO))
+        } else if v >= EOK {
+            format!("{}억", thousands(v / EOK))
+        } else {
+            format!("{}원", thousands(v))
+        }
+    }
+
+    fn bar(key: &str, group: &str, label: &str, value: i64, value_label: &str, tone: usize) -> Bar {
+        Bar {
+            key: key.to_owned(),
+            group: group.to_owned(),
+            label: label.to_owned(),
+            value,
+            value_label: value_label.to_owned(),
+            tone,
+        }
+    }
+
+    fn sample(scale: Scale) -> BarChart {
+        BarChart {
+            bars: vec![
+                bar(
+                    "youth",
+                    "청년 창업 인큐베이팅",
+                    "도비 유치",
+                    19 * EOK,
+                    "≈19억원",
+                    0,
+                ),
+                bar(
+                    "bus",
+                    "시내버스 재정지원",
+                    "시비 부담",
+                    300 * EOK,
+                    "≈300억원",
+                    1,
+                ),
+                bar(
+                    "hub",
+                    "스마트허브 구조고도화",
+                    "총사업비",
+                    4_450 * EOK,
+                    "≈4,450억원",
+                    2,
+                ),
+            ],
+            scale,
+            axis_title: "예산 (원)".to_owned(),
+            source_note: "출처: 안산시 예산서 (예시 자료)".to_owned(),
+            tick_label: ko,
+        }
+    }
+
+    fn geom(width: u32, pixel_ratio: f64) -> Geometry {
+        Geometry {
+            width,
+            height: 600,
+            pixel_ratio,
+        }
+    }
+
+    fn lay(chart: &BarChart, width: u32) -> Layout {
+        match layout(chart, &geom(width, 1.0)) {
+            Ok(l) => l,
+            Err(e) => panic!("layout at {width} px failed: {e}"),
+        }
+    }
+
+    fn tick_values(l: &Layout) -> Vec<i64> {
+        l.ticks.iter().map(|t| t.value).collect()
+    }
+
+    fn kind(r: Result<Layout, ChartError>) -> Option<ChartErrorKind> {
+        r.err().map(|e| e.kind)
+    }
+
+    #[test]
+    fn linear_axis_rounds_up_to_a_nice_maximum() {
+        // width, expected step, expected axis max
+        let cases: &[(u32, i64, i64)] = &[
+            (360, 1_000 * EOK, 5_000 * EOK),
+            (640, 1_000 * EOK, 5_000 * EOK),
+            (1_200, 1_000 * EOK, 5_000 * EOK),
+            // Too narrow for six labels: fewer, coarser steps.
+            (240, 2_000 * EOK, 6_000 * EOK),
+        ];
+        let chart = sample(Scale::Linear);
+        for &(width, step, max) in cases {
+            let l = lay(&chart, width);
+            let expected: Vec<i64> = (0..=max / step).map(|k| k * step).collect();
+            assert_eq!(tick_values(&l), expected, "at {width} px");
+            let last = l.ticks.last().and_then(|t| t.label.as_ref());
+            assert_eq!(last.map(|lb| lb.text.as_str()), Some(ko(max).as_str()));
+            // The axis maximum sits at the right edge of the plot.
+            assert_eq!(l.ticks.last().map(|t| t.x), Some(l.plot.x1));
+        }
+        let l = lay(&chart, 360);
+        assert_eq!(
+            l.ticks
+                .last()
+                .and_then(|t| t.label.as_ref())
+                .map(|lb| lb.text.clone()),
+            Some("5,000억".to_owned())
+        );
+    }
+
+    #[test]
+    fn log_axis_has_decade_ticks_covering_the_data() {
+        // (values, expected ticks)
+        let cases: &[(&[i64], &[i64])] = &[
+            (
+                &[19 * EOK, 300 * EOK, 4_450 * EOK],
+                &[10 * EOK, 100 * EOK, 1_000 * EOK, JO],
+            ),
+            (&[10 * EOK], &[10 * EOK, 100 * EOK]),
+            (
+                &[5_000, 12 * EOK],
+                &[
+                    1_000,
+                    10_000,
+                    100_000,
+                    1_000_000,
+                    10_000_000,
+                    EOK,
+                    10 * EOK,
+                    100 * EOK,
+                ],
+            ),
+        ];
+        for &(values, expected) in cases {
+            let mut chart = sample(Scale::Log);
+            chart.bars = values
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| bar(&i.to_string(), "사업", "금액", v, "값", i))
+                .collect();
+            let l = lay(&chart, 360);
+            assert_eq!(tick_values(&l), expected);
+            assert_eq!(l.ticks.first().map(|t| t.x), Some(l.plot.x0));
+            assert_eq!(l.ticks.last().map(|t| t.x), Some(l.plot.x1));
+            // Bars start at the decade at or below the smallest value, i.e. the plot's left edge.
+            assert!(l.rows.iter().all(|r| r.bar.x0 == l.plot.x0));
+        }
+        let l = lay(&sample(Scale::Log), 360);
+        let labels: Vec<_> = l
+            .ticks
+            .iter()
+            .filter_map(|t| t.label.as_ref().map(|lb| lb.text.as_str()))
+            .collect();
+        assert_eq!(labels, ["10억", "100억", "1,000억", "1조"]);
+    }
+
+    #[test]
+    fn bar_length_grows_with_value_on_both_scales() {
+        let values = [
+            3 * EOK,
+            19 * EOK,
+            19 * EOK,
+            300 * EOK,
+            301 * EOK,
+            4_450 * EOK,
+            1,
+        ];
+        for scale in [Scale::Linear, Scale::Log] {
+            for width in [360, 900] {
+                let mut chart = sample(scale);
+                chart.bars = values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &v)| bar(&i.to_string(), "사업", "금액", v, "≈값", i))
+                    .collect();
+                let l = lay(&chart, width);
+                let mut pairs: Vec<(i64, f64)> = values
+                    .iter()
+                    .zip(&l.rows)
+                    .map(|(&v, r)| (v, r.bar.width()))
+                    .collect();
+                pairs.sort_by_key(|&(v, _)| v);
+                for w in pairs.windows(2) {
+                    if let [(va, wa), (vb, wb)] = w {
+                        assert!(wa <= wb, "{scale:?} {width}px: {va}→{wa} vs {vb}→{wb}");
+                        if va == vb {
+                            assert_eq!(wa, wb);
+                        }
+                    }
+                }
+                assert!(pairs.iter().all(|&(_, w)| w >= MIN_BAR));
+            }
+        }
+    }
+
+    #[test]
+    fn tiny_bar_keeps_a_visible_width_and_a_readable_label() {
+        let l = lay(&sample(Scale::Linear), 360);
+        let Some(tiny) = l.rows.first() else {
+            panic!("no rows");
+        };
+        // 19억 of 5,000억 over ~344 px would be 1.3 px.
+        assert_eq!(tiny.bar.width(), MIN_BAR);
+        assert_eq!(tiny.value.text, "≈19억원");
+        assert_eq!(tiny.value.role, TextRole::Value);
+        assert!(tiny.value.x > tiny.bar.x1);
+        assert!(tiny.value.size >= FONT_VALUE);
+    }
+
+    #[test]
+    fn value_label_moves_inside_a_bar_that_reaches_the_edge() {
+        let mut chart = sample(Scale::Linear);
+        chart
+            .bars
+            .push(bar("max", "전체", "합계", 5_000 * EOK, "5,000억원", 3));
+        for width in [360, 900] {
+            let l = lay(&chart, width);
+            let Some(full) = l.rows.last() else {
+                panic!("no rows");
+            };
+            assert_eq!(full.bar.x1, l.plot.x1);
+            assert_eq!(full.value.role, TextRole::ValueInside);
+            assert_eq!(full.value.align, TextAlign::End);
+            assert!(full.value.x < full.bar.x1 && full.value.x > full.bar.x0);
+            let label_left = full.value.x - text::width(&full.value.text, FONT_VALUE);
+            // Tone 3 is hatched; the hatching stops before the white label.
+            assert!(!full.hatch.is_empty());
+            assert!(full
+                .hatch
+                .iter()
+                .all(|[a, b]| a.0 < label_left && b.0 < label_left));
+            // The short bars still carry their labels to the right.
+            assert!(l
+                .rows
+                .iter()
+                .take(2)
+                .all(|r| r.value.role == TextRole::Value));
+        }
+    }
+
+    #[test]
+    fn text_goes_above_bars_on_phones_and_left_of_them_when_wide() {
+        let narrow = lay(&sample(Scale::Linear), 360);
+        assert!(narrow.text_above);
+        for r in &narrow.rows {
+            assert!(r.group.y < r.label.y && r.label.y < r.bar.y0);
+        }
+        let wide = lay(&sample(Scale::Linear), 900);
+        assert!(!wide.text_above);
+        for r in &wide.rows {
+            let right = r.group.x + text::bold_width(&r.group.text, r.group.size);
+            assert!(right <= wide.plot.x0, "{} overlaps the plot", r.group.text);
+            assert!(r.group.y < r.bar.y1 && r.label.y > r.bar.y0);
+        }
+    }
+
+    #[test]
+    fn long_names_are_shortened_to_fit_a_phone() {
+        let mut chart = sample(Scale::Linear);
+        let long = "안산시 청년 창업 인큐베이팅 및 스타트업 성장 지원 종합 패키지 사업";
+        chart.bars.push(bar("long", long, long, EOK, "1억원", 4));
+        for width in [300, 360, 700] {
+            let l = lay(&chart, width);
+            let Some(r) = l.rows.last() else {
+                panic!("no rows");
+            };
+            assert!(r.group.text.ends_with('…'), "{}", r.group.text);
+            let right = r.group.x + text::bold_width(&r.group.text, r.group.size);
+            let limit = if l.text_above {
+                l.width - PAD
+            } else {
+                l.plot.x0
+            };
+            assert!(right <= limit + 1e-9);
+        }
+    }
+
+    #[test]
+    fn pixel_ratio_two_doubles_every_length() {
+        for (scale, width) in [
+            (Scale::Linear, 360),
+            (Scale::Log, 360),
+            (Scale::Linear, 900),
+        ] {
+            let chart = sample(scale);
+            let one = lay(&chart, width);
+            let two = match layout(&chart, &geom(width, 2.0)) {
+                Ok(l) => l,
+                Err(e) => panic!("{e}"),
+            };
+            let twice = |r: Rect| Rect {
+                x0: r.x0 * 2.0,
+                y0: r.y0 * 2.0,
+                x1: r.x1 * 2.0,
+                y1: r.y1 * 2.0,
+            };
+            let twice_label = |l: &Label| (l.x * 2.0, l.y * 2.0, l.size * 2.0);
+            let at = |l: &Label| (l.x, l.y, l.size);
+            assert_eq!((two.width, two.height), (one.width * 2.0, one.height * 2.0));
+            assert_eq!(two.plot, twice(one.plot));
+            assert_eq!(two.line_width, 2.0);
+            assert_eq!(two.rows.len(), one.rows.len());
+            for (a, b) in one.rows.iter().zip(&two.rows) {
+                assert_eq!(b.bar, twice(a.bar));
+                assert_eq!(b.band, twice(a.band));
+                for (la, lb) in [
+                    (&a.group, &b.group),
+                    (&a.label, &b.label),
+                    (&a.value, &b.value),
+                ] {
+                    assert_eq!(at(lb), twice_label(la));
+                    assert_eq!(lb.text, la.text);
+                }
+                assert_eq!(b.hatch.len(), a.hatch.len());
+            }
+            assert_eq!(tick_values(&two), tick_values(&one));
+            for (a, b) in one.ticks.iter().zip(&two.ticks) {
+                assert_eq!(b.x, a.x * 2.0);
+                assert_eq!(b.label.as_ref().map(at), a.label.as_ref().map(twice_label));
+            }
+            assert_eq!(two.source_note.len(), one.source_note.len());
+        }
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        let with_values = |scale: Scale, values: &[i64]| {
+            let mut chart = sample(scale);
+            chart.bars = values
+                .iter()
+                .map(|&v| bar("k", "사업", "금액", v, "값", 0))
+                .collect();
+            chart
+        };
+        let ok = geom(360, 1.0);
+        let cases: Vec<(&str, BarChart, Geometry, ChartErrorKind)> = vec![
+            (
+                "empty",
+                with_values(Scale::Linear, &[]),
+                ok,
+                ChartErrorKind::Empty,
+            ),
+            (
+                "zero on log",
+                with_values(Scale::Log, &[0, 10]),
+                ok,
+                ChartErrorKind::NonPositive,
+            ),
+            (
+                "negative on log",
+                with_values(Scale::Log, &[-5, 10]),
+                ok,
+                ChartErrorKind::NonPositive,
+            ),
+            (
+                "negative on linear",
+                with_values(Scale::Linear, &[-5]),
+                ok,
+                ChartErrorKind::NonPositive,
+            ),
+            (
+                "linear past i64",
+                with_values(Scale::Linear, &[i64::MAX]),
+                ok,
+                ChartErrorKind::Overflow,
+            ),
+            (
+                "log past i64",
+                with_values(Scale::Log, &[1, i64::MAX]),
+                ok,
+                ChartErrorKind::Overflow,
+            ),
+            (
+                "too narrow",
+                sample(Scale::Linear),
+                geom(100, 1.0),
+                ChartErrorKind::TooSmall,
+            ),
+            (
+                "zero width",
+                sample(Scale::Linear),
+                geom(0, 1.0),
+                ChartErrorKind::TooSmall,
+            ),
+            (
+                "too short",
+                sample(Scale::Linear),
+                Geometry {
+                    width: 360,
+                    height: 80,
+                    pixel_ratio: 1.0,
+                },
+                ChartErrorKind::TooSmall,
+            ),
+            (
+                "NaN ratio",
+                sample(Scale::Linear),
+                geom(360, f64::NAN),
+                ChartErrorKind::BadGeometry,
+            ),
+            (
+                "zero ratio",
+                sample(Scale::Linear),
+                geom(360, 0.0),
+                ChartErrorKind::BadGeometry,
+            ),
+            (
+                "beyond canvas",
+                sample(Scale::Linear),
+                geom(12_000, 2.0),
+                ChartErrorKind::Overflow,
+            ),
+        ];
+        for (name, chart, g, expected) in cases {
+            assert_eq!(kind(layout(&chart, &g)), Some(expected), "{name}");
+        }
+        // Zero is a legitimate (empty) budget line on a linear axis.
+        let zero = with_values(Scale::Linear, &[0, 10 * EOK]);
+        let l = lay(&zero, 360);
+        assert_eq!(l.rows.first().map(|r| r.bar.width()), Some(0.0));
+        let all_zero = with_values(Scale::Linear, &[0]);
+        assert!(layout(&all_zero, &ok).is_ok());
+    }
+
+    #[test]
+    fn error_messages_name_the_problem() {
+        let mut chart = sample(Scale::Log);
+        chart.bars.push(bar("z", "무상급식", "국비", 0, "0원", 5));
+        let msg = layout(&chart, &geom(360, 1.0)).err().map(|e| e.to_string());
+        assert!(
+            msg.as_deref()
+                .is_some_and(|m| m.contains("무상급식") && m.contains("log")),
+            "{msg:?}"
+        );
+    }
+
+    #[test]
+    fn preferred_height_fits_the_rows_it_promises() {
+        let mut chart = sample(Scale::Linear);
+        chart.source_note = "출처: 안산시 2025년도 세입세출 예산서 사업명세서, 경기도 보조금 교부 결정 통지 및 기타 자료를 편집 (예시)".repeat(8);
+        let mut last = 0;
+        for n in [1, 3, 12] {
+            chart.bars = (0..n)
+                .map(|i| {
+                    bar(
+                        &i.to_string(),
+                        "청년 창업 인큐베이팅",
+                        "도비 유치",
+                        (i as i64 + 1) * EOK,
+                        "≈값",
+                        i,
+                    )
+                })
+                .collect();
+            for width in [280, 360, 599, 600, 1_200] {
+                let height = preferred_height(n, width);
+                let g = Geometry {
+                    width,
+                    height,
+                    pixel_ratio: 1.0,
+                };
+                let l = match layout(&chart, &g) {
+                    Ok(l) => l,
+                    Err(e) => panic!("{n} bars at {width}×{height}: {e}"),
+                };
+                // Nothing is laid out below the promised height.
+                let bottom = l.source_note.last().map_or(0.0, |lb| lb.y);
+                assert!(bottom < f64::from(height));
+                assert_eq!(l.source_note.len(), NOTE_LINES);
+                // Given more height, a long note shows more of itself.
+                let taller = Geometry {
+                    height: height + 100,
+                    ..g
+                };
+                let more = layout(&chart, &taller).map_or(0, |l| l.source_note.len());
+                assert!(more > NOTE_LINES && more <= MAX_NOTE_LINES, "{more} lines");
+                if width == 360 {
+                    assert!(height > last, "height must grow with rows");
+                    last = height;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hit_test_maps_every_part_of_a_row_to_its_bar() {
+        for (scale, width, ratio) in [
+            (Scale::Linear, 360, 1.0),
+            (Scale::Log, 900, 2.0),
+            (Scale::Linear, 360, 3.0),
+        ] {
+            let l = match layout(&sample(scale), &geom(width, ratio)) {
+                Ok(l) => l,
+                Err(e) => panic!("{e}"),
+            };
+            for (i, r) in l.rows.iter().enumerate() {
+                let (bx, by) = r.bar.centre();
+                assert_eq!(hit_test(&l, bx, by), Some(i), "bar centre of row {i}");
+                assert_eq!(
+                    hit_test(&l, r.group.x + ratio, r.group.y),
+                    Some(i),
+                    "group label"
+                );
+                assert_eq!(
+                    hit_test(&l, r.label.x + ratio, r.label.y),
+                    Some(i),
+                    "figure label"
+                );
+                assert_eq!(
+                    hit_test(&l, r.value.x + 2.0 * ratio, r.value.y),
+                    Some(i),
+                    "value label"
+                );
+            }
+            for pair in l.rows.windows(2) {
+                if let [a, b] = pair {
+                    let gap_y = (a.band.y1 + b.band.y0) / 2.0;
+                    assert!(gap_y > a.band.y1 && gap_y < b.band.y0);
+                    assert_eq!(
+                        hit_test(&l, a.bar.x0 + 1.0, gap_y),
+                        None,
+                        "gap between rows"
+                    );
+                }
+            }
+            assert_eq!(hit_test(&l, -1.0, 20.0 * ratio), None);
+            assert_eq!(hit_test(&l, l.width / 2.0, l.height + 1.0), None);
+            assert_eq!(
+                hit_test(&l, l.width / 2.0, l.plot.y1 + 5.0 * ratio),
+                None,
+                "axis area"
+            );
+            assert_eq!(hit_test(&l, f64::NAN, f64::NAN), None);
+        }
+    }
+
+    /// Native-only: the SVG backend is a dev-dependency of the native build alone.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod svg {
+        use super::*;
+        use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+        fn render(chart: &BarChart, width: u32) -> String {
+            let g = Geometry {
+                width,
+                height: preferred_height(chart.bars.len(), width),
+                pixel_ratio: 2.0,
+            };
+            let l = match layout(chart, &g) {
+                Ok(l) => l,
+                Err(e) => panic!("{e}"),
+            };
+            let mut svg = String::new();
+            {
+                let size = (px(l.width).unsigned_abs(), px(l.height).unsigned_abs());
+                let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+                if let Err(e) = draw(&area, chart, &l) {
+                    panic!("draw failed: {e}");
+                }
+                if let Err(e) = area.present() {
+                    panic!("present failed: {e}");
+                }
+            }
+            svg
+        }
+
+        fn hex(c: RGBColor) -> String {
+            format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+        }
+
+        #[test]
+        fn svg_has_one_rect_per_bar_and_all_the_text() {
+            let mut five = sample(Scale::Linear);
+            five.bars
+                .push(bar("rnd", "R&D <지원>", "국비", 7 * EOK, "≈7억원", 3));
+            five.bars
+                .push(bar("max", "전체", "합계", 5_000 * EOK, "5,000억원", 4));
+            for chart in [sample(Scale::Linear), sample(Scale::Log), five] {
+                for width in [360, 900] {
+                    let svg = render(&chart, width);
+                    // One white ground plus one per bar; patterns and markers are lines and polygons.
+                    let rects = svg.matches("<rect").count();
+                    assert_eq!(rects, chart.bars.len() + 1, "{:?} at {width}", chart.scale);
+                    let fills: Vec<String> = style::PALETTE
+                        .iter()
+                        .map(|&c| format!("fill=\"{}\"", hex(c)))
+                        .collect();
+                    let bar_rects = svg
+                        .lines()
+                        .filter(|l| l.starts_with("<rect") && fills.iter().any(|f| l.contains(f)))
+                        .count();
+                    assert_eq!(bar_rects, chart.bars.len());
+                    let escape = |s: &str| {
+                        s.replace('&', "&amp;")
+                            .replace('<', "&lt;")
+                            .replace('>', "&gt;")
+                    };
+                    for b in &chart.bars {
+                        assert!(
+                            svg.contains(&escape(&b.value_label)),
+                            "value {}",
+                            b.value_label
+                        );
+                        assert!(svg.contains(&escape(&b.group)), "group {}", b.group);
+                        assert!(svg.contains(&escape(&b.label)), "label {}", b.label);
+                    }
+                    assert!(svg.contains(&chart.source_note));
+                    assert!(svg.contains(&chart.axis_title));
+                    assert!(svg.contains("청년 창업 인큐베이팅"), "Hangul must survive");
+                    assert!(svg.contains("Noto Sans CJK KR"));
+                }
+            }
+        }
+
+        #[test]
+        fn svg_shows_the_tick_labels_it_laid_out() {
+            let svg = render(&sample(Scale::Log), 360);
+            for t in ["10억", "100억", "1,000억", "1조"] {
+                assert!(svg.contains(&format!("\n{t}\n")), "tick {t}");
+            }
+            let svg = render(&sample(Scale::Linear), 360);
+            assert!(svg.contains("\n5,000억\n"));
+        }
+
+        #[test]
+        fn draw_refuses_a_layout_for_other_data() {
+            let chart = sample(Scale::Linear);
+            let l = lay(&chart, 360);
+            let mut other = chart.clone();
+            other.bars.pop();
+            let mut svg = String::new();
+            let area = SVGBackend::with_string(&mut svg, (360, 600)).into_drawing_area();
+            let err = draw(&area, &other, &l).err().map(|e| e.kind);
+            assert_eq!(err, Some(ChartErrorKind::Mismatch));
+        }
+
+        #[test]
+        fn backend_errors_become_chart_errors() {
+            let e: ChartError =
+                plotters::drawing::DrawingAreaErrorKind::<std::io::Error>::SharingError.into();
+            assert_eq!(e.kind, ChartErrorKind::Backend);
+            assert!(e.to_string().starts_with("drawing failed"));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! All fetching: data files over HTTP, status checked before parsing, then validated.
+
+use crate::model::{self, Dataset, Invalid};
+use gloo_net::http::Request;
+use std::fmt;
+
+/// Why a data file could not be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, blocked, aborted).
+    Network { url: String, detail: String },
+    /// The server answered, but not with the file.
+    Status {
+        url: String,
+        status: u16,
+        text: String,
+    },
+    /// The file arrived but is not a valid budget file.
+    Invalid(Invalid),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            LoadError::Network { url, detail } => {
+                write!(f, "{url}: could not be loaded ({detail})")
+            }
+            LoadError::Status { url, status, text } => {
+                write!(f, "{url}: the server answered HTTP {status} {text}")
+            }
+            LoadError::Invalid(invalid) => write!(f, "{invalid}"),
+        }
+    }
+}
+
+/// Fetches and validates one data file. `url` is relative to the page, e.g. `data/ansan-2015.json`.
+pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
+    let resp = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network {
+            url: url.to_owned(),
+            detail: e.to_string(),
+        })?;
+    if !resp.ok() {
+        return Err(LoadError::Status {
+            url: url.to_owned(),
+            status: resp.status(),
+            text: resp.status_text(),
+        });
+    }
+    let text = resp.text().await.map_err(|e| LoadError::Network {
+        url: url.to_owned(),
+        detail: e.to_string(),
+    })?;
+    model::load(url, &text).map_err(LoadError::Invalid)
+}

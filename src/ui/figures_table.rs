@@ -1,0 +1,76 @@
+//! The figures as an HTML table beside every chart: the text alternative, with each figure's source.
+
+use crate::model::{Dataset, Lang};
+use crate::view::rows::{figure_rows, Source};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FiguresTableProps {
+    pub dataset: Rc<Dataset>,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+#[function_component(FiguresTable)]
+pub fn figures_table(props: &FiguresTableProps) -> Html {
+    let rows = figure_rows(&props.dataset, props.lang);
+    let ko = props.lang == Lang::Ko;
+    let head = |k: &'static str, e: &'static str| if ko { k } else { e };
+    html! {
+        <div class="table-scroll" role="region" aria-labelledby="figures-caption" tabindex="0">
+            <table id="figures-table" class="figures">
+                <caption id="figures-caption">
+                    { head("보도된 금액과 출처", "Reported amounts and their sources") }
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ head("사업", "Program") }</th>
+                        <th scope="col">{ head("항목", "Figure") }</th>
+                        <th scope="col" class="num">{ head("금액", "Amount") }</th>
+                        <th scope="col">{ head("재원", "Funded by") }</th>
+                        <th scope="col">{ head("출처", "Source") }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr key={r.figure_id.clone()} data-figure={r.figure_id.clone()}>
+                            <th scope="row">{ &r.program }</th>
+                            <td>
+                                { &r.label }
+                                if let Some(until) = &r.until {
+                                    <span class="muted">{ format!(" · {until}") }</span>
+                                }
+                            </td>
+                            <td class="num">
+                                <span class="amount">{ &r.amount }</span>
+                                <br />
+                                <span class="exact muted">{ &r.amount_exact }</span>
+                            </td>
+                            <td>{ r.funding }</td>
+                            <td class="source">{ source_cell(&r.source) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn source_cell(source: &Source) -> Html {
+    match source {
+        Source::Quote {
+            quote,
+            document,
+            line,
+        } => html! {
+            <>
+                <q lang="ko">{ quote }</q>
+                <br />
+                <cite class="muted">{ format!("{document}, {line}") }</cite>
+            </>
+        },
+        Source::Derived { how } => html! { <span class="derived">{ how }</span> },
+        Source::Illustrative { note } => html! { <span class="illustrative">{ note }</span> },
+    }
+}

@@ -1,0 +1,234 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount, flush, read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use ansan_budget::chart::Scale;
+use ansan_budget::model::{self, Lang};
+use ansan_budget::ui::{FiguresTable, ScaleToggle};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn root() -> Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let div = doc.create_element("div").expect("create div");
+    doc.body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+fn dataset() -> Rc<model::Dataset> {
+    Rc::new(
+        model::load("ansan-2015.json", include_str!("../data/ansan-2015.json"))
+            .expect("valid data"),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn figures_table_shows_every_figure_with_its_source() {
+    let root = root();
+    yew::Renderer::<FiguresTable>::with_root_and_props(
+        root.clone(),
+        ansan_budget::ui::FiguresTableProps {
+            dataset: dataset(),
+            lang: Lang::Ko,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap_or_default();
+    for want in [
+        "약 4,450억원",
+        "3,500억원",
+        "약 950억원",
+        "19억원",
+        "24억원",
+        "50억원",
+        "445,000,000,000원",
+    ] {
+        assert!(text.contains(want), "table lacks {want}: {text}");
+    }
+    assert!(
+        text.contains("19억의 도비를 유치하기도 했다"),
+        "quote shown"
+    );
+    assert!(text.contains("17행"), "line shown");
+    assert!(text.contains("계산값"), "derived figure says so");
+    let rows = root.query_selector_all("tbody tr").expect("query");
+    assert_eq!(rows.length(), 6);
+}
+
+#[wasm_bindgen_test]
+async fn figures_table_in_english() {
+    let root = root();
+    yew::Renderer::<FiguresTable>::with_root_and_props(
+        root.clone(),
+        ansan_budget::ui::FiguresTableProps {
+            dataset: dataset(),
+            lang: Lang::En,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("about KRW 445.0 billion"), "{text}");
+    assert!(text.contains("line 8"), "{text}");
+}
+
+#[derive(Properties, PartialEq)]
+struct Harness {
+    clicks: Rc<Cell<Option<Scale>>>,
+}
+
+#[function_component(ToggleHarness)]
+fn toggle_harness(props: &Harness) -> Html {
+    let scale = use_state(|| Scale::Linear);
+    let clicks = props.clicks.clone();
+    let on_change = {
+        let scale = scale.clone();
+        Callback::from(move |s: Scale| {
+            clicks.set(Some(s));
+            scale.set(s);
+        })
+    };
+    html! { <ScaleToggle scale={ *scale } on_change={ on_change } /> }
+}
+
+#[wasm_bindgen_test]
+async fn scale_toggle_reports_and_reflects_the_choice() {
+    let root = root();
+    let clicks = Rc::new(Cell::new(None));
+    yew::Renderer::<ToggleHarness>::with_root_and_props(
+        root.clone(),
+        Harness {
+            clicks: clicks.clone(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let buttons = root
+        .query_selector_all("#scale-toggle button")
+        .expect("query");
+    assert_eq!(buttons.length(), 2);
+    let button = |i: u32| -> HtmlElement {
+        buttons
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            .expect("a button")
+    };
+    assert_eq!(
+        button(0).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        button(1).get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    button(1).click();
+    yew::scheduler::flush().await;
+    assert_eq!(clicks.get(), Some(Scale::Log));
+    assert_eq!(
+        button(0).get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        button(1).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bar_chart_canvas_draws_and_is_named() {
+    let root = root();
+    let chart =
+        ansan_budget::view::overview_chart(&dataset(), Scale::Linear, Lang::Ko).expect("chart");
+    yew::Renderer::<ansan_budget::ui::BarChartCanvas>::with_root_and_props(
+        root.clone(),
+        ansan_budget::ui::BarChartCanvasProps {
+            id: "test-chart".into(),
+            chart,
+            summary: "요약".into(),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let canvas = root
+        .query_selector("canvas#test-chart")
+        .ok()
+        .flatten()
+        .expect("a canvas");
+    assert_eq!(
+        canvas.get_attribute("data-drawn").as_deref(),
+        Some("true"),
+        "{}",
+        root.inner_html()
+    );
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(canvas.get_attribute("aria-label").as_deref(), Some("요약"));
+    assert!(
+        root.query_selector("[role=alert]").ok().flatten().is_none(),
+        "{}",
+        root.inner_html()
+    );
+}
+
+/// wasm-bindgen-test-runner serves the crate root, so the app fetches the real `data/ansan-2015.json` over HTTP:
+/// loading state first, then the validated figures and a drawn chart.
+#[wasm_bindgen_test]
+async fn app_loads_the_data_file_and_shows_the_overview() {
+    let root = root();
+    yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("[role=status]")
+            .ok()
+            .flatten()
+            .is_some(),
+        "loading state first"
+    );
+    let mut table = None;
+    for _ in 0..150 {
+        sleep_ms(20).await;
+        yew::scheduler::flush().await;
+        table = root.query_selector("#figures-table").ok().flatten();
+        if table.is_some() {
+            break;
+        }
+    }
+    let text = table
+        .and_then(|t| t.text_content())
+        .unwrap_or_else(|| panic!("no figures table within 3 s: {}", root.inner_html()));
+    for want in ["약 4,450억원", "24억원", "50억원"] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    assert!(
+        root.query_selector("[role=status]")
+            .ok()
+            .flatten()
+            .is_none(),
+        "loading state gone"
+    );
+    let canvas = root
+        .query_selector("canvas#overview-chart")
+        .ok()
+        .flatten()
+        .expect("overview chart");
+    assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
