@@ -18,7 +18,11 @@ fn every_data_file_validates() {
     let mut checked = 0;
     for entry in std::fs::read_dir(data_dir()).expect("data/ is readable") {
         let path = entry.expect("dir entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         if path.extension().and_then(|e| e.to_str()) != Some("json") || name == "schema.json" {
             continue;
         }
@@ -50,11 +54,46 @@ fn schema_json_is_fresh() {
 
 /// The figures FIGURES.md lists for the three programs: id, amount in 억원, approximate, funding, kind, line.
 const ARTICLE_FIGURES: &[(&str, i64, bool, FundingSource, FigureKind, u32)] = &[
-    ("regeneration-total", 4_450, true, FundingSource::Unknown, FigureKind::Total, 8),
-    ("regeneration-private", 3_500, false, FundingSource::Private, FigureKind::PrivateShare, 8),
-    ("incubation-provincial-grant", 19, false, FundingSource::Provincial, FigureKind::ProvincialGrant, 17),
-    ("incubation-first-phase", 24, false, FundingSource::Unknown, FigureKind::PhaseInvestment, 18),
-    ("sme-budget", 50, false, FundingSource::Unknown, FigureKind::Budget, 20),
+    (
+        "regeneration-total",
+        4_450,
+        true,
+        FundingSource::Unknown,
+        FigureKind::Total,
+        8,
+    ),
+    (
+        "regeneration-private",
+        3_500,
+        false,
+        FundingSource::Private,
+        FigureKind::PrivateShare,
+        8,
+    ),
+    (
+        "incubation-provincial-grant",
+        19,
+        false,
+        FundingSource::Provincial,
+        FigureKind::ProvincialGrant,
+        17,
+    ),
+    (
+        "incubation-first-phase",
+        24,
+        false,
+        FundingSource::Unknown,
+        FigureKind::PhaseInvestment,
+        18,
+    ),
+    (
+        "sme-budget",
+        50,
+        false,
+        FundingSource::Unknown,
+        FigureKind::Budget,
+        20,
+    ),
 ];
 
 #[test]
@@ -62,7 +101,9 @@ fn ansan_reported_figures_are_the_articles() {
     let d = load("ansan-2015.json");
     assert!(!d.meta().illustrative);
     for &(id, eok, approx, funding, kind, line) in ARTICLE_FIGURES {
-        let f = d.figure(id).unwrap_or_else(|| panic!("figure {id} missing"));
+        let f = d
+            .figure(id)
+            .unwrap_or_else(|| panic!("figure {id} missing"));
         assert_eq!(Some(f.amount), Won::from_eok(eok), "{id}");
         assert_eq!(f.approximate, approx, "{id} approximate");
         assert_eq!(f.funding, funding, "{id} funding");
@@ -77,7 +118,11 @@ fn ansan_reported_figures_are_the_articles() {
         for f in &p.figures {
             let listed = ARTICLE_FIGURES.iter().any(|a| a.0 == f.id);
             let derived = matches!(f.provenance, Provenance::Derived { .. });
-            assert!(listed || derived, "{} is neither an article figure nor derived", f.id);
+            assert!(
+                listed || derived,
+                "{} is neither an article figure nor derived",
+                f.id
+            );
         }
     }
 }
@@ -89,7 +134,11 @@ fn public_share_is_derived_and_approximate() {
     assert_eq!(Some(f.amount), Won::from_eok(950));
     assert!(f.approximate, "derived from the approximate 4,450억");
     match &f.provenance {
-        Provenance::Derived { formula, plus, minus } => {
+        Provenance::Derived {
+            formula,
+            plus,
+            minus,
+        } => {
             assert_eq!(plus, &["regeneration-total"]);
             assert_eq!(minus, &["regeneration-private"]);
             assert!(formula.ko.contains("4,450") && formula.en.contains("minus"));
@@ -102,11 +151,20 @@ fn public_share_is_derived_and_approximate() {
 fn incubation_figures_are_separate_and_never_summed() {
     let d = load("ansan-2015.json");
     let p = d.program("incubation").expect("incubation");
-    let amounts: Vec<i64> = p.headline_figures().iter().map(|f| f.amount.get()).collect();
+    let amounts: Vec<i64> = p
+        .headline_figures()
+        .iter()
+        .map(|f| f.amount.get())
+        .collect();
     assert_eq!(amounts, vec![1_900_000_000, 2_400_000_000]);
     // 43억 (their sum) appears nowhere in the file.
     for f in d.programs().iter().flat_map(|p| &p.figures) {
-        assert_ne!(f.amount.get(), 4_300_000_000, "{} looks like 19억 + 24억", f.id);
+        assert_ne!(
+            f.amount.get(),
+            4_300_000_000,
+            "{} looks like 19억 + 24억",
+            f.id
+        );
     }
 }
 
@@ -123,9 +181,14 @@ fn context_figures_match_the_article() {
         ("incubation-age-limit", 39, 17),
     ];
     for (id, value, line) in cases {
-        let c = d.context_figure(id).unwrap_or_else(|| panic!("{id} missing"));
+        let c = d
+            .context_figure(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
         assert_eq!(c.value, value, "{id}");
-        assert!(matches!(c.provenance, Provenance::Reported { line: l, .. } if l == line), "{id}");
+        assert!(
+            matches!(c.provenance, Provenance::Reported { line: l, .. } if l == line),
+            "{id}"
+        );
     }
     assert_eq!(d.population().map(|p| p.value), Some(760_000));
 }
@@ -135,7 +198,9 @@ fn context_figures_match_the_article() {
 #[test]
 fn quotes_are_verbatim_on_their_lines() {
     let d = load("ansan-2015.json");
-    let article_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed").join(&d.meta().source.document);
+    let article_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seed")
+        .join(&d.meta().source.document);
     let article = std::fs::read_to_string(&article_path).unwrap_or_else(|e| {
         panic!(
             "the source article {} is needed to check quotes and is absent ({e}); \
@@ -144,7 +209,11 @@ fn quotes_are_verbatim_on_their_lines() {
         )
     });
     let lines: Vec<&str> = article.lines().collect();
-    assert_eq!(lines.first().copied(), Some(d.meta().source.title.as_str()), "title is line 1");
+    assert_eq!(
+        lines.first().copied(),
+        Some(d.meta().source.title.as_str()),
+        "title is line 1"
+    );
     let mut checked = 0;
     let provenances = d
         .programs()
@@ -153,10 +222,19 @@ fn quotes_are_verbatim_on_their_lines() {
         .chain(d.context().iter().map(|c| (&c.id, &c.provenance)));
     for (id, prov) in provenances {
         if let Provenance::Reported { quote, line } = prov {
-            let text = lines.get(*line as usize - 1).unwrap_or_else(|| panic!("{id}: line {line} out of range"));
-            assert!(text.contains(quote.as_str()), "{id}: {quote:?} is not on line {line}");
+            let text = lines
+                .get(*line as usize - 1)
+                .unwrap_or_else(|| panic!("{id}: line {line} out of range"));
+            assert!(
+                text.contains(quote.as_str()),
+                "{id}: {quote:?} is not on line {line}"
+            );
             checked += 1;
         }
     }
-    assert_eq!(checked, 5 + 7, "5 program figures and 7 context figures are reported");
+    assert_eq!(
+        checked,
+        5 + 7,
+        "5 program figures and 7 context figures are reported"
+    );
 }

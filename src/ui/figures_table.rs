@@ -36,19 +36,19 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
                     { for rows.iter().map(|r| html! {
                         <tr key={r.figure_id.clone()} data-figure={r.figure_id.clone()}>
                             <th scope="row">{ &r.program }</th>
-                            <td>
+                            <td data-label={ head("항목", "Figure") }>
                                 { &r.label }
                                 if let Some(until) = &r.until {
                                     <span class="muted">{ format!(" · {until}") }</span>
                                 }
                             </td>
-                            <td class="num">
+                            <td class="num" data-label={ head("금액", "Amount") }>
                                 <span class="amount">{ &r.amount }</span>
                                 <br />
                                 <span class="exact muted">{ &r.amount_exact }</span>
                             </td>
-                            <td>{ r.funding }</td>
-                            <td class="source">{ source_cell(&r.source) }</td>
+                            <td data-label={ head("재원", "Funded by") }>{ r.funding }</td>
+                            <td class="source" data-label={ head("출처", "Source") }>{ source_cell(&r.source) }</td>
                         </tr>
                     }) }
                 </tbody>
