@@ -74,8 +74,7 @@ apt_packages() {
   local sudo=()
   ((EUID == 0)) || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-    "${APT_PACKAGES[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${APT_PACKAGES[@]}" >&2
   STATUS="installed ${missing[*]}"
 }
 
@@ -89,11 +88,13 @@ npm_packages() {
     STATUS="up to date"
     return
   fi
+  # --loglevel=error: @axe-core/playwright 4.14 declares node >= 22.12 but works on Node 20 (ESM import);
+  # its EBADENGINE warning is noise here.
   if [[ -f package-lock.json ]]; then
-    npm ci --no-audit --no-fund >&2
+    npm ci --no-audit --no-fund --loglevel=error >&2
     STATUS="npm ci"
   else
-    npm install --no-audit --no-fund >&2
+    npm install --no-audit --no-fund --loglevel=error >&2
     STATUS="npm install"
   fi
   [[ "$(node_modules/.bin/wasm-opt --version)" == *"($WASM_OPT_VERSION)"* ]] ||
