@@ -379,7 +379,8 @@ fn label(text: String, x: f64, y: f64, size: f64, align: TextAlign, role: TextRo
     }
 }
 
-fn marker(shape: MarkerShape, cx: f64, cy: f64) -> Marker {
+/// Shared with the timeline so a program keeps the same shape in every chart on the page.
+pub(crate) fn marker(shape: MarkerShape, cx: f64, cy: f64) -> Marker {
     let h = MARKER / 2.0;
     let s = h - 1.0;
     match shape {
@@ -403,7 +404,7 @@ fn marker(shape: MarkerShape, cx: f64, cy: f64) -> Marker {
 }
 
 /// Pattern strokes clipped to `area`.
-fn hatch(pattern: Pattern, area: Rect) -> Vec<[(f64, f64); 2]> {
+pub(crate) fn hatch(pattern: Pattern, area: Rect) -> Vec<[(f64, f64); 2]> {
     let Rect { x0, y0, x1, y1 } = area;
     let mut out = Vec::new();
     if x1 - x0 < 1.0 || y1 - y0 < 1.0 {

@@ -10,6 +10,7 @@ mod paint;
 mod style;
 mod text;
 mod ticks;
+pub mod timeline;
 
 use std::fmt;
 
