@@ -1,9 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount, flush, read the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use ansan_budget::chart::Scale;
 use ansan_budget::model::{self, Lang};
-use ansan_budget::ui::{FiguresTable, ScaleToggle};
+use ansan_budget::ui::{FiguresTable, ToggleGroup};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -40,6 +39,7 @@ async fn figures_table_shows_every_figure_with_its_source() {
         ansan_budget::ui::FiguresTableProps {
             dataset: dataset(),
             lang: Lang::Ko,
+            program: None,
         },
     )
     .render();
@@ -74,6 +74,7 @@ async fn figures_table_in_english() {
         ansan_budget::ui::FiguresTableProps {
             dataset: dataset(),
             lang: Lang::En,
+            program: None,
         },
     )
     .render();
@@ -85,77 +86,91 @@ async fn figures_table_in_english() {
 
 #[derive(Properties, PartialEq)]
 struct Harness {
-    clicks: Rc<Cell<Option<Scale>>>,
+    chosen: Rc<Cell<Option<usize>>>,
 }
 
 #[function_component(ToggleHarness)]
 fn toggle_harness(props: &Harness) -> Html {
-    let scale = use_state(|| Scale::Linear);
-    let clicks = props.clicks.clone();
-    let on_change = {
-        let scale = scale.clone();
-        Callback::from(move |s: Scale| {
-            clicks.set(Some(s));
-            scale.set(s);
+    let pressed = use_state(|| 0usize);
+    let chosen = props.chosen.clone();
+    let on_choose = {
+        let pressed = pressed.clone();
+        Callback::from(move |i: usize| {
+            chosen.set(Some(i));
+            pressed.set(i);
         })
     };
-    html! { <ScaleToggle scale={ *scale } on_change={ on_change } /> }
+    let options: Vec<(AttrValue, bool)> = ["억원", "원", "시민 1인당"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (AttrValue::from(*t), i == *pressed))
+        .collect();
+    html! { <ToggleGroup id="unit" label="단위" { options } { on_choose } /> }
 }
 
 #[wasm_bindgen_test]
-async fn scale_toggle_reports_and_reflects_the_choice() {
+async fn toggle_group_reports_and_reflects_the_choice() {
     let root = root();
-    let clicks = Rc::new(Cell::new(None));
+    let chosen = Rc::new(Cell::new(None));
     yew::Renderer::<ToggleHarness>::with_root_and_props(
         root.clone(),
         Harness {
-            clicks: clicks.clone(),
+            chosen: chosen.clone(),
         },
     )
     .render();
     yew::scheduler::flush().await;
-    let buttons = root
-        .query_selector_all("#scale-toggle button")
-        .expect("query");
-    assert_eq!(buttons.length(), 2);
+    let group = root
+        .query_selector("#unit[role=group]")
+        .ok()
+        .flatten()
+        .expect("a group");
+    let label_id = group.get_attribute("aria-labelledby").expect("labelled");
+    let label = root
+        .query_selector(&format!("#{label_id}"))
+        .ok()
+        .flatten()
+        .expect("label element");
+    assert_eq!(label.text_content().as_deref(), Some("단위"));
+    let buttons = root.query_selector_all("#unit button").expect("query");
+    assert_eq!(buttons.length(), 3);
     let button = |i: u32| -> HtmlElement {
         buttons
             .item(i)
             .and_then(|n| n.dyn_into::<HtmlElement>().ok())
             .expect("a button")
     };
-    assert_eq!(
-        button(0).get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
-    assert_eq!(
-        button(1).get_attribute("aria-pressed").as_deref(),
-        Some("false")
-    );
-    button(1).click();
+    let pressed = || {
+        (0..3)
+            .map(|i| button(i).get_attribute("aria-pressed").unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pressed(), ["true", "false", "false"]);
+    button(2).click();
     yew::scheduler::flush().await;
-    assert_eq!(clicks.get(), Some(Scale::Log));
-    assert_eq!(
-        button(0).get_attribute("aria-pressed").as_deref(),
-        Some("false")
-    );
-    assert_eq!(
-        button(1).get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
+    assert_eq!(chosen.get(), Some(2));
+    assert_eq!(pressed(), ["false", "false", "true"]);
 }
 
 #[wasm_bindgen_test]
 async fn bar_chart_canvas_draws_and_is_named() {
     let root = root();
-    let chart =
-        ansan_budget::view::overview_chart(&dataset(), Scale::Linear, Lang::Ko).expect("chart");
+    let view = ansan_budget::view::overview_chart(
+        &dataset(),
+        ansan_budget::view::route::Unit::Eok,
+        ansan_budget::chart::Scale::Linear,
+        Lang::Ko,
+    )
+    .expect("chart");
     yew::Renderer::<ansan_budget::ui::BarChartCanvas>::with_root_and_props(
         root.clone(),
         ansan_budget::ui::BarChartCanvasProps {
             id: "test-chart".into(),
-            chart,
+            chart: view.chart,
+            tips: view.tips,
             summary: "요약".into(),
+            lang: Lang::Ko,
+            on_open: None,
         },
     )
     .render();
@@ -185,6 +200,10 @@ async fn bar_chart_canvas_draws_and_is_named() {
 #[wasm_bindgen_test]
 async fn app_loads_the_data_file_and_shows_the_overview() {
     let root = root();
+    // The route comes from the hash; the test page's own URL says nothing about the app.
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash("#/ko/");
+    }
     yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     assert!(

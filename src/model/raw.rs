@@ -204,6 +204,8 @@ pub struct RawContextFigure {
 #[serde(rename_all = "snake_case")]
 pub enum ContextUnit {
     People,
+    /// An age in years (세).
+    Age,
     Percent,
     Years,
     Months,

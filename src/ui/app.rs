@@ -1,10 +1,14 @@
-//! The root component: loads the Ansan data file once and shows the overview, or why it cannot.
+//! The root component: follows the URL, loads the Ansan data file once, and shows the page the URL names,
+//! or why the data cannot be shown. The page's `lang` and title follow the chosen language.
 
-use super::{fetch_dataset, BarChartCanvas, FiguresTable, LoadError, ScaleToggle};
-use crate::chart::Scale;
+use super::{
+    fetch_dataset, use_route, LoadError, NotFoundPage, OverviewPage, ProgramPage, SiteHeader,
+};
 use crate::model::{Dataset, Lang};
-use crate::view::{overview_chart, overview_summary};
+use crate::view::route::Page;
+use crate::view::rows::pick;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Where the app finds its data, relative to the page.
@@ -20,6 +24,8 @@ enum Load {
 #[function_component(App)]
 pub fn app() -> Html {
     let load = use_state(|| Load::Loading);
+    let route = use_route();
+    let lang = route.route.lang;
     {
         let load = load.clone();
         use_effect_with((), move |_| {
@@ -31,31 +37,87 @@ pub fn app() -> Html {
             });
         });
     }
-    let lang = Lang::Ko;
+    let title = page_title(&load, &route.route.page, lang);
+    use_effect_with((lang, title.clone()), |(lang, title)| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", lang.tag());
+            }
+            doc.set_title(title);
+        }
+    });
+    let skip = Callback::from(|e: MouseEvent| {
+        // A plain #main link would change the route; move focus instead.
+        e.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+        }
+    });
+    let body = match &*load {
+        Load::Loading => html! {
+            <>
+                <h1>{ pick(lang, "안산시 3대 경제 프로그램 예산", "Ansan's three economic programs") }</h1>
+                <p role="status" class="status">
+                    { pick(lang, "자료를 불러오는 중입니다…", "Loading the data…") }
+                </p>
+            </>
+        },
+        Load::Failed(e) => html! {
+            <>
+                <h1>{ pick(lang, "안산시 3대 경제 프로그램 예산", "Ansan's three economic programs") }</h1>
+                { failed(e, lang) }
+            </>
+        },
+        Load::Loaded(d) => match &route.route.page {
+            Page::Overview => {
+                html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } /> }
+            }
+            Page::Program(id) => html! {
+                <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() } />
+            },
+            Page::NotFound(_) => html! { <NotFoundPage route={ route.clone() } /> },
+        },
+    };
     html! {
         <>
-            <header class="site-header">
+            <a class="skip-link" href="#main" onclick={ skip }>{ pick(lang, "본문 바로가기", "Skip to content") }</a>
+            <SiteHeader route={ route.clone() } />
+            <main id="main" class="wrap" tabindex="-1">{ body }</main>
+            <footer class="site-footer">
                 <div class="wrap">
-                    <p class="site-name">{ "안산시 예산 탐색기" }</p>
+                    <p>
+                        { pick(lang,
+                            "모든 금액은 2015년 신문 기사 「안산시, 지역경제 선순환 ‘올인’」에서 인용했으며, 기사 원문 행 번호를 함께 표시합니다. 계산값은 계산 방법을 밝힙니다.",
+                            "Every amount is quoted from the 2015 newspaper feature “안산시, 지역경제 선순환 ‘올인’” with its line number; derived values say how they were computed.") }
+                    </p>
                 </div>
-            </header>
-            <main id="main" class="wrap">
-                <h1>{ "안산시 3대 경제 프로그램, 얼마를 들이나" }</h1>
-                {
-                    match &*load {
-                        Load::Loading => html! {
-                            <p role="status" class="status">{ "자료를 불러오는 중입니다… (Loading the data)" }</p>
-                        },
-                        Load::Failed(e) => failed(e),
-                        Load::Loaded(d) => html! { <Overview dataset={ d.clone() } lang={ lang } /> },
-                    }
-                }
-            </main>
+            </footer>
         </>
     }
 }
 
-fn failed(e: &LoadError) -> Html {
+fn page_title(load: &Load, page: &Page, lang: Lang) -> String {
+    let site = pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer");
+    let name = match (load, page) {
+        (Load::Loaded(d), Page::Program(id)) => d
+            .program(id)
+            .map(|p| pick(lang, &p.name.ko, &p.name.en).to_owned()),
+        (_, Page::NotFound(_)) => {
+            Some(pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned())
+        }
+        _ => None,
+    };
+    match name {
+        Some(n) => format!("{n} — {site}"),
+        None => site.to_owned(),
+    }
+}
+
+fn failed(e: &LoadError, lang: Lang) -> Html {
     let lines: Vec<String> = match e {
         LoadError::Invalid(invalid) => invalid
             .problems
@@ -66,53 +128,8 @@ fn failed(e: &LoadError) -> Html {
     };
     html! {
         <div role="alert" class="error">
-            <p><strong>{ "자료를 보여 줄 수 없습니다. The data could not be shown." }</strong></p>
+            <p><strong>{ pick(lang, "자료를 보여 줄 수 없습니다.", "The data could not be shown.") }</strong></p>
             <ul>{ for lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }</ul>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct OverviewProps {
-    dataset: Rc<Dataset>,
-    lang: Lang,
-}
-
-#[function_component(Overview)]
-fn overview(props: &OverviewProps) -> Html {
-    let scale = use_state(|| Scale::Linear);
-    let d = &props.dataset;
-    let chart = use_memo((d.clone(), *scale, props.lang), |(d, scale, lang)| {
-        overview_chart(d, *scale, *lang)
-    });
-    let on_scale = {
-        let scale = scale.clone();
-        Callback::from(move |s: Scale| scale.set(s))
-    };
-    let summary = overview_summary(d, props.lang);
-    let meta = d.meta();
-    html! {
-        <>
-            <p class="lede">
-                { "2015년 보도된 안산시의 세 경제 프로그램에 들어가는 돈을 비교합니다. 모든 금액은 기사 원문의 해당 행과 함께 보여 줍니다." }
-            </p>
-            <section aria-labelledby="overview-heading">
-                <h2 id="overview-heading">{ "사업별 보도 금액" }</h2>
-                <ScaleToggle scale={ *scale } on_change={ on_scale } lang={ props.lang } />
-                {
-                    match &*chart {
-                        Ok(c) => html! { <BarChartCanvas id="overview-chart" chart={ c.clone() } summary={ summary } /> },
-                        Err(e) => html! { <p role="alert" class="error">{ format!("차트를 그릴 수 없습니다: {e}") }</p> },
-                    }
-                }
-                <p class="note">
-                    { "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다." }
-                </p>
-                <FiguresTable dataset={ d.clone() } lang={ props.lang } />
-                <p class="source-note">
-                    { format!("출처: {} — {} ({}년)", meta.source.title, meta.source.kind.ko, meta.source.year) }
-                </p>
-            </section>
-        </>
     }
 }

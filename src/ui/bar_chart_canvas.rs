@@ -1,9 +1,16 @@
-//! A plotters bar chart on a `<canvas>`, sized to its container and scaled by `devicePixelRatio` so it is crisp
-//! on phones. The canvas is an image with an accessible name; the data table beside it is its text alternative.
+//! An interactive plotters bar chart on a `<canvas>`: sized to its container and redrawn on resize, scaled by
+//! `devicePixelRatio` so it is crisp on phones; hover, tap or keyboard focus shows a tooltip with the exact
+//! amount and its source; a click (or a second tap, or Enter) opens the bar's program.
+//!
+//! The canvas is an image with an accessible name; the data table beside it is its text alternative.
 
-use crate::chart::{self, BarChart, Geometry};
+use crate::chart::{self, BarChart, Geometry, Layout};
+use crate::model::Lang;
+use crate::view::rows::pick;
+use crate::view::Tip;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -13,43 +20,210 @@ pub struct BarChartCanvasProps {
     /// The element id of the canvas.
     pub id: AttrValue,
     pub chart: Rc<BarChart>,
+    /// One tooltip per bar, in bar order.
+    #[prop_or_default]
+    pub tips: Rc<Vec<Tip>>,
     /// The accessible name: a one-sentence summary of what the chart shows.
     pub summary: AttrValue,
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Called with a bar's index when the reader opens it (click, second tap, Enter).
+    #[prop_or_default]
+    pub on_open: Option<Callback<usize>>,
 }
 
 /// The CSS width used before the container has been laid out (and in tests without layout).
 const FALLBACK_WIDTH: u32 = 640;
+const TOOLTIP_WIDTH: f64 = 260.0;
 
 #[function_component(BarChartCanvas)]
 pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let error = use_state(|| None::<String>);
+    let active = use_state(|| None::<usize>);
+    let layout: Rc<RefCell<Option<Layout>>> = use_mut_ref(|| None);
+    let last_touch = use_mut_ref(|| false);
+    // Bumped by window resizes, so the effect below redraws at the new width.
+    let resize = use_state(|| 0u32);
+
+    {
+        let resize = resize.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "resize", move |_| resize.set(*resize + 1))
+            });
+            move || drop(listener)
+        });
+    }
     {
         let canvas_ref = canvas_ref.clone();
         let error = error.clone();
-        use_effect_with(props.chart.clone(), move |chart| {
+        let layout = layout.clone();
+        let active = active.clone();
+        use_effect_with((props.chart.clone(), *resize), move |(chart, _)| {
             let result = canvas_ref
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "the chart canvas is not in the page".to_owned())
                 .and_then(|canvas| draw(&canvas, chart));
-            error.set(result.err());
+            match result {
+                Ok(l) => {
+                    *layout.borrow_mut() = Some(l);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            if active.is_some_and(|i| i >= chart.bars.len()) {
+                active.set(None);
+            }
         });
     }
-    html! {
-        <figure class="chart">
-            <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" aria-label={ props.summary.clone() }
-                width={ FALLBACK_WIDTH.to_string() } height="300">
-            </canvas>
-            if let Some(e) = &*error {
-                <p class="error" role="alert">{ format!("The chart could not be drawn: {e}") }</p>
+
+    // Device px of a mouse event → the bar under it.
+    let bar_at = {
+        let layout = layout.clone();
+        move |e: &MouseEvent| -> Option<usize> {
+            let l = layout.borrow();
+            let l = l.as_ref()?;
+            let r = l.pixel_ratio;
+            chart::hit_test(l, f64::from(e.offset_x()) * r, f64::from(e.offset_y()) * r)
+        }
+    };
+    let onmousemove = {
+        let active = active.clone();
+        let bar_at = bar_at.clone();
+        Callback::from(move |e: MouseEvent| {
+            let hit = bar_at(&e);
+            if *active != hit {
+                active.set(hit);
             }
-        </figure>
+        })
+    };
+    let onmouseleave = {
+        let active = active.clone();
+        let last_touch = last_touch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !*last_touch.borrow() {
+                active.set(None);
+            }
+        })
+    };
+    let onpointerdown = {
+        let last_touch = last_touch.clone();
+        Callback::from(move |e: PointerEvent| {
+            *last_touch.borrow_mut() = e.pointer_type() != "mouse"
+        })
+    };
+    let onclick = {
+        let active = active.clone();
+        let on_open = props.on_open.clone();
+        let last_touch = last_touch.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(i) = bar_at(&e) else {
+                active.set(None);
+                return;
+            };
+            // On touch there is no hover: the first tap shows the tooltip, a second tap on it opens.
+            if *last_touch.borrow() && *active != Some(i) {
+                active.set(Some(i));
+                return;
+            }
+            if let Some(cb) = &on_open {
+                cb.emit(i);
+            }
+        })
+    };
+    let n = props.chart.bars.len();
+    let onfocus = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| {
+            if active.is_none() && n > 0 {
+                active.set(Some(0));
+            }
+        })
+    };
+    let onblur = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| active.set(None))
+    };
+    let onkeydown = {
+        let active = active.clone();
+        let on_open = props.on_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let current = *active;
+            let next = match e.key().as_str() {
+                "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1) % n.max(1))),
+                "ArrowUp" | "ArrowLeft" => {
+                    Some(current.map_or(0, |i| (i + n.max(1) - 1) % n.max(1)))
+                }
+                "Home" => Some(0),
+                "End" => Some(n.saturating_sub(1)),
+                "Escape" => {
+                    active.set(None);
+                    None
+                }
+                "Enter" | " " => {
+                    if let (Some(i), Some(cb)) = (current, &on_open) {
+                        e.prevent_default();
+                        cb.emit(i);
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if let Some(i) = next {
+                e.prevent_default();
+                active.set(Some(i));
+            }
+        })
+    };
+
+    let tooltip = active.and_then(|i| {
+        let tip = props.tips.get(i)?;
+        let l = layout.borrow();
+        let l = l.as_ref()?;
+        let row = l.rows.get(i)?;
+        let r = l.pixel_ratio;
+        let width = l.width / r;
+        let left = (row.bar.x1 / r + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
+        let top = row.band.y1 / r + 4.0;
+        Some(html! {
+            <div class="tooltip" id={ format!("{}-tip", props.id) } role="status"
+                style={ format!("left:{left:.0}px;top:{top:.0}px") }>
+                <p class="tt-title">{ &tip.title }</p>
+                <p class="tt-amount">{ &tip.amount }</p>
+                <p class="tt-exact">{ &tip.exact }</p>
+                <p class="tt-kind">{ &tip.kind }</p>
+                <p class="tt-source">{ &tip.source }</p>
+            </div>
+        })
+    });
+    let hint = pick(
+        props.lang,
+        "막대 위에 마우스를 올리거나 누르면 정확한 금액과 출처가 나옵니다. 키보드: 화살표로 막대 이동, Enter로 사업 보기.",
+        "Hover or tap a bar for its exact amount and source. Keyboard: arrow keys move between bars, Enter opens the program.",
+    );
+    let hint_id = format!("{}-hint", props.id);
+    html! {
+        <div class="chart-wrap">
+            <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" tabindex="0"
+                aria-label={ props.summary.clone() } aria-describedby={ hint_id.clone() }
+                width={ FALLBACK_WIDTH.to_string() } height="300"
+                { onmousemove } { onmouseleave } { onclick } { onpointerdown } { onfocus } { onblur } { onkeydown }>
+            </canvas>
+            { tooltip.unwrap_or_default() }
+            <p class="chart-hint" id={ hint_id }>{ hint }</p>
+            if let Some(e) = &*error {
+                <p class="error" role="alert">
+                    { pick(props.lang, "차트를 그릴 수 없습니다: ", "The chart could not be drawn: ") }{ e }
+                </p>
+            }
+        </div>
     }
 }
 
 /// Sizes the canvas to its container and draws. Marks it `data-drawn="true"` and, the first time on the page,
 /// sets the performance mark `first-chart-drawn` that the benchmark reads.
-fn draw(canvas: &HtmlCanvasElement, chart: &BarChart) -> Result<(), String> {
+fn draw(canvas: &HtmlCanvasElement, chart: &BarChart) -> Result<Layout, String> {
     let window = web_sys::window().ok_or("no window")?;
     let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
     let parent_width = canvas
@@ -90,5 +264,5 @@ fn draw(canvas: &HtmlCanvasElement, chart: &BarChart) -> Result<(), String> {
             let _ = perf.mark("first-chart-drawn");
         }
     }
-    Ok(())
+    Ok(layout)
 }

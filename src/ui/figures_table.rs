@@ -10,11 +10,17 @@ pub struct FiguresTableProps {
     pub dataset: Rc<Dataset>,
     #[prop_or_default]
     pub lang: Lang,
+    /// Only this program's rows; all rows when `None`.
+    #[prop_or_default]
+    pub program: Option<AttrValue>,
 }
 
 #[function_component(FiguresTable)]
 pub fn figures_table(props: &FiguresTableProps) -> Html {
-    let rows = figure_rows(&props.dataset, props.lang);
+    let mut rows = figure_rows(&props.dataset, props.lang);
+    if let Some(id) = &props.program {
+        rows.retain(|r| r.program_id.as_str() == id.as_str());
+    }
     let ko = props.lang == Lang::Ko;
     let head = |k: &'static str, e: &'static str| if ko { k } else { e };
     html! {

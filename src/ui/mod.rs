@@ -5,12 +5,24 @@
 
 mod app;
 mod bar_chart_canvas;
+mod chart_panel;
 mod fetch;
 mod figures_table;
-mod scale_toggle;
+mod not_found_page;
+mod overview_page;
+mod program_page;
+mod site_header;
+mod toggle_group;
+mod use_route;
 
 pub use app::App;
 pub use bar_chart_canvas::{BarChartCanvas, BarChartCanvasProps};
+pub use chart_panel::ChartPanel;
 pub use fetch::{fetch_dataset, LoadError};
 pub use figures_table::{FiguresTable, FiguresTableProps};
-pub use scale_toggle::ScaleToggle;
+pub use not_found_page::NotFoundPage;
+pub use overview_page::OverviewPage;
+pub use program_page::ProgramPage;
+pub use site_header::SiteHeader;
+pub use toggle_group::{ToggleGroup, ToggleGroupProps};
+pub use use_route::{use_route, RouteHandle};

@@ -3,9 +3,12 @@
 //! Pure and natively tested, so the browser components only lay these values out. Dependencies point one way:
 //! `model` ← `chart` ← `view` ← `ui`.
 
+pub mod context;
 pub mod overview;
+pub mod route;
 pub mod rows;
+pub mod units;
 pub mod words;
 
-pub use overview::{overview_chart, overview_summary};
+pub use overview::{overview_chart, program_chart, ChartView, Tip};
 pub use rows::{figure_rows, FigureRow};

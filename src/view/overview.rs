@@ -1,36 +1,140 @@
-//! The overview chart: every program's headline figures side by side, one bar each, never summed.
+//! Chart input built from the model: the overview (every program's headline figures side by side, one bar
+//! each, never summed) and each program's own figures; plus the tooltip text for every bar.
 
+use super::route::Unit;
 use super::rows::pick;
+use super::units::{amount_in, population};
+use super::words;
 use crate::chart::{Bar, BarChart, Scale};
-use crate::model::format::{compact_marked, english, korean};
-use crate::model::{Dataset, Lang, Won};
+use crate::model::format::{english, english_exact, exact, korean, korean_exact};
+use crate::model::{Dataset, Figure, Lang, Program, Provenance, Won};
 use std::rc::Rc;
 
 fn tick_ko(v: i64) -> String {
     korean(Won::new(v))
 }
-
+fn tick_ko_exact(v: i64) -> String {
+    korean_exact(Won::new(v))
+}
 fn tick_en(v: i64) -> String {
     english(Won::new(v))
 }
+fn tick_en_exact(v: i64) -> String {
+    english_exact(Won::new(v))
+}
 
-/// The chart input for the overview: one bar per headline figure, toned by program.
-pub fn overview_chart(d: &Dataset, scale: Scale, lang: Lang) -> Result<Rc<BarChart>, String> {
-    let bars: Vec<Bar> = d
+fn tick_label(unit: Unit, lang: Lang) -> fn(i64) -> String {
+    match (unit, lang) {
+        (Unit::Eok, Lang::Ko) => tick_ko,
+        (Unit::Won | Unit::PerResident, Lang::Ko) => tick_ko_exact,
+        (Unit::Eok | Unit::PerResident, Lang::En) => tick_en,
+        (Unit::Won, Lang::En) => tick_en_exact,
+    }
+}
+
+/// What the reader sees when a bar is hovered, tapped or focused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tip {
+    pub figure_id: String,
+    pub program_id: String,
+    pub title: String,
+    /// In the chosen unit, e.g. `약 4,450억원` or `약 585,526원`.
+    pub amount: String,
+    /// Every won of the figure itself, e.g. `445,000,000,000원`.
+    pub exact: String,
+    pub kind: String,
+    pub source: String,
+}
+
+/// A chart plus, per bar, its tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartView {
+    pub chart: Rc<BarChart>,
+    pub tips: Rc<Vec<Tip>>,
+    /// The accessible name: what the chart shows and every value.
+    pub summary: String,
+}
+
+/// The overview: every program's headline figures, toned by program.
+pub fn overview_chart(
+    d: &Dataset,
+    unit: Unit,
+    scale: Scale,
+    lang: Lang,
+) -> Result<ChartView, String> {
+    let figures: Vec<(usize, &Program, &Figure)> = d
         .programs()
         .iter()
         .enumerate()
-        .flat_map(|(tone, p)| {
-            p.headline_figures().into_iter().map(move |f| Bar {
-                key: f.id.clone(),
-                group: pick(lang, &p.name.ko, &p.name.en).to_owned(),
-                label: pick(lang, &f.label.ko, &f.label.en).to_owned(),
-                value: f.amount.get(),
-                value_label: compact_marked(f.amount, f.approximate, lang),
-                tone,
-            })
-        })
+        .flat_map(|(tone, p)| p.headline_figures().into_iter().map(move |f| (tone, p, f)))
         .collect();
+    let head = pick(
+        lang,
+        "사업별 보도 금액 막대그래프",
+        "Bar chart of the reported amounts per program",
+    );
+    build(d, &figures, unit, scale, lang, head)
+}
+
+/// One program's figures (all of them, derived ones labelled), toned by program.
+pub fn program_chart(
+    d: &Dataset,
+    program: &Program,
+    unit: Unit,
+    scale: Scale,
+    lang: Lang,
+) -> Result<ChartView, String> {
+    let tone = d
+        .programs()
+        .iter()
+        .position(|p| p.id == program.id)
+        .unwrap_or(0);
+    let figures: Vec<(usize, &Program, &Figure)> =
+        program.figures.iter().map(|f| (tone, program, f)).collect();
+    let head = match lang {
+        Lang::Ko => format!("{} 금액 막대그래프", program.name.ko),
+        Lang::En => format!("Bar chart of the amounts of {}", program.name.en),
+    };
+    build(d, &figures, unit, scale, lang, &head)
+}
+
+fn build(
+    d: &Dataset,
+    figures: &[(usize, &Program, &Figure)],
+    unit: Unit,
+    scale: Scale,
+    lang: Lang,
+    head: &str,
+) -> Result<ChartView, String> {
+    let pop = population(d);
+    let mut bars = Vec::new();
+    let mut tips = Vec::new();
+    for &(tone, p, f) in figures {
+        let Some((value, value_label)) = amount_in(f, unit, pop, lang) else {
+            return Err(pick(
+                lang,
+                "인구 수치가 없어 1인당 금액을 계산할 수 없습니다",
+                "No population figure, so no per-resident amounts",
+            )
+            .to_owned());
+        };
+        let derived = matches!(f.provenance, Provenance::Derived { .. });
+        let label = pick(lang, &f.label.ko, &f.label.en);
+        let label = if derived {
+            format!("{label} {}", pick(lang, "(계산값)", "(derived)"))
+        } else {
+            label.to_owned()
+        };
+        bars.push(Bar {
+            key: f.id.clone(),
+            group: pick(lang, &p.name.ko, &p.name.en).to_owned(),
+            label,
+            value: value.get(),
+            value_label: value_label.clone(),
+            tone,
+        });
+        tips.push(tip(d, p, f, value_label, lang));
+    }
     if bars.is_empty() {
         return Err(pick(
             lang,
@@ -39,28 +143,80 @@ pub fn overview_chart(d: &Dataset, scale: Scale, lang: Lang) -> Result<Rc<BarCha
         )
         .to_owned());
     }
-    Ok(Rc::new(BarChart {
-        bars,
-        scale,
-        axis_title: axis_title(scale, lang).to_owned(),
-        source_note: source_note(d, lang),
-        tick_label: match lang {
-            Lang::Ko => tick_ko,
-            Lang::En => tick_en,
-        },
-    }))
+    let source_note = source_note(d, lang);
+    let values: Vec<String> = tips
+        .iter()
+        .map(|t| format!("{}: {}", t.title, t.amount))
+        .collect();
+    let unit_word = match (unit, lang) {
+        (Unit::PerResident, Lang::Ko) => " (시민 1인당, 계산값)",
+        (Unit::PerResident, Lang::En) => " (per resident, derived)",
+        _ => "",
+    };
+    let summary = format!("{head}{unit_word}. {}. {source_note}", values.join(", "));
+    Ok(ChartView {
+        chart: Rc::new(BarChart {
+            bars,
+            scale,
+            axis_title: axis_title(unit, scale, lang),
+            source_note,
+            tick_label: tick_label(unit, lang),
+        }),
+        tips: Rc::new(tips),
+        summary,
+    })
 }
 
-fn axis_title(scale: Scale, lang: Lang) -> &'static str {
-    match (scale, lang) {
-        (Scale::Linear, Lang::Ko) => "금액 (원, 선형 눈금)",
-        (Scale::Linear, Lang::En) => "Amount (won, linear scale)",
-        (Scale::Log, Lang::Ko) => "금액 (원, 로그 눈금: 한 칸에 10배)",
-        (Scale::Log, Lang::En) => "Amount (won, log scale: ×10 per step)",
+fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip {
+    let src = &d.meta().source;
+    let source = match &f.provenance {
+        Provenance::Reported { quote, line } => match lang {
+            Lang::Ko => format!("출처: 「{}」({}) {line}행 — “{quote}”", src.title, src.year),
+            Lang::En => format!(
+                "Source: “{}” ({}), line {line} — “{quote}”",
+                src.title, src.year
+            ),
+        },
+        Provenance::Derived { formula, .. } => match lang {
+            Lang::Ko => format!("계산값: {}", formula.ko),
+            Lang::En => format!("Derived: {}", formula.en),
+        },
+        Provenance::Illustrative { .. } => {
+            pick(lang, "예시용 가상 수치", "Illustrative, made-up figure").to_owned()
+        }
+    };
+    Tip {
+        figure_id: f.id.clone(),
+        program_id: p.id.clone(),
+        title: format!(
+            "{} · {}",
+            pick(lang, &p.name.ko, &p.name.en),
+            pick(lang, &f.label.ko, &f.label.en)
+        ),
+        amount,
+        exact: exact(f.amount, lang),
+        kind: words::kind(f.kind, lang).to_owned(),
+        source,
     }
 }
 
-/// Names the source under the chart; an illustrative dataset says so first.
+fn axis_title(unit: Unit, scale: Scale, lang: Lang) -> String {
+    let what = match (unit, lang) {
+        (Unit::PerResident, Lang::Ko) => "시민 1인당 금액 (원)",
+        (Unit::PerResident, Lang::En) => "Amount per resident (won)",
+        (_, Lang::Ko) => "금액 (원)",
+        (_, Lang::En) => "Amount (won)",
+    };
+    let how = match (scale, lang) {
+        (Scale::Linear, Lang::Ko) => "선형 눈금",
+        (Scale::Linear, Lang::En) => "linear scale",
+        (Scale::Log, Lang::Ko) => "로그 눈금: 한 칸에 10배",
+        (Scale::Log, Lang::En) => "log scale: ×10 per step",
+    };
+    format!("{what}, {how}")
+}
+
+/// Names the source under a chart; an illustrative dataset says so first.
 pub fn source_note(d: &Dataset, lang: Lang) -> String {
     let m = d.meta();
     let src = &m.source;
@@ -82,36 +238,6 @@ pub fn source_note(d: &Dataset, lang: Lang) -> String {
     note
 }
 
-/// The chart's accessible name: what it shows and every value, in one sentence.
-pub fn overview_summary(d: &Dataset, lang: Lang) -> String {
-    let parts: Vec<String> = d
-        .headline_figures()
-        .into_iter()
-        .map(|(p, f)| {
-            format!(
-                "{} {}: {}",
-                pick(lang, &p.name.ko, &p.name.en),
-                pick(lang, &f.label.ko, &f.label.en),
-                compact_marked(f.amount, f.approximate, lang)
-            )
-        })
-        .collect();
-    let head = match lang {
-        Lang::Ko => "사업별 보도 금액 막대그래프. ",
-        Lang::En => "Bar chart of the reported amounts per program. ",
-    };
-    let illustrative = if d.meta().illustrative {
-        pick(lang, "예시용 가상 수치. ", "Illustrative figures. ")
-    } else {
-        ""
-    };
-    format!(
-        "{head}{illustrative}{}. {}",
-        parts.join(", "),
-        source_note(d, lang)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,7 +253,8 @@ mod tests {
 
     #[test]
     fn one_bar_per_headline_figure_never_summed() {
-        let c = overview_chart(&data(), Scale::Linear, Lang::Ko).expect("chart");
+        let v = overview_chart(&data(), Unit::Eok, Scale::Linear, Lang::Ko).expect("chart");
+        let c = &v.chart;
         let values: Vec<i64> = c.bars.iter().map(|b| b.value).collect();
         assert_eq!(
             values,
@@ -142,19 +269,63 @@ mod tests {
             "incubation's two bars share a program tone"
         );
         assert_eq!((c.tick_label)(100_000_000_000), "1,000억원");
-        assert!(c.source_note.contains("13") || c.source_note.contains("2015"));
+        assert_eq!(v.tips.len(), 4);
+        let t = &v.tips[0];
+        assert_eq!(t.exact, "445,000,000,000원");
+        assert_eq!(t.kind, "총사업비");
+        assert!(t.source.contains("8행"), "{}", t.source);
+        assert_eq!(t.program_id, "regeneration");
+    }
+
+    #[test]
+    fn per_resident_overview() {
+        let v = overview_chart(&data(), Unit::PerResident, Scale::Linear, Lang::Ko).expect("chart");
+        assert_eq!(v.chart.bars[0].value, 585_526);
+        assert_eq!(v.chart.bars[0].value_label, "약 585,526원");
+        assert_eq!(
+            v.tips[0].exact, "445,000,000,000원",
+            "the tooltip keeps the figure's own exact amount"
+        );
+        assert!(v.summary.contains("시민 1인당, 계산값"));
+    }
+
+    #[test]
+    fn program_chart_labels_derived_figures() {
+        let d = data();
+        let p = d.program("regeneration").expect("program");
+        let v = program_chart(&d, p, Unit::Eok, Scale::Linear, Lang::En).expect("chart");
+        let labels: Vec<&str> = v.chart.bars.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "Total",
+                "Private capital",
+                "Public money (all but private capital) (derived)"
+            ]
+        );
+        assert!(
+            v.tips[2]
+                .source
+                .starts_with("Derived: total of about 4,450억원 minus"),
+            "{}",
+            v.tips[2].source
+        );
+        assert_eq!(v.chart.bars[2].value_label, "about KRW 95.0 billion");
     }
 
     #[test]
     fn english_chart_and_summary() {
         let d = data();
-        let c = overview_chart(&d, Scale::Log, Lang::En).expect("chart");
-        assert_eq!(c.bars[0].value_label, "about KRW 445.0 billion");
-        assert_eq!((c.tick_label)(1_000_000_000), "KRW 1.0 billion");
-        assert!(c.axis_title.contains("log"));
-        let s = overview_summary(&d, Lang::En);
-        assert!(s.contains("Youth start-up incubation Provincial grant won (Creativity Award): KRW 1.9 billion"), "{s}");
-        assert!(s.contains("Source:"), "{s}");
+        let v = overview_chart(&d, Unit::Eok, Scale::Log, Lang::En).expect("chart");
+        assert_eq!(v.chart.bars[0].value_label, "about KRW 445.0 billion");
+        assert_eq!((v.chart.tick_label)(1_000_000_000), "KRW 1.0 billion");
+        assert!(v.chart.axis_title.contains("log"));
+        assert!(
+            v.summary.contains("Youth start-up incubation · Provincial grant won (Creativity Award): KRW 1.9 billion"),
+            "{}",
+            v.summary
+        );
+        assert!(v.summary.contains("Source:"), "{}", v.summary);
     }
 
     #[test]
@@ -162,12 +333,12 @@ mod tests {
         let text = include_str!("../../data/ansan-2015.json")
             .replace("\"illustrative\": false", "\"illustrative\": true");
         let d = model::load("x.json", &text).expect("valid");
-        let c = overview_chart(&d, Scale::Linear, Lang::Ko).expect("chart");
+        let v = overview_chart(&d, Unit::Eok, Scale::Linear, Lang::Ko).expect("chart");
         assert!(
-            c.source_note.starts_with("예시용 가상 수치"),
+            v.chart.source_note.starts_with("예시용 가상 수치"),
             "{}",
-            c.source_note
+            v.chart.source_note
         );
-        assert!(overview_summary(&d, Lang::Ko).contains("예시용 가상 수치"));
+        assert!(v.summary.contains("예시용 가상 수치"));
     }
 }

@@ -38,10 +38,44 @@ pub fn funding(f: FundingSource, lang: Lang) -> &'static str {
     }
 }
 
+/// `2021년까지 (시작 연도 미보도)` / `until 2021 (start not reported)`.
+pub fn period_text(start: Option<i32>, end: Option<i32>, lang: Lang) -> String {
+    match (start, end, lang) {
+        (Some(s), Some(e), Lang::Ko) => format!("{s}–{e}년"),
+        (Some(s), Some(e), Lang::En) => format!("{s}–{e}"),
+        (None, Some(e), Lang::Ko) => format!("{e}년까지 (시작 연도 미보도)"),
+        (None, Some(e), Lang::En) => format!("until {e} (start not reported)"),
+        (Some(s), None, Lang::Ko) => format!("{s}년부터 (종료 연도 미보도)"),
+        (Some(s), None, Lang::En) => format!("from {s} (end not reported)"),
+        (None, None, Lang::Ko) => "기간 미보도".to_owned(),
+        (None, None, Lang::En) => "period not reported".to_owned(),
+    }
+}
+
 /// "line 8" / "8행".
 pub fn line(n: u32, lang: Lang) -> String {
     match lang {
         Lang::Ko => format!("{n}행"),
         Lang::En => format!("line {n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_say_what_is_unknown() {
+        assert_eq!(
+            period_text(None, Some(2021), Lang::Ko),
+            "2021년까지 (시작 연도 미보도)"
+        );
+        assert_eq!(
+            period_text(None, Some(2021), Lang::En),
+            "until 2021 (start not reported)"
+        );
+        assert_eq!(period_text(Some(2015), Some(2017), Lang::Ko), "2015–2017년");
+        assert_eq!(period_text(None, None, Lang::En), "period not reported");
+        assert_eq!(line(8, Lang::Ko), "8행");
     }
 }

@@ -142,8 +142,8 @@ test('(b) the overview chart is drawn, not blank, and labelled', TIMEOUT, async 
 
 test('the scale toggle switches and redraws the chart', TIMEOUT, async (t) => {
   const { page } = await openLoaded(t);
-  const buttons = page.locator('#scale-toggle button');
-  assert.equal(await buttons.count(), 2, '#scale-toggle should hold two buttons');
+  const buttons = page.locator('#overview-chart-scale button');
+  assert.equal(await buttons.count(), 2, '#overview-chart-scale should hold two buttons');
   const pressed = await buttons.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed')));
   assert.deepEqual([...pressed].sort(), ['false', 'true'], `aria-pressed is ${JSON.stringify(pressed)}`);
   const other = pressed.indexOf('false');
@@ -151,7 +151,7 @@ test('the scale toggle switches and redraws the chart', TIMEOUT, async (t) => {
   const before = await canvasDataUrl(page);
   await buttons.nth(other).click();
   await page.waitForFunction(
-    (i) => document.querySelectorAll('#scale-toggle button')[i]?.getAttribute('aria-pressed') === 'true',
+    (i) => document.querySelectorAll('#overview-chart-scale button')[i]?.getAttribute('aria-pressed') === 'true',
     other,
   );
   assert.equal(await buttons.nth(1 - other).getAttribute('aria-pressed'), 'false');

@@ -1,0 +1,24 @@
+//! A page for addresses the app does not know: says so and links home, never a blank screen.
+
+use super::RouteHandle;
+use crate::view::route::Page;
+use crate::view::rows::pick;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NotFoundPageProps {
+    pub route: RouteHandle,
+}
+
+#[function_component(NotFoundPage)]
+pub fn not_found_page(props: &NotFoundPageProps) -> Html {
+    let lang = props.route.route.lang;
+    let home = props.route.route.with_page(Page::Overview).to_hash();
+    html! {
+        <>
+            <h1>{ pick(lang, "찾는 페이지가 없습니다", "Page not found") }</h1>
+            <p>{ pick(lang, "주소를 확인하거나 개요로 돌아가세요.", "Check the address, or go back to the overview.") }</p>
+            <p><a href={ home }>{ pick(lang, "개요로 가기", "Go to the overview") }</a></p>
+        </>
+    }
+}

@@ -1,0 +1,92 @@
+//! The overview: the three programs side by side, the comparison chart, the programs' periods, the city's
+//! context figures, and every figure with its source.
+
+use super::{ChartPanel, FiguresTable, RouteHandle};
+use crate::model::format::compact_marked;
+use crate::model::Dataset;
+use crate::view::context::{context_source, context_value};
+use crate::view::overview_chart;
+use crate::view::route::Page;
+use crate::view::rows::pick;
+use crate::view::words::period_text;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewPageProps {
+    pub dataset: Rc<Dataset>,
+    pub route: RouteHandle,
+}
+
+#[function_component(OverviewPage)]
+pub fn overview_page(props: &OverviewPageProps) -> Html {
+    let d = &props.dataset;
+    let r = &props.route.route;
+    let lang = r.lang;
+    let view = use_memo(
+        (d.clone(), r.unit, r.scale, lang),
+        |(d, unit, scale, lang)| overview_chart(d, *unit, *scale, *lang),
+    );
+    let on_open = {
+        let (view, route, push) = (view.clone(), r.clone(), props.route.push.clone());
+        Callback::from(move |i: usize| {
+            if let Some(tip) = view.as_ref().as_ref().ok().and_then(|v| v.tips.get(i)) {
+                push.emit(route.with_page(Page::Program(tip.program_id.clone())));
+            }
+        })
+    };
+    html! {
+        <>
+            <h1>{ pick(lang, "안산시 3대 경제 프로그램, 얼마를 들이나", "Ansan's three economic programs: how much, until when, from whom") }</h1>
+            <p class="lede">
+                { pick(lang,
+                    "2015년 신문 기사에 보도된 안산시의 세 경제 프로그램에 들어가는 돈을 비교합니다. 모든 금액은 기사 원문의 해당 행과 함께 보여 줍니다.",
+                    "Compare the money going into Ansan's three economic programs, as reported in a 2015 newspaper feature. Every amount comes with its line in the article.") }
+            </p>
+            <section aria-labelledby="programs-heading">
+                <h2 id="programs-heading">{ pick(lang, "세 프로그램", "The three programs") }</h2>
+                <ul class="program-cards">
+                    { for d.programs().iter().map(|p| {
+                        let href = r.with_page(Page::Program(p.id.clone())).to_hash();
+                        let amounts: Vec<String> = p.headline_figures().iter()
+                            .map(|f| compact_marked(f.amount, f.approximate, lang)).collect();
+                        html! {
+                            <li class="program-card" key={ p.id.clone() }>
+                                <h3><a href={ href }>{ pick(lang, &p.name.ko, &p.name.en) }</a></h3>
+                                <p class="card-amount">{ amounts.join(pick(lang, " · ", " · ")) }</p>
+                                <p class="card-period">{ period_text(p.period.start, p.period.end, lang) }</p>
+                                <p class="card-summary">{ pick(lang, &p.summary.ko, &p.summary.en) }</p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+            <section aria-labelledby="compare-heading">
+                <h2 id="compare-heading">{ pick(lang, "사업별 보도 금액 비교", "Reported amounts compared") }</h2>
+                <ChartPanel id="overview-chart" dataset={ d.clone() } view={ view } route={ props.route.clone() }
+                    example_figure="regeneration-total" on_open={ Some(on_open) } />
+                <aside class="note-box">
+                    { pick(lang,
+                        "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
+                        "Youth start-up incubation: the article does not say whether the 19억원 provincial grant is part of the 24억원 first phase, so the two are shown separately and never added up.") }
+                </aside>
+            </section>
+            <section aria-labelledby="context-heading">
+                <h2 id="context-heading">{ pick(lang, "안산은 어떤 도시인가", "Ansan in figures") }</h2>
+                <ul class="context-figures">
+                    { for d.context().iter().map(|c| html! {
+                        <li key={ c.id.clone() }>
+                            <span class="stat-value">{ context_value(c, lang) }</span>
+                            <span class="stat-label">{ pick(lang, &c.label.ko, &c.label.en) }</span>
+                            <span class="stat-source">{ context_source(c, lang) }</span>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <section aria-labelledby="table-heading">
+                <h2 id="table-heading">{ pick(lang, "모든 금액과 출처", "Every amount and its source") }</h2>
+                <FiguresTable dataset={ d.clone() } lang={ lang } />
+            </section>
+        </>
+    }
+}

@@ -1,0 +1,36 @@
+//! A labelled group of toggle buttons (`aria-pressed`), for unit, scale and similar choices.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToggleGroupProps {
+    /// The element id of the group (e.g. `unit-toggle`).
+    pub id: AttrValue,
+    /// The visible label, also the group's accessible name.
+    pub label: AttrValue,
+    /// (button text, pressed) per option.
+    pub options: Vec<(AttrValue, bool)>,
+    /// Called with the index of the option clicked.
+    pub on_choose: Callback<usize>,
+}
+
+#[function_component(ToggleGroup)]
+pub fn toggle_group(props: &ToggleGroupProps) -> Html {
+    let label_id = format!("{}-label", props.id);
+    html! {
+        <div class="control">
+            <span class="control-label" id={ label_id.clone() }>{ &props.label }</span>
+            <div id={ props.id.clone() } class="toggle-group" role="group" aria-labelledby={ label_id }>
+                { for props.options.iter().enumerate().map(|(i, (text, pressed))| {
+                    let on_choose = props.on_choose.clone();
+                    html! {
+                        <button type="button" class="toggle" aria-pressed={ pressed.to_string() }
+                            onclick={ Callback::from(move |_| on_choose.emit(i)) }>
+                            { text }
+                        </button>
+                    }
+                }) }
+            </div>
+        </div>
+    }
+}
