@@ -513,8 +513,9 @@ fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
         .iter()
         .map(|b| text::width(&b.value_label, FONT_VALUE))
         .fold(0.0, f64::max);
-    // Guarantees every value label fits either right of its bar or inside it (see `layout_row`).
-    if plot_w < 2.0 * widest_value + 3.0 * VALUE_PAD {
+    // Side by side, this guarantees every value label fits right of its bar or inside it (see `layout_row`);
+    // with text above the bars, a label that fits neither place moves onto the text line instead.
+    if !text_above && plot_w < 2.0 * widest_value + 3.0 * VALUE_PAD {
         return Err(ChartError::new(
             ChartErrorKind::TooSmall,
             format!("{width} px leaves no room for the value labels"),
@@ -664,7 +665,19 @@ fn layout_row(
     let value_w = text::width(&bar.value_label, FONT_VALUE);
     let (_, bar_mid) = rect.centre();
     let outside = rect.x1 + VALUE_PAD + value_w <= content.1;
-    let (value, hatch_x1) = if outside {
+    let inside = rect.width() >= value_w + 2.0 * VALUE_PAD;
+    let (value, hatch_x1) = if text_above && !outside && !inside {
+        // Narrow phone, long label (e.g. every won in English): after the figure label on its own line.
+        let v = label(
+            bar.value_label.clone(),
+            text_x + text::width(&fig.text, FONT_LABEL) + 2.0 * VALUE_PAD,
+            label_y,
+            FONT_VALUE,
+            TextAlign::Start,
+            TextRole::Value,
+        );
+        (v, rect.x1)
+    } else if outside {
         let v = label(
             bar.value_label.clone(),
             rect.x1 + VALUE_PAD,
@@ -991,6 +1004,36 @@ mod tests {
             Ok(l) => l,
             Err(e) => panic!("layout at {width} px failed: {e}"),
         }
+    }
+
+    /// English exact amounts are too long to sit beside a 4,450억 bar on a 360 px phone: they move onto the
+    /// text line after the figure label, never over it, and the layout still succeeds.
+    #[test]
+    fn long_value_labels_on_a_phone_move_to_the_text_line() {
+        let mut chart = sample(Scale::Linear);
+        for b in &mut chart.bars {
+            b.value_label = format!("about {} won", b.value);
+        }
+        // Half the axis: too long a label to fit inside the bar or beside it.
+        if let Some(b) = chart.bars.get_mut(1) {
+            b.value = 2_225 * EOK;
+            b.value_label = "about 222,500,000,000 won in all".to_owned();
+        }
+        let l = lay(&chart, 328);
+        assert!(l.text_above);
+        let hub = &l.rows[1];
+        assert_eq!(hub.value.y, hub.label.y, "value on the label line");
+        assert!(
+            hub.value.x > hub.label.x + 8.0,
+            "after the label, not over it"
+        );
+        assert_eq!(hub.value.role, TextRole::Value);
+        let wide = lay(&chart, 1000);
+        assert!(!wide.text_above);
+        assert!(wide
+            .rows
+            .iter()
+            .all(|r| r.value.y != r.label.y || r.value.x > r.bar.x0));
     }
 
     fn tick_values(l: &Layout) -> Vec<i64> {

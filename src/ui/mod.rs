@@ -12,6 +12,7 @@ mod not_found_page;
 mod overview_page;
 mod program_page;
 mod site_header;
+mod timeline_canvas;
 mod toggle_group;
 mod use_route;
 
@@ -24,5 +25,6 @@ pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
 pub use program_page::ProgramPage;
 pub use site_header::SiteHeader;
+pub use timeline_canvas::{TimelineCanvas, TimelineCanvasProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps};
 pub use use_route::{use_route, RouteHandle};

@@ -1,13 +1,14 @@
 //! The overview: the three programs side by side, the comparison chart, the programs' periods, the city's
 //! context figures, and every figure with its source.
 
-use super::{ChartPanel, FiguresTable, RouteHandle};
+use super::{ChartPanel, FiguresTable, RouteHandle, TimelineCanvas};
 use crate::model::format::compact_marked;
 use crate::model::Dataset;
 use crate::view::context::{context_source, context_value};
 use crate::view::overview_chart;
 use crate::view::route::Page;
 use crate::view::rows::pick;
+use crate::view::timeline::{timeline_chart, timeline_summary};
 use crate::view::words::period_text;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,6 +33,16 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
         Callback::from(move |i: usize| {
             if let Some(tip) = view.as_ref().as_ref().ok().and_then(|v| v.tips.get(i)) {
                 push.emit(route.with_page(Page::Program(tip.program_id.clone())));
+            }
+        })
+    };
+    let timeline = use_memo((d.clone(), lang), |(d, lang)| timeline_chart(d, *lang));
+    let timeline = (*timeline).clone();
+    let on_open_program = {
+        let (d, route, push) = (d.clone(), r.clone(), props.route.push.clone());
+        Callback::from(move |i: usize| {
+            if let Some(p) = d.programs().get(i) {
+                push.emit(route.with_page(Page::Program(p.id.clone())));
             }
         })
     };
@@ -70,6 +81,17 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                         "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
                         "Youth start-up incubation: the article does not say whether the 19억원 provincial grant is part of the 24억원 first phase, so the two are shown separately and never added up.") }
                 </aside>
+            </section>
+            <section aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">{ pick(lang, "사업 기간", "When: the programs' periods") }</h2>
+                <p>{ pick(lang,
+                    "기사는 끝나는 해만 밝히고 시작 연도는 밝히지 않습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.",
+                    "The article gives only the years the programs run until, not when they started. Hatched spans run from the report (2015) to the end year; they are not actual start dates.") }</p>
+                <figure class="chart">
+                    <TimelineCanvas id="timeline-chart" chart={ timeline } summary={ timeline_summary(d, lang) }
+                        on_open={ Some(on_open_program) } />
+                    <figcaption class="chart-source">{ crate::view::overview::source_note(d, lang) }</figcaption>
+                </figure>
             </section>
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ pick(lang, "안산은 어떤 도시인가", "Ansan in figures") }</h2>

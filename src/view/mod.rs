@@ -7,6 +7,7 @@ pub mod context;
 pub mod overview;
 pub mod route;
 pub mod rows;
+pub mod timeline;
 pub mod units;
 pub mod words;
 

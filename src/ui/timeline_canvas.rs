@@ -1,0 +1,112 @@
+//! The programs' timeline on a `<canvas>`, sized to its container, crisp at any `devicePixelRatio`, redrawn
+//! on resize. Clicking a row opens that program; the program cards above are the keyboard path.
+
+use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
+use crate::chart::Geometry;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineCanvasProps {
+    pub id: AttrValue,
+    pub chart: Rc<TimelineChart>,
+    pub summary: AttrValue,
+    /// Called with a row's index when it is clicked.
+    #[prop_or_default]
+    pub on_open: Option<Callback<usize>>,
+}
+
+#[function_component(TimelineCanvas)]
+pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
+    let canvas_ref = use_node_ref();
+    let error = use_state(|| None::<String>);
+    let layout: Rc<RefCell<Option<TimelineLayout>>> = use_mut_ref(|| None);
+    let resize = use_state(|| 0u32);
+    {
+        let resize = resize.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "resize", move |_| resize.set(*resize + 1))
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let (canvas_ref, error, layout) = (canvas_ref.clone(), error.clone(), layout.clone());
+        use_effect_with((props.chart.clone(), *resize), move |(chart, _)| {
+            let result = canvas_ref
+                .cast::<HtmlCanvasElement>()
+                .ok_or_else(|| "the timeline canvas is not in the page".to_owned())
+                .and_then(|canvas| draw(&canvas, chart));
+            match result {
+                Ok(l) => {
+                    *layout.borrow_mut() = Some(l);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+    let onclick = {
+        let (layout, on_open) = (layout.clone(), props.on_open.clone());
+        Callback::from(move |e: MouseEvent| {
+            let hit = layout.borrow().as_ref().and_then(|l| {
+                let r = l.pixel_ratio;
+                timeline::hit_test(l, f64::from(e.offset_x()) * r, f64::from(e.offset_y()) * r)
+            });
+            if let (Some(i), Some(cb)) = (hit, &on_open) {
+                cb.emit(i);
+            }
+        })
+    };
+    html! {
+        <div class="chart-wrap">
+            <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" aria-label={ props.summary.clone() }
+                width="640" height="240" { onclick }>
+            </canvas>
+            if let Some(e) = &*error {
+                <p class="error" role="alert">{ e }</p>
+            }
+        </div>
+    }
+}
+
+fn draw(canvas: &HtmlCanvasElement, chart: &TimelineChart) -> Result<TimelineLayout, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
+    let css_width = canvas
+        .parent_element()
+        .map(|p| p.client_width())
+        .filter(|w| *w > 0)
+        .and_then(|w| u32::try_from(w).ok())
+        .unwrap_or(640)
+        .clamp(280, 1200);
+    let css_height = timeline::preferred_height(chart.spans.len(), css_width);
+    let device = |css: u32| (f64::from(css) * ratio).round() as u32;
+    canvas.set_width(device(css_width));
+    canvas.set_height(device(css_height));
+    let style = canvas.style();
+    style
+        .set_property("width", &format!("{css_width}px"))
+        .and_then(|_| style.set_property("height", &format!("{css_height}px")))
+        .map_err(|_| "cannot size the canvas")?;
+    let geometry = Geometry {
+        width: css_width,
+        height: css_height,
+        pixel_ratio: ratio,
+    };
+    let layout = timeline::layout(chart, &geometry).map_err(|e| e.to_string())?;
+    let backend =
+        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let area = backend.into_drawing_area();
+    timeline::draw(&area, chart, &layout).map_err(|e| e.to_string())?;
+    area.present().map_err(|e| e.to_string())?;
+    canvas
+        .set_attribute("data-drawn", "true")
+        .map_err(|_| "cannot mark the canvas")?;
+    Ok(layout)
+}
