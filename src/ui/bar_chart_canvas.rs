@@ -42,7 +42,9 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     let error = use_state(|| None::<String>);
     let active = use_state(|| None::<usize>);
     let layout: Rc<RefCell<Option<Layout>>> = use_mut_ref(|| None);
-    let last_touch = use_mut_ref(|| false);
+    // Set by a touch pointerdown to the bar that was active before it. Chromium follows a tap with a synthetic
+    // mousemove (which activates the bar) before the click, so the click must compare with this, not `active`.
+    let touch_down: Rc<RefCell<Option<Option<usize>>>> = use_mut_ref(|| None);
     // Bumped by window resizes, so the effect below redraws at the new width.
     let resize = use_state(|| 0u32);
 
@@ -100,32 +102,35 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     };
     let onmouseleave = {
         let active = active.clone();
-        let last_touch = last_touch.clone();
+        let touch_down = touch_down.clone();
         Callback::from(move |_: MouseEvent| {
-            if !*last_touch.borrow() {
+            if touch_down.borrow().is_none() {
                 active.set(None);
             }
         })
     };
     let onpointerdown = {
-        let last_touch = last_touch.clone();
+        let touch_down = touch_down.clone();
+        let active = active.clone();
         Callback::from(move |e: PointerEvent| {
-            *last_touch.borrow_mut() = e.pointer_type() != "mouse"
+            *touch_down.borrow_mut() = (e.pointer_type() != "mouse").then_some(*active);
         })
     };
     let onclick = {
         let active = active.clone();
         let on_open = props.on_open.clone();
-        let last_touch = last_touch.clone();
+        let touch_down = touch_down.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(i) = bar_at(&e) else {
                 active.set(None);
                 return;
             };
             // On touch there is no hover: the first tap shows the tooltip, a second tap on it opens.
-            if *last_touch.borrow() && *active != Some(i) {
-                active.set(Some(i));
-                return;
+            if let Some(before) = *touch_down.borrow() {
+                if before != Some(i) {
+                    active.set(Some(i));
+                    return;
+                }
             }
             if let Some(cb) = &on_open {
                 cb.emit(i);

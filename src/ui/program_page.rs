@@ -50,7 +50,7 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
                 <aside class="note-box">{ pick(lang, &note.ko, &note.en) }</aside>
             }
             <section aria-labelledby="figures-heading">
-                <h2 id="figures-heading">{ pick(lang, "보도된 금액과 출처", "Amounts and where they come from") }</h2>
+                <h2 id="figures-heading">{ pick(lang, "금액과 인용", "Amounts and where they come from") }</h2>
                 <ul class="figure-list">
                     { for p.figures.iter().map(|f| {
                         let src = &d.meta().source;

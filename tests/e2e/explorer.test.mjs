@@ -1,0 +1,499 @@
+// End-to-end tests of the explorer as a citizen uses it: the story from the overview to a program page and
+// back, keyboard and touch use, the chart on a phone, accessibility of every page, and honest figures.
+// Every test opens its own browser context and fails on console errors, uncaught exceptions and failed requests.
+// Run after `trunk build --release`:  node --test tests/e2e/
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DIST, OUTPUT, assertBuilt, launchChromium } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const PROGRAMS = ['regeneration', 'incubation', 'sme'];
+const LANGS = ['ko', 'en'];
+const SOURCE_TITLE = '안산시, 지역경제 선순환';
+// Words in a tooltip title (`{program} · {figure}`) that name each program, in either language.
+const NAMES = {
+  regeneration: /재생혁신|regeneration/i,
+  incubation: /인큐베이팅|incubation/i,
+  sme: /강소기업|SME/,
+};
+
+let server;
+let browser;
+
+before(async () => {
+  assertBuilt();
+  server = await startServer(DIST);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Runs `fn(page, context)` in a fresh browser context (closed afterwards), then fails if the page logged a
+ * console error, threw, or a request failed, even when `fn` itself passed.
+ */
+async function withPage(t, options, fn) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'ko-KR',
+    ...options,
+  });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await fn(page, context);
+  assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
+}
+
+/** Loads `hash` (e.g. `#/en/program/sme`) as a fresh document and waits until the page is shown. */
+async function open(page, hash = '') {
+  await page.goto('about:blank');
+  await page.goto(`${server.url}/${hash}`, { waitUntil: 'domcontentloaded' });
+  await waitReady(page);
+}
+
+/** The data has loaded, the page has its h1, and every chart on it is drawn. */
+async function waitReady(page) {
+  await page.waitForFunction(() => {
+    const main = document.getElementById('main');
+    if (!main || !main.querySelector('h1') || main.querySelector(':scope > p.status')) return false;
+    return [...main.querySelectorAll('canvas')].every((c) => c.getAttribute('data-drawn') === 'true');
+  });
+}
+
+/** Waits for the hash to become `hash`, then for the page to be ready. */
+async function waitForHash(page, hash) {
+  await page
+    .waitForFunction((h) => location.hash === h, hash, { timeout: 10_000 })
+    .catch(async () => assert.fail(`expected the hash ${hash}, it is ${await page.evaluate(() => location.hash)}`));
+  await waitReady(page);
+}
+
+const hashOf = (page) => page.evaluate(() => location.hash);
+const h1Of = async (page) => (await page.locator('main h1').first().innerText()).trim();
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+/** The tooltip of the chart after the next frame (Yew renders asynchronously), or null. */
+function tooltip(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const tip = document.querySelector('.chart-wrap .tooltip');
+          if (!tip) return resolve(null);
+          const text = (sel) => tip.querySelector(sel)?.textContent ?? '';
+          resolve({
+            role: tip.getAttribute('role'),
+            title: text('.tt-title'),
+            amount: text('.tt-amount'),
+            exact: text('.tt-exact'),
+            kind: text('.tt-kind'),
+            source: text('.tt-source'),
+          });
+        }),
+      ),
+  );
+}
+
+/**
+ * Finds a bar by hovering: moves the mouse down the canvas at 40 % of its width and reads the tooltip's title
+ * until `name` matches; returns the middle of the run of matching points (viewport coordinates). Leaves the
+ * mouse there, so the bar's tooltip is showing.
+ */
+async function findBar(page, canvasSelector, name) {
+  const canvas = page.locator(canvasSelector);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  assert.ok(box, `${canvasSelector} has no box`);
+  const viewport = page.viewportSize();
+  const x = box.x + box.width * 0.4;
+  const top = Math.max(box.y + 1, 0);
+  const bottom = Math.min(box.y + box.height - 1, viewport.height - 1);
+  const hits = [];
+  const seen = new Set();
+  for (let y = top; y <= bottom; y += 3) {
+    await page.mouse.move(x, y);
+    const tip = await tooltip(page);
+    if (tip) seen.add(tip.title);
+    if (tip && name.test(tip.title)) hits.push(y);
+    else if (hits.length) break;
+  }
+  assert.ok(hits.length, `no bar of ${canvasSelector} names ${name}; tooltips seen: ${JSON.stringify([...seen])}`);
+  const y = hits[Math.floor(hits.length / 2)];
+  await page.mouse.move(x, y);
+  const tip = await tooltip(page);
+  assert.ok(tip && name.test(tip.title), `hovering ${x},${y} again shows ${JSON.stringify(tip)}`);
+  return { x, y, tip };
+}
+
+/** Clicks one button of a toggle group (`#overview-chart-unit`), by its visible text, and waits for the redraw. */
+async function choose(page, groupSelector, text) {
+  const button = page.locator(`${groupSelector} button`, { hasText: text });
+  assert.equal(await button.count(), 1, `${groupSelector} has no single button "${text}"`);
+  await button.click();
+  await page.waitForFunction((el) => el.getAttribute('aria-pressed') === 'true', await button.elementHandle());
+  await waitReady(page);
+}
+
+test('the story: overview → SME bar → English → reload → per resident → back → per resident overview', {
+  timeout: 120_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '');
+    assert.equal(await htmlLang(page), 'ko');
+
+    // Hover the regeneration bar: the exact amount and the article line.
+    const regeneration = await findBar(page, '#overview-chart', NAMES.regeneration);
+    assert.equal(regeneration.tip.role, 'status');
+    assert.ok(regeneration.tip.exact.includes('445,000,000,000원'), `tt-exact: ${regeneration.tip.exact}`);
+    assert.ok(regeneration.tip.source.includes('8행'), `tt-source: ${regeneration.tip.source}`);
+    assert.ok(regeneration.tip.amount.includes('4,450억원'), `tt-amount: ${regeneration.tip.amount}`);
+
+    // Click the SME bar: its page opens.
+    const sme = await findBar(page, '#overview-chart', NAMES.sme);
+    await page.mouse.click(sme.x, sme.y);
+    await waitForHash(page, '#/ko/program/sme');
+    assert.match(await h1Of(page), /강소기업/);
+
+    // Switch to English: same page, English words, `<html lang="en">`.
+    await page.locator('nav.lang-switch a', { hasText: 'English' }).click();
+    await waitForHash(page, '#/en/program/sme');
+    assert.equal(await htmlLang(page), 'en');
+    assert.match(await h1Of(page), /SME/);
+    assert.doesNotMatch(await h1Of(page), /[가-힣]/, 'the English h1 still has Hangul');
+    assert.equal(await page.locator('nav.lang-switch a[aria-current="true"]').innerText(), 'English');
+
+    // A reload keeps the English SME page.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    assert.equal(await hashOf(page), '#/en/program/sme');
+    assert.equal(await htmlLang(page), 'en');
+    assert.match(await h1Of(page), /SME/);
+
+    // Per resident on the program page: KRW 6,579 per resident.
+    await choose(page, '#program-chart-unit', 'Per resident');
+    assert.equal(await hashOf(page), '#/en/program/sme?unit=per-resident');
+    const label = await page.locator('#program-chart').getAttribute('aria-label');
+    assert.ok(label.includes('KRW 6,579 per resident'), `program chart aria-label: ${label}`);
+    const smeBar = await findBar(page, '#program-chart', NAMES.sme);
+    assert.ok(smeBar.tip.amount.includes('KRW 6,579 per resident'), `tt-amount: ${smeBar.tip.amount}`);
+    assert.ok((await page.locator('p.formula').innerText()).includes('760,000'));
+
+    // Back: the entry before the SME page is the first one, the bare address `/` (language and unit changes
+    // replaced the SME entry and never touched it), so Back shows the Korean overview in 억원.
+    await page.goBack({ waitUntil: 'commit' });
+    await waitReady(page);
+    const backHash = await hashOf(page);
+    t.diagnostic(`after Back the address is ${page.url()} (hash "${backHash}")`);
+    assert.ok(['', '#/ko/'].includes(backHash), `after Back the hash is "${backHash}"`);
+    assert.equal(await htmlLang(page), 'ko');
+    assert.match(await h1Of(page), /3대 경제 프로그램/);
+    await page.locator('#overview-chart').waitFor();
+
+    // Per resident on the overview: 585,526 in the tooltip and the chart's accessible name, and the formula.
+    await choose(page, '#overview-chart-unit', '시민 1인당');
+    assert.equal(await hashOf(page), '#/ko/?unit=per-resident');
+    const perResident = await findBar(page, '#overview-chart', NAMES.regeneration);
+    assert.ok(perResident.tip.amount.includes('약 585,526원'), `tt-amount: ${perResident.tip.amount}`);
+    const overviewLabel = await page.locator('#overview-chart').getAttribute('aria-label');
+    assert.ok(overviewLabel.includes('585,526'), `overview chart aria-label: ${overviewLabel}`);
+    const formula = await page.locator('p.formula').innerText();
+    assert.ok(formula.includes('760,000'), `p.formula: ${formula}`);
+  });
+});
+
+function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`);
+      return `    ${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+}
+
+for (const [width, height] of [
+  [1280, 800],
+  [360, 740],
+]) {
+  test(`axe-core finds no violations on any page, in Korean and English, at ${width} px`, {
+    timeout: 240_000,
+  }, async (t) => {
+    await withPage(t, { viewport: { width, height } }, async (page) => {
+      const failures = [];
+      for (const lang of LANGS) {
+        const routes = [
+          `#/${lang}/`,
+          `#/${lang}/?unit=per-resident&scale=log`,
+          ...PROGRAMS.map((p) => `#/${lang}/program/${p}`),
+          `#/${lang}/nowhere`,
+          `#/${lang}/program/nowhere`,
+        ];
+        for (const route of routes) {
+          await open(page, route);
+          const { violations } = await new AxeBuilder({ page }).analyze();
+          if (violations.length) failures.push(`  ${route} (${lang}, ${width} px):\n${formatViolations(violations)}`);
+        }
+      }
+      assert.equal(failures.length, 0, `axe-core violations:\n${failures.join('\n')}`);
+    });
+  });
+}
+
+/** What the focused element is and whether its focus can be seen (outline or box-shadow, :focus-visible). */
+function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const cs = getComputedStyle(el);
+    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+    const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
+    return {
+      desc: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+      isBody: el === document.body,
+      visible: el.matches(':focus-visible') && (outline || shadow),
+      boxShadow: cs.boxShadow,
+      href: el.getAttribute('href'),
+    };
+  });
+}
+
+/**
+ * Presses Tab until the focused element matches `selector` (and `test`, if given), checking on the way that
+ * every focused element shows its focus. Fails after `max` presses.
+ */
+async function tabTo(page, selector, { max = 80, test: accept = () => true } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (!f.isBody) assert.ok(f.visible, `focus on ${f.desc} is not visible (box-shadow ${f.boxShadow})`);
+    const match = await page.evaluate(
+      (sel) => document.activeElement?.matches(sel) ?? false,
+      selector,
+    );
+    if (match && accept(f)) return f;
+  }
+  return assert.fail(`${max} presses of Tab never reached ${selector}`);
+}
+
+test('keyboard only: skip link first, every program page by Tab + Enter, and the chart by arrows + Enter', {
+  timeout: 120_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '#/ko/');
+
+    // The first Tab lands on the skip link, which is visible when focused; Enter moves focus to <main>.
+    await page.keyboard.press('Tab');
+    let f = await focused(page);
+    assert.match(f.desc, /^a\.skip-link/, `the first Tab focused ${f.desc}`);
+    assert.ok(f.visible, 'the focused skip link shows no focus indicator');
+    const skipBox = await page.locator('a.skip-link').boundingBox();
+    assert.ok(skipBox && skipBox.width > 40 && skipBox.height > 20, `the focused skip link is ${JSON.stringify(skipBox)}`);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link did not move focus to <main>');
+    assert.equal(await hashOf(page), '#/ko/', 'the skip link changed the route');
+
+    // Every program page, by Tab and Enter on its card link; back by the breadcrumb, also by keyboard.
+    for (const id of PROGRAMS) {
+      const href = `#/ko/program/${id}`;
+      const link = await tabTo(page, '.program-card h3 a', { test: (x) => x.href === href });
+      await page.keyboard.press('Enter');
+      await waitForHash(page, href);
+      const name = link.desc.match(/"(.*)"$/)?.[1] ?? '';
+      assert.ok((await h1Of(page)).startsWith(name.slice(0, 10)), `the ${id} page's h1 is "${await h1Of(page)}"`);
+      await tabTo(page, 'nav.breadcrumb a');
+      await page.keyboard.press('Enter');
+      await waitForHash(page, '#/ko/');
+    }
+
+    // The chart: focus shows the first bar, ArrowDown the next (incubation's 19억원), Enter opens incubation.
+    const unfocusedShadow = await page.locator('#overview-chart').evaluate((c) => getComputedStyle(c).boxShadow);
+    f = await tabTo(page, '#overview-chart');
+    assert.notEqual(f.boxShadow, unfocusedShadow, 'the focused chart looks the same as the unfocused one');
+    let tip = await tooltip(page);
+    assert.ok(tip && NAMES.regeneration.test(tip.title), `on focus the tooltip is ${JSON.stringify(tip)}`);
+    await page.keyboard.press('ArrowDown');
+    tip = await tooltip(page);
+    assert.ok(tip && NAMES.incubation.test(tip.title), `after ArrowDown the tooltip is ${JSON.stringify(tip)}`);
+    assert.ok(tip.amount.includes('19억원'), `after ArrowDown the amount is ${tip.amount}`);
+    await page.keyboard.press('ArrowUp');
+    tip = await tooltip(page);
+    assert.ok(tip && NAMES.regeneration.test(tip.title), `after ArrowUp the tooltip is ${JSON.stringify(tip)}`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitForHash(page, '#/ko/program/incubation');
+    assert.match(await h1Of(page), /인큐베이팅/);
+  });
+});
+
+test('touch: the first tap on a bar shows its tooltip, the second opens its program', { timeout: 60_000 }, async (t) => {
+  await withPage(
+    t,
+    { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true },
+    async (page) => {
+      await open(page, '');
+      // Find the SME bar by hovering (a mouse can still be driven in a touch context), then load the page
+      // afresh, so that no hover state is left over, and tap at the same place on the canvas.
+      const found = await findBar(page, '#overview-chart', NAMES.sme);
+      const before = await page.locator('#overview-chart').boundingBox();
+      await page.mouse.move(1, 1);
+      await open(page, '');
+      const canvas = page.locator('#overview-chart');
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      assert.ok(Math.abs(box.width - before.width) < 1 && Math.abs(box.height - before.height) < 1, 'the canvas changed size on reload');
+      const x = box.x + (found.x - before.x);
+      const y = box.y + (found.y - before.y);
+      assert.equal(await tooltip(page), null, 'a tooltip shows before any tap');
+
+      await page.touchscreen.tap(x, y);
+      await page.waitForTimeout(300);
+      assert.equal(await hashOf(page), '', 'the first tap opened the program instead of only showing its tooltip');
+      const tip = await tooltip(page);
+      assert.ok(tip && NAMES.sme.test(tip.title), `after the first tap the tooltip is ${JSON.stringify(tip)}`);
+      assert.ok(tip.amount.includes('50억원'), `tt-amount: ${tip.amount}`);
+
+      await page.touchscreen.tap(x, y);
+      await waitForHash(page, '#/ko/program/sme');
+      assert.match(await h1Of(page), /강소기업/);
+    },
+  );
+});
+
+/** Sizes of the overview canvas, its container and the page. */
+function canvasSizes(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('overview-chart');
+    const cs = getComputedStyle(c);
+    return {
+      backing: c.width,
+      css: parseFloat(cs.width),
+      styleWidth: c.style.width,
+      container: c.parentElement.clientWidth,
+      innerWidth: window.innerWidth,
+      scrollWidth: document.scrollingElement.scrollWidth,
+      dpr: window.devicePixelRatio,
+    };
+  });
+}
+
+test('device pixel ratio 2 and resizing: a crisp canvas that follows its container, no sideways scroll', {
+  timeout: 60_000,
+}, async (t) => {
+  await withPage(t, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 }, async (page) => {
+    await open(page, '');
+    const check = async (width, when) => {
+      // The chart redraws on `resize`; wait until its CSS width fits the container again.
+      await page
+        .waitForFunction(
+          () => {
+            const c = document.getElementById('overview-chart');
+            const css = parseFloat(getComputedStyle(c).width);
+            return c.getAttribute('data-drawn') === 'true' && css <= c.parentElement.clientWidth + 0.5 && css <= innerWidth;
+          },
+          null,
+          { timeout: 5_000 },
+        )
+        .catch(() => {});
+      await page.waitForTimeout(200);
+      const s = await canvasSizes(page);
+      const where = `${when} (${width} px): ${JSON.stringify(s)}`;
+      assert.equal(s.dpr, 2, where);
+      assert.ok(Math.abs(s.backing - 2 * s.css) <= 1, `canvas.width is not 2 × its CSS width ${where}`);
+      assert.ok(s.css <= s.container + 0.5, `the canvas is wider than its container ${where}`);
+      assert.ok(s.css <= s.innerWidth, `the canvas is wider than the viewport ${where}`);
+      // The canvas fills its container (no stale width from before the resize).
+      assert.ok(s.css >= Math.min(s.container, 1200) - 1, `the canvas does not fill its container ${where}`);
+      assert.ok(s.scrollWidth <= s.innerWidth, `the page scrolls sideways ${where}`);
+    };
+    await check(360, 'at load');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await check(1280, 'after widening');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await check(360, 'after narrowing');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await check(1280, 'after widening again');
+  });
+});
+
+test('honesty: derived and approximate figures say so, incubation\'s two amounts are never added, charts name the source', {
+  timeout: 120_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    for (const lang of LANGS) {
+      await open(page, `#/${lang}/program/regeneration`);
+      const pub = page.locator('li.figure-item[data-figure="regeneration-public"]');
+      assert.equal(await pub.locator('.badge-derived').count(), 1, `${lang}: 950억 has no derived badge`);
+      const pubText = await pub.innerText();
+      assert.ok(/950억|95\.0 billion|95,000,000,000/.test(pubText), `${lang}: the public figure reads ${pubText}`);
+      const derivation = await pub.locator('.derivation').innerText();
+      assert.ok(derivation.includes('3,500'), `${lang}: the derivation does not mention 3,500: ${derivation}`);
+      assert.equal(await pub.locator('blockquote.citation').count(), 0, `${lang}: the derived figure is quoted as if reported`);
+
+      const total = page.locator('li.figure-item[data-figure="regeneration-total"]');
+      assert.equal(await total.locator('.badge-approx').count(), 1, `${lang}: 4,450억 has no approximate badge`);
+      assert.ok(/4,450억|445\.0 billion|445,000,000,000/.test(await total.innerText()), `${lang}: total reads ${await total.innerText()}`);
+      const line = await total.locator('p.cite-line').innerText();
+      assert.ok(line.includes(lang === 'ko' ? '8행' : 'line 8'), `${lang}: the total's cite line is ${line}`);
+      assert.ok((await total.locator('blockquote.citation').innerText()).includes('4천450억'), `${lang}: the quote lacks 4천450억`);
+      const privateText = await page.locator('li.figure-item[data-figure="regeneration-private"]').innerText();
+      assert.equal(
+        await page.locator('li.figure-item[data-figure="regeneration-private"] .badge-approx').count(),
+        0,
+        `${lang}: 3,500억 (exact in the article) is marked approximate: ${privateText}`,
+      );
+
+      await open(page, `#/${lang}/program/incubation`);
+      const body = await page.locator('body').innerText();
+      const label = await page.locator('#program-chart').getAttribute('aria-label');
+      for (const text of [body, label]) {
+        assert.ok(text.includes('19억원') || text.includes('1.9 billion'), `${lang}: incubation lacks 19억원`);
+        assert.ok(text.includes('24억원') || text.includes('2.4 billion'), `${lang}: incubation lacks 24억원`);
+        for (const sum of ['43억', '4.3 billion', '4,300,000,000']) {
+          assert.ok(!text.includes(sum), `${lang}: the incubation page adds 19 + 24 = ${sum}`);
+        }
+      }
+      assert.ok((await page.locator('aside.note-box').innerText()).length > 0, `${lang}: incubation has no note`);
+
+      for (const route of [`#/${lang}/`, ...PROGRAMS.map((p) => `#/${lang}/program/${p}`)]) {
+        await open(page, route);
+        const captions = await page.locator('figure.chart figcaption').allInnerTexts();
+        assert.ok(captions.length >= 1, `${route}: no chart figcaption`);
+        for (const c of captions) assert.ok(c.includes(SOURCE_TITLE), `${route}: the figcaption does not name the source: ${c}`);
+        const labels = await page.locator('main canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+        for (const l of labels) assert.ok(l?.includes(SOURCE_TITLE), `${route}: the chart's aria-label does not name the source: ${l}`);
+      }
+    }
+  });
+});
+
+test('screenshots of the overview and the regeneration page (tests/e2e/output/shot-*.png)', {
+  timeout: 120_000,
+}, async (t) => {
+  await mkdir(OUTPUT, { recursive: true });
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 800],
+  ]) {
+    await withPage(t, { viewport: { width, height } }, async (page) => {
+      for (const lang of LANGS) {
+        for (const [name, route] of [
+          ['overview', `#/${lang}/`],
+          ['regeneration', `#/${lang}/program/regeneration`],
+        ]) {
+          await open(page, route);
+          await page.screenshot({ path: join(OUTPUT, `shot-${name}-${lang}-${width}.png`), fullPage: true });
+        }
+      }
+    });
+  }
+});
