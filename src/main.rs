@@ -2,6 +2,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The benchmark reads these marks to split the time to the first chart.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("app-start");
+    }
     yew::Renderer::<ansan_budget::ui::App>::new().render();
 }
 

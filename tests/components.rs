@@ -251,3 +251,87 @@ async fn sleep_ms(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Waits up to 3 s for `selector` to appear under `root`.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..150 {
+        if let Some(el) = root.query_selector(selector).ok().flatten() {
+            return el;
+        }
+        sleep_ms(20).await;
+        yew::scheduler::flush().await;
+    }
+    panic!("no {selector} within 3 s: {}", root.inner_html())
+}
+
+/// A program page from its URL, in English: citations next to figures, `lang` follows the choice.
+#[wasm_bindgen_test]
+async fn program_page_in_english_from_the_url() {
+    let root = root();
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash("#/en/program/incubation");
+    }
+    yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
+    let list = wait_for(&root, "ul.figure-list").await;
+    let h1 = root
+        .query_selector("h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content());
+    assert_eq!(h1.as_deref(), Some("Youth start-up incubation"));
+    let text = list.text_content().unwrap_or_default();
+    for want in [
+        "KRW 1.9 billion",
+        "KRW 2.4 billion",
+        "19억의 도비를 유치하기도 했다",
+        "line 17",
+        "line 18",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    let note = root
+        .query_selector("aside.note-box")
+        .ok()
+        .flatten()
+        .and_then(|n| n.text_content());
+    assert!(note.unwrap_or_default().contains("never added up"));
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(lang.as_deref(), Some("en"));
+    wait_for(&root, "canvas#program-chart[data-drawn=true]").await;
+}
+
+/// Choosing "per resident" rewrites the URL (replaceState, no new history entry) and shows the formula.
+#[wasm_bindgen_test]
+async fn unit_choice_goes_into_the_url_and_shows_the_formula() {
+    let root = root();
+    let window = web_sys::window().expect("window");
+    let _ = window.location().set_hash("#/ko/program/regeneration");
+    let history_before = window.history().and_then(|h| h.length()).unwrap_or(0);
+    yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
+    wait_for(&root, "#program-chart-unit").await;
+    let per_resident = root
+        .query_selector_all("#program-chart-unit button")
+        .ok()
+        .and_then(|b| b.item(2))
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        .expect("third unit button");
+    per_resident.click();
+    let formula = wait_for(&root, "p.formula")
+        .await
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        formula.contains("약 4,450억원 ÷ 760,000명 = 약 585,526원"),
+        "{formula}"
+    );
+    let hash = window.location().hash().unwrap_or_default();
+    assert_eq!(hash, "#/ko/program/regeneration?unit=per-resident");
+    let history_after = window.history().and_then(|h| h.length()).unwrap_or(0);
+    assert_eq!(
+        history_after, history_before,
+        "a view option must not add a history entry"
+    );
+}

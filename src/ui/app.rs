@@ -30,7 +30,11 @@ pub fn app() -> Html {
         let load = load.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                load.set(match fetch_dataset(DATA_URL).await {
+                let result = fetch_dataset(DATA_URL).await;
+                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = perf.mark("data-ready");
+                }
+                load.set(match result {
                     Ok(d) => Load::Loaded(Rc::new(d)),
                     Err(e) => Load::Failed(Rc::new(e)),
                 });
