@@ -3,6 +3,18 @@
 //! Dependencies point one way: `model` ← `chart` ← `view` ← `ui`. `model`, `chart` and `view` are pure and
 //! test natively; `ui` exists only on wasm32, where yew, web-sys and gloo are in scope.
 
+// A panic aborts the WebAssembly module and blanks the page: outside tests, code that could panic on data does
+// not compile (clippy runs with -D warnings in scripts/test.sh).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
 pub mod chart;
 pub mod model;
 pub mod view;
