@@ -8,12 +8,17 @@
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
-use plotters::style::text_anchor::HPos;
-use plotters::style::{Color, RGBAColor, RGBColor};
 
-use super::paint::{paint, Point, Primitive};
-use super::style::{self, MarkerShape, Pattern};
+use super::common::{
+    self, hatch, label, marker, scale_rect, scale_strokes, stack_height, Area, COL_GAP, FONT_TICK,
+    LINE, MARKER, MAX_COL_FRACTION, MIN_COL, NOTE_GAP, NOTE_LINE, NOTE_LINES, PAD, ROW_GAP,
+    TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
+};
+use super::paint::{self, paint, px, rgba, Primitive};
+use super::style;
 use super::{text, ticks, ChartError, ChartErrorKind, Geometry};
+
+pub use super::common::{Marker, Rect, TextAlign};
 
 /// How values map to bar length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,47 +74,6 @@ impl PartialEq for BarChart {
     }
 }
 
-/// An axis-aligned rectangle in device px; `x0 ≤ x1`, `y0 ≤ y1`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Rect {
-    /// Half-open, so a point on the border between two touching rectangles belongs to exactly one.
-    pub fn contains(&self, x: f64, y: f64) -> bool {
-        x >= self.x0 && x < self.x1 && y >= self.y0 && y < self.y1
-    }
-
-    pub fn width(&self) -> f64 {
-        self.x1 - self.x0
-    }
-
-    pub fn centre(&self) -> (f64, f64) {
-        ((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
-    }
-
-    fn scaled(self, r: f64) -> Self {
-        Self {
-            x0: self.x0 * r,
-            y0: self.y0 * r,
-            x1: self.x1 * r,
-            y1: self.y1 * r,
-        }
-    }
-}
-
-/// Which side of the text sits at a label's `x`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextAlign {
-    Start,
-    Centre,
-    End,
-}
-
 /// What a piece of text is; decides its weight and ink when drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextRole {
@@ -125,31 +89,7 @@ pub enum TextRole {
 }
 
 /// A placed single line of text; `y` is its vertical centre, `size` the font size, both in device px.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub text: String,
-    pub x: f64,
-    pub y: f64,
-    pub size: f64,
-    pub align: TextAlign,
-    pub role: TextRole,
-}
-
-impl Label {
-    fn scaled(mut self, r: f64) -> Self {
-        self.x *= r;
-        self.y *= r;
-        self.size *= r;
-        self
-    }
-}
-
-/// The shape before a row's text, in device px.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Marker {
-    Circle { cx: f64, cy: f64, r: f64 },
-    Polygon(Vec<(f64, f64)>),
-}
+pub type Label = common::Label<TextRole>;
 
 /// One bar's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,7 +103,7 @@ pub struct Row {
     pub tone: usize,
     pub marker: Marker,
     /// Pattern strokes inside the bar (none for the solid pattern).
-    pub hatch: Vec<[(f64, f64); 2]>,
+    pub hatch: Vec<common::Stroke>,
 }
 
 /// An axis tick; `label` is `None` where it would collide with its left neighbour (the gridline stays).
@@ -192,44 +132,20 @@ pub struct Layout {
     pub line_width: f64,
 }
 
-// Lengths in CSS px; see the module doc for why.
-const PAD: f64 = 8.0;
-/// At this CSS width and above, row text moves into a left column.
-const WIDE_MIN: u32 = 600;
-const MIN_CONTENT: f64 = 120.0;
+// Lengths in CSS px; see the module doc for why. Those both charts use are in `common`.
 const FONT_GROUP: f64 = 13.0;
 const FONT_LABEL: f64 = 13.0;
 const FONT_VALUE: f64 = 12.0;
-const FONT_TICK: f64 = 11.0;
 const FONT_TITLE: f64 = 12.0;
-const FONT_NOTE: f64 = 11.0;
-const LINE: f64 = 18.0;
 const BAR_H: f64 = 16.0;
 const TEXT_BAR_GAP: f64 = 2.0;
-const ROW_GAP: f64 = 10.0;
-const MARKER: f64 = 10.0;
 const TEXT_INDENT: f64 = 15.0;
-const COL_GAP: f64 = 12.0;
-const MIN_COL: f64 = 120.0;
-const MAX_COL_FRACTION: f64 = 0.4;
 const VALUE_PAD: f64 = 4.0;
 /// A positive value never draws thinner than this, so 19억 stays visible beside 4,450억.
 const MIN_BAR: f64 = 2.0;
 const MAX_TICK_INTERVALS: u32 = 6;
-const TICK_GAP: f64 = 4.0;
-const TICK_LINE: f64 = 15.0;
-/// Minimum horizontal space between neighbouring tick labels.
-const TICK_SPACING: f64 = 12.0;
 const TITLE_GAP: f64 = 4.0;
 const TITLE_LINE: f64 = 16.0;
-const NOTE_GAP: f64 = 6.0;
-const NOTE_LINE: f64 = 15.0;
-/// Source-note lines `preferred_height` reserves; taller areas allow up to `MAX_NOTE_LINES`.
-const NOTE_LINES: usize = 3;
-const MAX_NOTE_LINES: usize = 6;
-const HATCH_STEP: f64 = 5.0;
-/// Caps pattern strokes per bar; beyond this a pattern is texture nobody counts.
-const MAX_HATCH: usize = 2_000;
 
 fn band_height(text_above: bool) -> f64 {
     if text_above {
@@ -240,11 +156,7 @@ fn band_height(text_above: bool) -> f64 {
 }
 
 fn rows_height(n: usize, text_above: bool) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    let n = n as f64;
-    n * band_height(text_above) + (n - 1.0) * ROW_GAP
+    stack_height(n, band_height(text_above), ROW_GAP)
 }
 
 fn footer_height(has_title: bool, note_lines: usize) -> f64 {
@@ -368,80 +280,6 @@ fn axis_and_ticks(
     }
 }
 
-fn label(text: String, x: f64, y: f64, size: f64, align: TextAlign, role: TextRole) -> Label {
-    Label {
-        text,
-        x,
-        y,
-        size,
-        align,
-        role,
-    }
-}
-
-/// Shared with the timeline so a program keeps the same shape in every chart on the page.
-pub(crate) fn marker(shape: MarkerShape, cx: f64, cy: f64) -> Marker {
-    let h = MARKER / 2.0;
-    let s = h - 1.0;
-    match shape {
-        MarkerShape::Circle => Marker::Circle { cx, cy, r: h - 0.5 },
-        MarkerShape::Square => Marker::Polygon(vec![
-            (cx - s, cy - s),
-            (cx + s, cy - s),
-            (cx + s, cy + s),
-            (cx - s, cy + s),
-        ]),
-        MarkerShape::TriangleUp => {
-            Marker::Polygon(vec![(cx, cy - h), (cx + h, cy + s), (cx - h, cy + s)])
-        }
-        MarkerShape::Diamond => {
-            Marker::Polygon(vec![(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)])
-        }
-        MarkerShape::TriangleDown => {
-            Marker::Polygon(vec![(cx - h, cy - s), (cx + h, cy - s), (cx, cy + h)])
-        }
-    }
-}
-
-/// Pattern strokes clipped to `area`.
-pub(crate) fn hatch(pattern: Pattern, area: Rect) -> Vec<[(f64, f64); 2]> {
-    let Rect { x0, y0, x1, y1 } = area;
-    let mut out = Vec::new();
-    if x1 - x0 < 1.0 || y1 - y0 < 1.0 {
-        return out;
-    }
-    match pattern {
-        Pattern::Solid => {}
-        Pattern::Diagonal => {
-            // Lines x + y = c ("/" on screen), clipped to the rectangle.
-            let mut c = x0 + y0 + HATCH_STEP;
-            while c < x1 + y1 && out.len() < MAX_HATCH {
-                let xa = x0.max(c - y1);
-                let xb = x1.min(c - y0);
-                if xb - xa > 0.5 {
-                    out.push([(xa, c - xa), (xb, c - xb)]);
-                }
-                c += HATCH_STEP;
-            }
-        }
-        Pattern::Horizontal => {
-            let mut y = y0 + HATCH_STEP - 1.0;
-            while y < y1 - 1.0 && out.len() < MAX_HATCH {
-                out.push([(x0, y), (x1, y)]);
-                y += HATCH_STEP - 1.0;
-            }
-        }
-        Pattern::Vertical => {
-            let mut x = x0 + HATCH_STEP;
-            while x < x1 - 1.0 && out.len() < MAX_HATCH {
-                out.push([(x, y0), (x, y1)]);
-                x += HATCH_STEP;
-            }
-        }
-    }
-    out
-}
-
 /// Places ticks under the plot. Labels are centred on their tick but kept inside the content box, and a
 /// label that would touch its left neighbour is dropped (its gridline is still drawn).
 fn place_ticks(
@@ -459,13 +297,7 @@ fn place_ticks(
             let x = plot.x0 + plot.width() * axis.fraction(value);
             let text = (chart.tick_label)(value);
             let w = text::width(&text, FONT_TICK);
-            let (left, anchor_x, align) = if x - w / 2.0 < content.0 {
-                (content.0, content.0, TextAlign::Start)
-            } else if x + w / 2.0 > content.1 {
-                (content.1 - w, content.1, TextAlign::End)
-            } else {
-                (x - w / 2.0, x, TextAlign::Centre)
-            };
+            let (left, anchor_x, align) = common::centred_within(x, w, content);
             let label = if left >= last_right + TICK_SPACING / 2.0 {
                 last_right = left + w;
                 Some(label(text, anchor_x, y, FONT_TICK, align, TextRole::Tick))
@@ -480,16 +312,10 @@ fn place_ticks(
 /// Computes the whole chart in CSS px; `layout` then scales it to device px.
 fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
     let (min, max) = validate(chart)?;
-    let text_above = geom.width < WIDE_MIN;
-    let (width, height) = (f64::from(geom.width), f64::from(geom.height));
-    let (cx0, cx1) = (PAD, width - PAD);
+    let area = Area::new(geom, "a bar chart")?;
+    let (text_above, width, height) = (area.text_above, area.width, area.height);
+    let (cx0, cx1) = (area.x0, area.x1);
     let content_w = cx1 - cx0;
-    if content_w < MIN_CONTENT {
-        return Err(ChartError::new(
-            ChartErrorKind::TooSmall,
-            format!("{width} px is too narrow for a bar chart"),
-        ));
-    }
 
     let text_x = cx0 + TEXT_INDENT;
     let (text_max, plot_x0) = if text_above {
@@ -570,51 +396,15 @@ fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
         y += TITLE_GAP + TITLE_LINE;
         Some(l)
     };
-    // The note may carry the "illustrative figures" warning, so it gets every line the area has room
-    // for, never fewer than `preferred_height` reserves.
-    let spare = height - PAD - (y + NOTE_GAP);
-    let room = if spare >= NOTE_LINE * MAX_NOTE_LINES as f64 {
-        MAX_NOTE_LINES
-    } else if spare >= NOTE_LINE {
-        (spare / NOTE_LINE) as usize
-    } else {
-        0
-    };
-    let note_lines = text::wrap(
+    let source_note = common::source_note(
         &chart.source_note,
-        FONT_NOTE,
+        TextRole::SourceNote,
+        cx0,
         content_w,
-        room.max(NOTE_LINES),
+        height - PAD,
+        &mut y,
     );
-    if !note_lines.is_empty() {
-        y += NOTE_GAP;
-    }
-    let source_note = note_lines
-        .into_iter()
-        .map(|line| {
-            let l = label(
-                line,
-                cx0,
-                y + NOTE_LINE / 2.0,
-                FONT_NOTE,
-                TextAlign::Start,
-                TextRole::SourceNote,
-            );
-            y += NOTE_LINE;
-            l
-        })
-        .collect();
-    let needed = y + PAD;
-    if needed > height + 0.5 {
-        return Err(ChartError::new(
-            ChartErrorKind::TooSmall,
-            format!(
-                "the chart needs {} px of height, got {}",
-                needed.ceil(),
-                geom.height
-            ),
-        ));
-    }
+    area.check_fits(y, "the chart")?;
 
     Ok(Layout {
         width,
@@ -730,34 +520,24 @@ fn layout_row(
 }
 
 fn scale_layout(l: Layout, r: f64) -> Layout {
-    let pt = |(x, y): (f64, f64)| (x * r, y * r);
     Layout {
         width: l.width * r,
         height: l.height * r,
         pixel_ratio: r,
         text_above: l.text_above,
-        plot: l.plot.scaled(r),
+        plot: scale_rect(l.plot, r),
         rows: l
             .rows
             .into_iter()
             .map(|row| Row {
-                band: row.band.scaled(r),
-                bar: row.bar.scaled(r),
+                band: scale_rect(row.band, r),
+                bar: scale_rect(row.bar, r),
                 group: row.group.scaled(r),
                 label: row.label.scaled(r),
                 value: row.value.scaled(r),
                 tone: row.tone,
-                marker: match row.marker {
-                    Marker::Circle { cx, cy, r: radius } => Marker::Circle {
-                        cx: cx * r,
-                        cy: cy * r,
-                        r: radius * r,
-                    },
-                    Marker::Polygon(points) => {
-                        Marker::Polygon(points.into_iter().map(pt).collect())
-                    }
-                },
-                hatch: row.hatch.into_iter().map(|[a, b]| [pt(a), pt(b)]).collect(),
+                marker: row.marker.scaled(r),
+                hatch: scale_strokes(row.hatch, r),
             })
             .collect(),
         ticks: l
@@ -789,19 +569,7 @@ pub fn hit_test(layout: &Layout, x: f64, y: f64) -> Option<usize> {
     layout.rows.iter().position(|row| row.band.contains(x, y))
 }
 
-fn px(v: f64) -> i32 {
-    // `as` saturates and maps NaN to 0, so no value can panic here.
-    v.round() as i32
-}
-
-fn point((x, y): (f64, f64)) -> Point {
-    (px(x), px(y))
-}
-
-fn rgba(c: RGBColor, alpha: f64) -> RGBAColor {
-    c.mix(alpha)
-}
-
+/// The bar chart's text roles as weight and ink.
 fn text_primitive(l: &Label) -> Primitive<'_> {
     let (colour, bold) = match l.role {
         TextRole::Group => (style::INK_TEXT, true),
@@ -809,74 +577,31 @@ fn text_primitive(l: &Label) -> Primitive<'_> {
         TextRole::ValueInside => (style::INK_ON_BAR, true),
         TextRole::Tick | TextRole::SourceNote => (style::INK_MUTED, false),
     };
-    let h = match l.align {
-        TextAlign::Start => HPos::Left,
-        TextAlign::Centre => HPos::Center,
-        TextAlign::End => HPos::Right,
-    };
-    Primitive::Text {
-        text: &l.text,
-        at: point((l.x, l.y)),
-        size: l.size,
-        bold,
-        colour: rgba(colour, 1.0),
-        h,
-    }
+    paint::text(l, colour, bold)
 }
 
 /// The layout as drawing instructions, back to front. Concrete, so it is compiled once, not per backend.
 fn display_list(layout: &Layout) -> Vec<Primitive<'_>> {
     let stroke = px(layout.line_width).max(1).unsigned_abs();
     let plot = layout.plot;
-    // An opaque white ground: the text and bar colours are chosen for contrast on white, and a transparent
-    // canvas on a dark page would silently break that.
-    let mut out = vec![Primitive::Rect {
-        from: (0, 0),
-        to: point((layout.width, layout.height)),
-        colour: rgba(style::PAPER, 1.0),
-    }];
-    for tick in &layout.ticks {
-        out.push(Primitive::Path {
-            points: vec![point((tick.x, plot.y0)), point((tick.x, plot.y1))],
-            colour: rgba(style::GRID, 1.0),
-            width: stroke,
-        });
-    }
+    let xs = layout.ticks.iter().map(|t| t.x);
+    let mut out = paint::backdrop(layout.width, layout.height, plot, xs, stroke);
+    let hatch = rgba(style::INK_ON_BAR, 0.45);
     for row in &layout.rows {
-        let colour = style::bar_colour(row.tone);
-        out.push(Primitive::Rect {
-            from: point((row.bar.x0, row.bar.y0)),
-            to: point((row.bar.x1, row.bar.y1)),
-            colour: rgba(colour, 1.0),
-        });
-        for [a, b] in &row.hatch {
-            out.push(Primitive::Path {
-                points: vec![point(*a), point(*b)],
-                colour: rgba(style::INK_ON_BAR, 0.45),
-                width: stroke,
-            });
-        }
-        out.push(match &row.marker {
-            Marker::Circle { cx, cy, r } => Primitive::Circle {
-                centre: point((*cx, *cy)),
-                radius: px(*r),
-                colour: rgba(colour, 1.0),
-            },
-            Marker::Polygon(points) => Primitive::Polygon {
-                points: points.iter().copied().map(point).collect(),
-                colour: rgba(colour, 1.0),
-            },
-        });
+        let colour = rgba(style::bar_colour(row.tone), 1.0);
+        out.push(paint::rect(row.bar, colour));
+        out.extend(row.hatch.iter().map(|s| paint::line(s, hatch, stroke)));
+        out.push(paint::marker(&row.marker, colour));
         out.push(text_primitive(&row.group));
         out.push(text_primitive(&row.label));
         out.push(text_primitive(&row.value));
     }
     // The origin line goes over the bars' left ends so every bar visibly starts from it.
-    out.push(Primitive::Path {
-        points: vec![point((plot.x0, plot.y0)), point((plot.x0, plot.y1))],
-        colour: rgba(style::AXIS, 1.0),
-        width: stroke,
-    });
+    out.push(paint::line(
+        &[(plot.x0, plot.y0), (plot.x0, plot.y1)],
+        rgba(style::AXIS, 1.0),
+        stroke,
+    ));
     let texts = layout
         .ticks
         .iter()
@@ -919,6 +644,7 @@ fn check_matches(chart: &BarChart, layout: &Layout) -> Result<(), ChartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::common::MAX_NOTE_LINES;
 
     const EOK: i64 = 100_000_000; // 1억원
     const JO: i64 = 10_000 * EOK; // 1조원
@@ -1505,6 +1231,7 @@ mod tests {
     mod svg {
         use super::*;
         use plotters::prelude::{IntoDrawingArea, SVGBackend};
+        use plotters::style::RGBColor;
 
         fn render(chart: &BarChart, width: u32) -> String {
             let g = Geometry {

@@ -6,6 +6,7 @@
 //! formatting stays with the model/ui and charts stay testable on their own.
 
 pub mod bars;
+mod common;
 mod paint;
 mod style;
 mod text;

@@ -1,4 +1,5 @@
-//! The only backend-generic drawing code: replays a display list of primitives onto any plotters backend.
+//! The display list: drawing primitives, the concrete helpers that build them from layout types, and the
+//! only backend-generic drawing code, which replays a list of primitives onto any plotters backend.
 //!
 //! Generic functions are compiled once per backend type, so everything that can be decided without the
 //! backend (positions, colours, wording) is decided earlier, in concrete code, and arrives here as data.
@@ -8,9 +9,12 @@ use plotters::drawing::DrawingArea;
 use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
 use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBAColor, ShapeStyle, TextStyle};
+use plotters::style::{
+    Color, FontDesc, FontFamily, FontStyle, RGBAColor, RGBColor, ShapeStyle, TextStyle,
+};
 
-use super::style::FONT_FAMILY;
+use super::common::{Label, Marker, Rect, Stroke, TextAlign};
+use super::style::{self, FONT_FAMILY};
 use super::ChartError;
 
 /// A device-pixel coordinate, as plotters backends take them.
@@ -46,6 +50,86 @@ pub(crate) enum Primitive<'a> {
         colour: RGBAColor,
         h: HPos,
     },
+}
+
+pub(crate) fn px(v: f64) -> i32 {
+    // `as` saturates and maps NaN to 0, so no value can panic here.
+    v.round() as i32
+}
+
+pub(crate) fn point((x, y): (f64, f64)) -> Point {
+    (px(x), px(y))
+}
+
+pub(crate) fn rgba(c: RGBColor, alpha: f64) -> RGBAColor {
+    c.mix(alpha)
+}
+
+/// An opaque white ground, then a gridline across `plot` at each of `tick_xs`. Inks are chosen for
+/// contrast on white, and a transparent canvas on a dark page would silently break that.
+pub(crate) fn backdrop(
+    width: f64,
+    height: f64,
+    plot: Rect,
+    tick_xs: impl Iterator<Item = f64>,
+    stroke: u32,
+) -> Vec<Primitive<'static>> {
+    let mut out = vec![Primitive::Rect {
+        from: (0, 0),
+        to: point((width, height)),
+        colour: rgba(style::PAPER, 1.0),
+    }];
+    let grid = rgba(style::GRID, 1.0);
+    out.extend(tick_xs.map(|x| line(&[(x, plot.y0), (x, plot.y1)], grid, stroke)));
+    out
+}
+
+pub(crate) fn rect(r: Rect, colour: RGBAColor) -> Primitive<'static> {
+    Primitive::Rect {
+        from: point((r.x0, r.y0)),
+        to: point((r.x1, r.y1)),
+        colour,
+    }
+}
+
+pub(crate) fn line(s: &Stroke, colour: RGBAColor, width: u32) -> Primitive<'static> {
+    let [a, b] = *s;
+    Primitive::Path {
+        points: vec![point(a), point(b)],
+        colour,
+        width,
+    }
+}
+
+pub(crate) fn marker(m: &Marker, colour: RGBAColor) -> Primitive<'static> {
+    match m {
+        Marker::Circle { cx, cy, r } => Primitive::Circle {
+            centre: point((*cx, *cy)),
+            radius: px(*r),
+            colour,
+        },
+        Marker::Polygon(points) => Primitive::Polygon {
+            points: points.iter().copied().map(point).collect(),
+            colour,
+        },
+    }
+}
+
+/// A label in the weight and ink its chart's role mapping chose.
+pub(crate) fn text<R>(l: &Label<R>, ink: RGBColor, bold: bool) -> Primitive<'_> {
+    let h = match l.align {
+        TextAlign::Start => HPos::Left,
+        TextAlign::Centre => HPos::Center,
+        TextAlign::End => HPos::Right,
+    };
+    Primitive::Text {
+        text: &l.text,
+        at: point((l.x, l.y)),
+        size: l.size,
+        bold,
+        colour: rgba(ink, 1.0),
+        h,
+    }
 }
 
 pub(crate) fn paint<DB: DrawingBackend>(

@@ -10,13 +10,17 @@
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use plotters::prelude::DrawingBackend;
-use plotters::style::text_anchor::HPos;
-use plotters::style::{Color, RGBAColor, RGBColor};
 
-use super::bars::{self, Marker, Rect, TextAlign};
-use super::paint::{paint, Point, Primitive};
+use super::common::{
+    self, hatch, label, marker, scale_rect, scale_strokes, stack_height, Area, Marker, Rect,
+    TextAlign, COL_GAP, FONT_TICK, LINE, MAX_COL_FRACTION, MIN_COL, NOTE_GAP, NOTE_LINE,
+    NOTE_LINES, PAD, ROW_GAP, TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
+};
+use super::paint::{self, paint, px, rgba, Primitive};
 use super::style::{self, Pattern};
 use super::{text, ChartError, ChartErrorKind, Geometry};
+
+pub use super::common::Stroke;
 
 /// Earliest and latest year accepted; anything outside is a data-entry slip, not a budget period.
 pub const MIN_YEAR: i32 = 1900;
@@ -70,15 +74,7 @@ pub enum TextRole {
 }
 
 /// A placed single line of text; `y` is its vertical centre, `size` the font size, both in device px.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub text: String,
-    pub x: f64,
-    pub y: f64,
-    pub size: f64,
-    pub align: TextAlign,
-    pub role: TextRole,
-}
+pub type Label = common::Label<TextRole>;
 
 impl Label {
     /// Estimated horizontal extent `(left, right)`, from the same estimate layout uses.
@@ -94,17 +90,7 @@ impl Label {
             TextAlign::End => (self.x - w, self.x),
         }
     }
-
-    fn scaled(mut self, r: f64) -> Self {
-        self.x *= r;
-        self.y *= r;
-        self.size *= r;
-        self
-    }
 }
-
-/// A straight stroke between two device-px points.
-pub type Stroke = [(f64, f64); 2];
 
 /// One program's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,31 +153,21 @@ pub struct TimelineLayout {
     pub line_width: f64,
 }
 
-// Lengths in CSS px; `layout` multiplies by the pixel ratio at the end.
-const PAD: f64 = 8.0;
-/// At this CSS width and above, names move into a left column (as in `bars`).
-const WIDE_MIN: u32 = 600;
-const MIN_CONTENT: f64 = 120.0;
+// Lengths in CSS px; `layout` multiplies by the pixel ratio at the end. Those both charts use are in
+// `common`.
 /// Narrower than this, years would be a smear.
 const MIN_PLOT: f64 = 60.0;
 const FONT_NAME: f64 = 13.0;
 const FONT_END: f64 = 12.0;
 const FONT_CAPTION: f64 = 11.0;
-const FONT_TICK: f64 = 11.0;
 const FONT_REF: f64 = 11.0;
-const FONT_NOTE: f64 = 11.0;
 /// The reference caption's line, above the rows.
 const HEADER: f64 = 18.0;
-const LINE: f64 = 18.0;
 const CAPTION_LINE: f64 = 15.0;
 /// Keeps a caption's first glyph off the reference line its segment starts on.
 const CAPTION_INDENT: f64 = 4.0;
 const TEXT_SEG_GAP: f64 = 2.0;
 const SEG_H: f64 = 12.0;
-const ROW_GAP: f64 = 10.0;
-const COL_GAP: f64 = 12.0;
-const MIN_COL: f64 = 120.0;
-const MAX_COL_FRACTION: f64 = 0.4;
 /// The end marker is `bars`' marker enlarged, since here it marks a point rather than labels a row.
 const MARKER_GROW: f64 = 1.3;
 const HALO_GROW: f64 = 1.8;
@@ -199,17 +175,8 @@ const HALO_GROW: f64 = 1.8;
 const END_OFFSET: f64 = 12.0;
 /// End labels get a right margin of their own, but never more than this share of the width.
 const MAX_END_FRACTION: f64 = 0.35;
-const TICK_GAP: f64 = 4.0;
-const TICK_LINE: f64 = 15.0;
-/// Minimum horizontal space between neighbouring year labels.
-const TICK_SPACING: f64 = 12.0;
 /// Label every k-th year, k the first of these whose spacing fits the label.
 const LABEL_STEPS: [i32; 7] = [1, 2, 5, 10, 20, 50, 100];
-const NOTE_GAP: f64 = 6.0;
-const NOTE_LINE: f64 = 15.0;
-/// Source-note lines `preferred_height` reserves; taller areas allow up to `MAX_NOTE_LINES`.
-const NOTE_LINES: usize = 3;
-const MAX_NOTE_LINES: usize = 6;
 const DASH: f64 = 4.0;
 const DASH_GAP: f64 = 3.0;
 /// Caps dashes per line; the canvas size limit keeps real lines far below it.
@@ -227,11 +194,7 @@ fn band_height(text_above: bool) -> f64 {
 }
 
 fn rows_height(n: usize, text_above: bool) -> f64 {
-    if n == 0 {
-        return 0.0;
-    }
-    let n = n as f64;
-    n * band_height(text_above) + (n - 1.0) * ROW_GAP
+    stack_height(n, band_height(text_above), ROW_GAP)
 }
 
 /// CSS px height that fits `n_rows` programs at `width` CSS px, with a three-line source note.
@@ -321,17 +284,6 @@ impl Years {
     }
 }
 
-fn label(text: String, x: f64, y: f64, size: f64, align: TextAlign, role: TextRole) -> Label {
-    Label {
-        text,
-        x,
-        y,
-        size,
-        align,
-        role,
-    }
-}
-
 /// A single-line label centred on `x` but kept inside `content`.
 fn centred_within(
     text: String,
@@ -341,14 +293,7 @@ fn centred_within(
     role: TextRole,
     content: (f64, f64),
 ) -> Label {
-    let w = text::width(&text, size);
-    let (anchor, align) = if x - w / 2.0 < content.0 {
-        (content.0, TextAlign::Start)
-    } else if x + w / 2.0 > content.1 {
-        (content.1, TextAlign::End)
-    } else {
-        (x, TextAlign::Centre)
-    };
+    let (_, anchor, align) = common::centred_within(x, text::width(&text, size), content);
     label(text, anchor, y, size, align, role)
 }
 
@@ -502,7 +447,7 @@ fn layout_row(
         y1: seg_y + SEG_H / 2.0,
     };
     if !row.known_start {
-        row.hatch = bars::hatch(Pattern::Diagonal, segment);
+        row.hatch = hatch(Pattern::Diagonal, segment);
         let (top_y, bottom_y) = (segment.y0 + 0.5, segment.y1 - 0.5);
         row.outline = dashes((segment.x0, top_y), (segment.x1, top_y));
         row.outline
@@ -528,7 +473,7 @@ fn layout_row(
     row.segment = Some(segment);
 
     let centre = (x_end, seg_y);
-    let base = bars::marker(style::marker_shape(span.tone), x_end, seg_y);
+    let base = marker(style::marker_shape(span.tone), x_end, seg_y);
     row.halo = Some(grow(base.clone(), centre, HALO_GROW));
     row.marker = Some(grow(base, centre, MARKER_GROW));
     row.end = Some(label(
@@ -549,15 +494,10 @@ fn too_small(message: String) -> ChartError {
 /// Computes the whole chart in CSS px; `layout` then scales it to device px.
 fn layout_css(chart: &TimelineChart, geom: &Geometry) -> Result<TimelineLayout, ChartError> {
     let (lo, hi) = validate(chart)?;
-    let text_above = geom.width < WIDE_MIN;
-    let (width, height) = (f64::from(geom.width), f64::from(geom.height));
-    let (cx0, cx1) = (PAD, width - PAD);
+    let area = Area::new(geom, "a timeline")?;
+    let (text_above, width, height) = (area.text_above, area.width, area.height);
+    let (cx0, cx1) = (area.x0, area.x1);
     let content_w = cx1 - cx0;
-    if content_w < MIN_CONTENT {
-        return Err(too_small(format!(
-            "{width} px is too narrow for a timeline"
-        )));
-    }
 
     let (name_max, plot_x0) = if text_above {
         (content_w, cx0)
@@ -629,47 +569,15 @@ fn layout_css(chart: &TimelineChart, geom: &Geometry) -> Result<TimelineLayout, 
     let ticks = place_ticks(&years, lo, hi, plot, (cx0, cx1));
 
     let mut y = plot.y1 + TICK_GAP + TICK_LINE;
-    // As in `bars`: the note may carry an "illustrative" warning, so it gets every line there is room for.
-    let spare = height - PAD - (y + NOTE_GAP);
-    let room = if spare >= NOTE_LINE * MAX_NOTE_LINES as f64 {
-        MAX_NOTE_LINES
-    } else if spare >= NOTE_LINE {
-        (spare / NOTE_LINE) as usize
-    } else {
-        0
-    };
-    let note_lines = text::wrap(
+    let source_note = common::source_note(
         &chart.source_note,
-        FONT_NOTE,
+        TextRole::SourceNote,
+        cx0,
         content_w,
-        room.max(NOTE_LINES),
+        height - PAD,
+        &mut y,
     );
-    if !note_lines.is_empty() {
-        y += NOTE_GAP;
-    }
-    let source_note = note_lines
-        .into_iter()
-        .map(|line| {
-            let l = label(
-                line,
-                cx0,
-                y + NOTE_LINE / 2.0,
-                FONT_NOTE,
-                TextAlign::Start,
-                TextRole::SourceNote,
-            );
-            y += NOTE_LINE;
-            l
-        })
-        .collect();
-    let needed = y + PAD;
-    if needed > height + 0.5 {
-        return Err(too_small(format!(
-            "the timeline needs {} px of height, got {}",
-            needed.ceil(),
-            geom.height
-        )));
-    }
+    area.check_fits(y, "the timeline")?;
 
     Ok(TimelineLayout {
         width,
@@ -683,35 +591,6 @@ fn layout_css(chart: &TimelineChart, geom: &Geometry) -> Result<TimelineLayout, 
         source_note,
         line_width: 1.0,
     })
-}
-
-fn scale_rect(r: Rect, k: f64) -> Rect {
-    Rect {
-        x0: r.x0 * k,
-        y0: r.y0 * k,
-        x1: r.x1 * k,
-        y1: r.y1 * k,
-    }
-}
-
-fn scale_marker(m: Marker, k: f64) -> Marker {
-    match m {
-        Marker::Circle { cx, cy, r } => Marker::Circle {
-            cx: cx * k,
-            cy: cy * k,
-            r: r * k,
-        },
-        Marker::Polygon(points) => {
-            Marker::Polygon(points.into_iter().map(|(x, y)| (x * k, y * k)).collect())
-        }
-    }
-}
-
-fn scale_strokes(strokes: Vec<Stroke>, k: f64) -> Vec<Stroke> {
-    strokes
-        .into_iter()
-        .map(|[(ax, ay), (bx, by)]| [(ax * k, ay * k), (bx * k, by * k)])
-        .collect()
 }
 
 fn scale_layout(l: TimelineLayout, k: f64) -> TimelineLayout {
@@ -733,8 +612,8 @@ fn scale_layout(l: TimelineLayout, k: f64) -> TimelineLayout {
                 end: row.end.map(|lb| lb.scaled(k)),
                 note: row.note.map(|lb| lb.scaled(k)),
                 tone: row.tone,
-                marker: row.marker.map(|m| scale_marker(m, k)),
-                halo: row.halo.map(|m| scale_marker(m, k)),
+                marker: row.marker.map(|m| m.scaled(k)),
+                halo: row.halo.map(|m| m.scaled(k)),
                 hatch: scale_strokes(row.hatch, k),
                 outline: scale_strokes(row.outline, k),
             })
@@ -773,85 +652,27 @@ pub fn hit_test(layout: &TimelineLayout, x: f64, y: f64) -> Option<usize> {
     layout.rows.iter().position(|row| row.band.contains(x, y))
 }
 
-fn px(v: f64) -> i32 {
-    // `as` saturates and maps NaN to 0, so no value can panic here.
-    v.round() as i32
-}
-
-fn point((x, y): (f64, f64)) -> Point {
-    (px(x), px(y))
-}
-
-fn rgba(c: RGBColor, alpha: f64) -> RGBAColor {
-    c.mix(alpha)
-}
-
+/// The timeline's text roles as weight and ink.
 fn text_primitive(l: &Label) -> Primitive<'_> {
     let (colour, bold) = match l.role {
         TextRole::Name => (style::INK_TEXT, true),
         TextRole::End | TextRole::Reference => (style::INK_TEXT, false),
         TextRole::Note | TextRole::Tick | TextRole::SourceNote => (style::INK_MUTED, false),
     };
-    let h = match l.align {
-        TextAlign::Start => HPos::Left,
-        TextAlign::Centre => HPos::Center,
-        TextAlign::End => HPos::Right,
-    };
-    Primitive::Text {
-        text: &l.text,
-        at: point((l.x, l.y)),
-        size: l.size,
-        bold,
-        colour: rgba(colour, 1.0),
-        h,
-    }
-}
-
-fn stroke_primitive(s: &Stroke, colour: RGBAColor, width: u32) -> Primitive<'static> {
-    let [a, b] = *s;
-    Primitive::Path {
-        points: vec![point(a), point(b)],
-        colour,
-        width,
-    }
-}
-
-fn marker_primitive(m: &Marker, colour: RGBAColor) -> Primitive<'static> {
-    match m {
-        Marker::Circle { cx, cy, r } => Primitive::Circle {
-            centre: point((*cx, *cy)),
-            radius: px(*r),
-            colour,
-        },
-        Marker::Polygon(points) => Primitive::Polygon {
-            points: points.iter().copied().map(point).collect(),
-            colour,
-        },
-    }
+    paint::text(l, colour, bold)
 }
 
 /// The layout as drawing instructions, back to front. Concrete, so it is compiled once, not per backend.
 fn display_list(layout: &TimelineLayout) -> Vec<Primitive<'_>> {
     let stroke = px(layout.line_width).max(1).unsigned_abs();
     let plot = layout.plot;
-    // An opaque white ground: inks are chosen for contrast on white (see `style`).
-    let mut out = vec![Primitive::Rect {
-        from: (0, 0),
-        to: point((layout.width, layout.height)),
-        colour: rgba(style::PAPER, 1.0),
-    }];
-    for tick in &layout.ticks {
-        out.push(Primitive::Path {
-            points: vec![point((tick.x, plot.y0)), point((tick.x, plot.y1))],
-            colour: rgba(style::GRID, 1.0),
-            width: stroke,
-        });
-    }
-    out.push(Primitive::Path {
-        points: vec![point((plot.x0, plot.y1)), point((plot.x1, plot.y1))],
-        colour: rgba(style::AXIS, 1.0),
-        width: stroke,
-    });
+    let xs = layout.ticks.iter().map(|t| t.x);
+    let mut out = paint::backdrop(layout.width, layout.height, plot, xs, stroke);
+    out.push(paint::line(
+        &[(plot.x0, plot.y1), (plot.x1, plot.y1)],
+        rgba(style::AXIS, 1.0),
+        stroke,
+    ));
     // Under the rows, so an unknown-start segment visibly begins on it.
     let reference = rgba(style::AXIS, 1.0);
     out.extend(
@@ -859,31 +680,23 @@ fn display_list(layout: &TimelineLayout) -> Vec<Primitive<'_>> {
             .reference
             .dashes
             .iter()
-            .map(|d| stroke_primitive(d, reference, stroke)),
+            .map(|d| paint::line(d, reference, stroke)),
     );
     for row in &layout.rows {
         let colour = style::bar_colour(row.tone);
         if let Some(seg) = row.segment {
             let fill = if row.known_start { 1.0 } else { FADE };
-            out.push(Primitive::Rect {
-                from: point((seg.x0, seg.y0)),
-                to: point((seg.x1, seg.y1)),
-                colour: rgba(colour, fill),
-            });
+            out.push(paint::rect(seg, rgba(colour, fill)));
         }
         let hatch = rgba(colour, HATCH_ALPHA);
-        out.extend(row.hatch.iter().map(|s| stroke_primitive(s, hatch, stroke)));
+        out.extend(row.hatch.iter().map(|s| paint::line(s, hatch, stroke)));
         let edge = rgba(colour, 1.0);
-        out.extend(
-            row.outline
-                .iter()
-                .map(|s| stroke_primitive(s, edge, stroke)),
-        );
+        out.extend(row.outline.iter().map(|s| paint::line(s, edge, stroke)));
         if let Some(halo) = &row.halo {
-            out.push(marker_primitive(halo, rgba(style::PAPER, 1.0)));
+            out.push(paint::marker(halo, rgba(style::PAPER, 1.0)));
         }
         if let Some(marker) = &row.marker {
-            out.push(marker_primitive(marker, edge));
+            out.push(paint::marker(marker, edge));
         }
         out.push(text_primitive(&row.name));
         out.extend(row.end.iter().chain(&row.note).map(text_primitive));

@@ -4,7 +4,8 @@
 //!
 //! The canvas is an image with an accessible name; the data table beside it is its text alternative.
 
-use crate::chart::{self, BarChart, Geometry, Layout};
+use super::canvas_size::{fit_canvas, mark_drawn, FALLBACK_WIDTH};
+use crate::chart::{self, BarChart, Layout};
 use crate::model::Lang;
 use crate::view::rows::pick;
 use crate::view::Tip;
@@ -32,8 +33,6 @@ pub struct BarChartCanvasProps {
     pub on_open: Option<Callback<usize>>,
 }
 
-/// The CSS width used before the container has been laid out (and in tests without layout).
-const FALLBACK_WIDTH: u32 = 640;
 const TOOLTIP_WIDTH: f64 = 260.0;
 
 #[function_component(BarChartCanvas)]
@@ -226,48 +225,16 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     }
 }
 
-/// Sizes the canvas to its container and draws. Marks it `data-drawn="true"` and, the first time on the page,
-/// sets the performance mark `first-chart-drawn` that the benchmark reads.
+/// Sizes the canvas to its container and draws; returns the layout for hit-testing.
 fn draw(canvas: &HtmlCanvasElement, chart: &BarChart) -> Result<Layout, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
-    let parent_width = canvas
-        .parent_element()
-        .map(|p| p.client_width())
-        .filter(|w| *w > 0)
-        .and_then(|w| u32::try_from(w).ok())
-        .unwrap_or(FALLBACK_WIDTH);
-    let css_width = parent_width.clamp(280, 1200);
-    let css_height = chart::preferred_height(chart.bars.len(), css_width);
-    let device = |css: u32| (f64::from(css) * ratio).round() as u32;
-    canvas.set_width(device(css_width));
-    canvas.set_height(device(css_height));
-    let style = canvas.style();
-    style
-        .set_property("width", &format!("{css_width}px"))
-        .and_then(|_| style.set_property("height", &format!("{css_height}px")))
-        .map_err(|_| "cannot size the canvas")?;
-    // The layout works in CSS px and scales by the ratio itself, matching the canvas's device-px backing store.
-    let geometry = Geometry {
-        width: css_width,
-        height: css_height,
-        pixel_ratio: ratio,
-    };
+    let n = chart.bars.len();
+    let geometry = fit_canvas(canvas, |w| chart::preferred_height(n, w))?;
     let layout = chart::layout(chart, &geometry).map_err(|e| e.to_string())?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let area = backend.into_drawing_area();
     chart::draw(&area, chart, &layout).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
-    let first = canvas.get_attribute("data-drawn").is_none();
-    canvas
-        .set_attribute("data-drawn", "true")
-        .map_err(|_| "cannot mark the canvas")?;
-    if first {
-        if let Some(perf) = window.performance() {
-            // Only the benchmark reads this; a failure to mark must not hide the chart.
-            let _ = perf.mark("first-chart-drawn");
-        }
-    }
+    mark_drawn(canvas)?;
     Ok(layout)
 }

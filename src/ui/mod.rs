@@ -5,6 +5,7 @@
 
 mod app;
 mod bar_chart_canvas;
+mod canvas_size;
 mod chart_panel;
 mod fetch;
 mod figures_table;

@@ -1,8 +1,8 @@
 //! The programs' timeline on a `<canvas>`, sized to its container, crisp at any `devicePixelRatio`, redrawn
 //! on resize. Clicking a row opens that program; the program cards above are the keyboard path.
 
+use super::canvas_size::{fit_canvas, mark_drawn};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
-use crate::chart::Geometry;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -76,37 +76,14 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
 }
 
 fn draw(canvas: &HtmlCanvasElement, chart: &TimelineChart) -> Result<TimelineLayout, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
-    let css_width = canvas
-        .parent_element()
-        .map(|p| p.client_width())
-        .filter(|w| *w > 0)
-        .and_then(|w| u32::try_from(w).ok())
-        .unwrap_or(640)
-        .clamp(280, 1200);
-    let css_height = timeline::preferred_height(chart.spans.len(), css_width);
-    let device = |css: u32| (f64::from(css) * ratio).round() as u32;
-    canvas.set_width(device(css_width));
-    canvas.set_height(device(css_height));
-    let style = canvas.style();
-    style
-        .set_property("width", &format!("{css_width}px"))
-        .and_then(|_| style.set_property("height", &format!("{css_height}px")))
-        .map_err(|_| "cannot size the canvas")?;
-    let geometry = Geometry {
-        width: css_width,
-        height: css_height,
-        pixel_ratio: ratio,
-    };
+    let n = chart.spans.len();
+    let geometry = fit_canvas(canvas, |w| timeline::preferred_height(n, w))?;
     let layout = timeline::layout(chart, &geometry).map_err(|e| e.to_string())?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let area = backend.into_drawing_area();
     timeline::draw(&area, chart, &layout).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
-    canvas
-        .set_attribute("data-drawn", "true")
-        .map_err(|_| "cannot mark the canvas")?;
+    mark_drawn(canvas)?;
     Ok(layout)
 }
