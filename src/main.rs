@@ -6,6 +6,8 @@ fn main() {
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("app-start");
     }
+    // The data request goes out now, while Yew builds the page, not after its first render.
+    ansan_budget::ui::data_source::start();
     yew::Renderer::<ansan_budget::ui::App>::new().render();
 }
 

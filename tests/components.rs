@@ -196,7 +196,7 @@ async fn bar_chart_canvas_draws_and_is_named() {
 }
 
 /// wasm-bindgen-test-runner serves the crate root, so the app fetches the real `data/ansan-2015.json` over HTTP:
-/// loading state first, then the validated figures and a drawn chart.
+/// the validated figures and a drawn chart, and no loading state left behind.
 #[wasm_bindgen_test]
 async fn app_loads_the_data_file_and_shows_the_overview() {
     let root = root();
@@ -205,14 +205,8 @@ async fn app_loads_the_data_file_and_shows_the_overview() {
         let _ = w.location().set_hash("#/ko/");
     }
     yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    assert!(
-        root.query_selector("[role=status]")
-            .ok()
-            .flatten()
-            .is_some(),
-        "loading state first"
-    );
+    // The loading state is checked end to end (tests/e2e), where the request can be held; here the data may
+    // already be in from an earlier test, since a page fetches it once.
     let mut table = None;
     for _ in 0..150 {
         sleep_ms(20).await;

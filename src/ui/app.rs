@@ -2,7 +2,7 @@
 //! or why the data cannot be shown. The page's `lang` and title follow the chosen language.
 
 use super::{
-    fetch_dataset, use_route, LoadError, NotFoundPage, OverviewPage, ProgramPage, SiteHeader,
+    data_source, use_route, LoadError, NotFoundPage, OverviewPage, ProgramPage, SiteHeader,
 };
 use crate::model::{Dataset, Lang};
 use crate::view::route::Page;
@@ -10,9 +10,6 @@ use crate::view::rows::pick;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Where the app finds its data, relative to the page.
-pub const DATA_URL: &str = "data/ansan-2015.json";
 
 #[derive(Clone, PartialEq)]
 enum Load {
@@ -29,15 +26,11 @@ pub fn app() -> Html {
     {
         let load = load.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_dataset(DATA_URL).await;
-                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = perf.mark("data-ready");
-                }
-                load.set(match result {
-                    Ok(d) => Load::Loaded(Rc::new(d)),
-                    Err(e) => Load::Failed(Rc::new(e)),
-                });
+            data_source::when_loaded(move |r| {
+                load.set(match r {
+                    Ok(d) => Load::Loaded(d),
+                    Err(e) => Load::Failed(e),
+                })
             });
         });
     }

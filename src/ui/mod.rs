@@ -7,6 +7,7 @@ mod app;
 mod bar_chart_canvas;
 mod canvas_size;
 mod chart_panel;
+pub mod data_source;
 mod fetch;
 mod figures_table;
 mod not_found_page;

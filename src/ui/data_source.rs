@@ -1,0 +1,72 @@
+//! The app's one data file, fetched once per page. `start` is called from `main` before the first render, so
+//! the request goes out while Yew is still building the page instead of after its first effect; every App
+//! mounted later gets the same result.
+
+use super::fetch::{fetch_dataset, LoadError};
+use crate::model::Dataset;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Where the app finds its data, relative to the page.
+pub const DATA_URL: &str = "data/ansan-2015.json";
+
+pub type Loaded = Result<Rc<Dataset>, Rc<LoadError>>;
+type Waiter = Box<dyn FnOnce(Loaded)>;
+
+enum Slot {
+    NotStarted,
+    Pending(Vec<Waiter>),
+    Done(Loaded),
+}
+
+thread_local! {
+    static SLOT: RefCell<Slot> = const { RefCell::new(Slot::NotStarted) };
+}
+
+/// Starts the request if nobody has yet.
+pub fn start() {
+    let first = SLOT.with(|s| {
+        let mut s = s.borrow_mut();
+        if matches!(*s, Slot::NotStarted) {
+            *s = Slot::Pending(Vec::new());
+            true
+        } else {
+            false
+        }
+    });
+    if first {
+        wasm_bindgen_futures::spawn_local(async {
+            let result: Loaded = fetch_dataset(DATA_URL).await.map(Rc::new).map_err(Rc::new);
+            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = perf.mark("data-ready");
+            }
+            let waiters = SLOT.with(|s| {
+                match std::mem::replace(&mut *s.borrow_mut(), Slot::Done(result.clone())) {
+                    Slot::Pending(w) => w,
+                    _ => Vec::new(),
+                }
+            });
+            // Called with the slot released, so a waiter may ask again.
+            for w in waiters {
+                w(result.clone());
+            }
+        });
+    }
+}
+
+/// Calls `then` with the data once it is there (at once if it already is), starting the request if needed.
+pub fn when_loaded(then: impl FnOnce(Loaded) + 'static) {
+    start();
+    let mut then: Option<Waiter> = Some(Box::new(then));
+    let ready = SLOT.with(|s| match &mut *s.borrow_mut() {
+        Slot::Done(r) => Some(r.clone()),
+        Slot::Pending(waiters) => {
+            waiters.extend(then.take());
+            None
+        }
+        Slot::NotStarted => None,
+    });
+    if let (Some(r), Some(t)) = (ready, then.take()) {
+        t(r);
+    }
+}
