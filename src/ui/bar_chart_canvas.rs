@@ -139,8 +139,14 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     let n = props.chart.bars.len();
     let onfocus = {
         let active = active.clone();
-        Callback::from(move |_: FocusEvent| {
-            if active.is_none() && n > 0 {
+        Callback::from(move |e: FocusEvent| {
+            // Only keyboard focus shows the first bar's tooltip; a mouse click focuses the canvas too, and then
+            // the bar under the pointer is the one that matters.
+            let keyboard = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.matches(":focus-visible").ok())
+                .unwrap_or(true);
+            if keyboard && active.is_none() && n > 0 {
                 active.set(Some(0));
             }
         })
