@@ -59,12 +59,21 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <ul class="program-cards">
                     { for d.programs().iter().map(|p| {
                         let href = r.with_page(Page::Program(p.id.clone())).to_hash();
-                        let amounts: Vec<String> = p.headline_figures().iter()
-                            .map(|f| compact_marked(f.amount, f.approximate, lang)).collect();
+                        let headline = p.headline_figures();
+                        // Two amounts of one program are each named, so they read as two figures, not parts of a sum.
+                        let named = headline.len() > 1;
+                        let amounts = headline.iter().map(|f| html! {
+                            <p class="card-amount">
+                                if named {
+                                    <span class="card-kind">{ crate::view::words::kind(f.kind, lang) }</span>
+                                }
+                                { compact_marked(f.amount, f.approximate, lang) }
+                            </p>
+                        });
                         html! {
                             <li class="program-card" key={ p.id.clone() }>
                                 <h3><a href={ href }>{ pick(lang, &p.name.ko, &p.name.en) }</a></h3>
-                                <p class="card-amount">{ amounts.join(pick(lang, " · ", " · ")) }</p>
+                                { for amounts }
                                 <p class="card-period">{ period_text(p.period.start, p.period.end, lang) }</p>
                                 <p class="card-summary">{ pick(lang, &p.summary.ko, &p.summary.en) }</p>
                             </li>
