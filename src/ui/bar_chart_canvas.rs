@@ -5,6 +5,7 @@
 //! The canvas is an image with an accessible name; the data table beside it is its text alternative.
 
 use super::canvas_size::{fit_canvas, mark_drawn, FALLBACK_WIDTH};
+use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
 use crate::chart::{self, BarChart, Layout};
 use crate::model::Lang;
 use crate::view::rows::pick;
@@ -37,47 +38,15 @@ const TOOLTIP_WIDTH: f64 = 260.0;
 
 #[function_component(BarChartCanvas)]
 pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
-    let canvas_ref = use_node_ref();
-    let error = use_state(|| None::<String>);
+    let CanvasChart {
+        node: canvas_ref,
+        layout,
+        error,
+    } = use_canvas_chart(props.chart.clone(), draw);
     let active = use_state(|| None::<usize>);
-    let layout: Rc<RefCell<Option<Layout>>> = use_mut_ref(|| None);
     // Set by a touch pointerdown to the bar that was active before it. Chromium follows a tap with a synthetic
     // mousemove (which activates the bar) before the click, so the click must compare with this, not `active`.
     let touch_down: Rc<RefCell<Option<Option<usize>>>> = use_mut_ref(|| None);
-    // Bumped by window resizes, so the effect below redraws at the new width.
-    let resize = use_state(|| 0u32);
-
-    {
-        let resize = resize.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "resize", move |_| resize.set(*resize + 1))
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let canvas_ref = canvas_ref.clone();
-        let error = error.clone();
-        let layout = layout.clone();
-        let active = active.clone();
-        use_effect_with((props.chart.clone(), *resize), move |(chart, _)| {
-            let result = canvas_ref
-                .cast::<HtmlCanvasElement>()
-                .ok_or_else(|| "the chart canvas is not in the page".to_owned())
-                .and_then(|canvas| draw(&canvas, chart));
-            match result {
-                Ok(l) => {
-                    *layout.borrow_mut() = Some(l);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            if active.is_some_and(|i| i >= chart.bars.len()) {
-                active.set(None);
-            }
-        });
-    }
 
     // Device px of a mouse event → the bar under it.
     let bar_at = {
@@ -222,7 +191,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
             </canvas>
             { tooltip.unwrap_or_default() }
             <p class="chart-hint" id={ hint_id }>{ hint }</p>
-            if let Some(e) = &*error {
+            if let Some(e) = &error {
                 <p class="error" role="alert">
                     { pick(props.lang, "차트를 그릴 수 없습니다: ", "The chart could not be drawn: ") }{ e }
                 </p>

@@ -16,6 +16,7 @@ mod program_page;
 mod site_header;
 mod timeline_canvas;
 mod toggle_group;
+mod use_canvas_chart;
 mod use_route;
 
 pub use app::App;

@@ -2,10 +2,10 @@
 //! on resize. Clicking a row opens that program; the program cards above are the keyboard path.
 
 use super::canvas_size::{fit_canvas, mark_drawn};
+use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -22,35 +22,11 @@ pub struct TimelineCanvasProps {
 
 #[function_component(TimelineCanvas)]
 pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
-    let canvas_ref = use_node_ref();
-    let error = use_state(|| None::<String>);
-    let layout: Rc<RefCell<Option<TimelineLayout>>> = use_mut_ref(|| None);
-    let resize = use_state(|| 0u32);
-    {
-        let resize = resize.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "resize", move |_| resize.set(*resize + 1))
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let (canvas_ref, error, layout) = (canvas_ref.clone(), error.clone(), layout.clone());
-        use_effect_with((props.chart.clone(), *resize), move |(chart, _)| {
-            let result = canvas_ref
-                .cast::<HtmlCanvasElement>()
-                .ok_or_else(|| "the timeline canvas is not in the page".to_owned())
-                .and_then(|canvas| draw(&canvas, chart));
-            match result {
-                Ok(l) => {
-                    *layout.borrow_mut() = Some(l);
-                    error.set(None);
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    }
+    let CanvasChart {
+        node: canvas_ref,
+        layout,
+        error,
+    } = use_canvas_chart(props.chart.clone(), draw);
     let onclick = {
         let (layout, on_open) = (layout.clone(), props.on_open.clone());
         Callback::from(move |e: MouseEvent| {
@@ -68,7 +44,7 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
             <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" aria-label={ props.summary.clone() }
                 width="640" height="240" { onclick }>
             </canvas>
-            if let Some(e) = &*error {
+            if let Some(e) = &error {
                 <p class="error" role="alert">{ e }</p>
             }
         </div>
