@@ -15,7 +15,7 @@ use super::common::{
     TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
 };
 use super::paint::{self, paint, px, rgba, Primitive};
-use super::style;
+use super::style::{self, Inks, Theme};
 use super::{text, ticks, ChartError, ChartErrorKind, Geometry};
 
 pub use super::common::{Marker, Rect, TextAlign};
@@ -570,36 +570,36 @@ pub fn hit_test(layout: &Layout, x: f64, y: f64) -> Option<usize> {
 }
 
 /// The bar chart's text roles as weight and ink.
-fn text_primitive(l: &Label) -> Primitive<'_> {
+fn text_primitive<'a>(l: &'a Label, k: &Inks) -> Primitive<'a> {
     let (colour, bold) = match l.role {
-        TextRole::Group => (style::INK_TEXT, true),
-        TextRole::Label | TextRole::Value | TextRole::AxisTitle => (style::INK_TEXT, false),
-        TextRole::ValueInside => (style::INK_ON_BAR, true),
-        TextRole::Tick | TextRole::SourceNote => (style::INK_MUTED, false),
+        TextRole::Group => (k.text, true),
+        TextRole::Label | TextRole::Value | TextRole::AxisTitle => (k.text, false),
+        TextRole::ValueInside => (k.on_bar, true),
+        TextRole::Tick | TextRole::SourceNote => (k.muted, false),
     };
     paint::text(l, colour, bold)
 }
 
 /// The layout as drawing instructions, back to front. Concrete, so it is compiled once, not per backend.
-fn display_list(layout: &Layout) -> Vec<Primitive<'_>> {
+fn display_list<'a>(layout: &'a Layout, k: &Inks) -> Vec<Primitive<'a>> {
     let stroke = px(layout.line_width).max(1).unsigned_abs();
     let plot = layout.plot;
     let xs = layout.ticks.iter().map(|t| t.x);
-    let mut out = paint::backdrop(layout.width, layout.height, plot, xs, stroke);
-    let hatch = rgba(style::INK_ON_BAR, 0.45);
+    let mut out = paint::backdrop(k, layout.width, layout.height, plot, xs, stroke);
+    let hatch = rgba(k.on_bar, 0.45);
     for row in &layout.rows {
-        let colour = rgba(style::bar_colour(row.tone), 1.0);
+        let colour = rgba(k.bar(row.tone), 1.0);
         out.push(paint::rect(row.bar, colour));
         out.extend(row.hatch.iter().map(|s| paint::line(s, hatch, stroke)));
         out.push(paint::marker(&row.marker, colour));
-        out.push(text_primitive(&row.group));
-        out.push(text_primitive(&row.label));
-        out.push(text_primitive(&row.value));
+        out.push(text_primitive(&row.group, k));
+        out.push(text_primitive(&row.label, k));
+        out.push(text_primitive(&row.value, k));
     }
     // The origin line goes over the bars' left ends so every bar visibly starts from it.
     out.push(paint::line(
         &[(plot.x0, plot.y0), (plot.x0, plot.y1)],
-        rgba(style::AXIS, 1.0),
+        rgba(k.axis, 1.0),
         stroke,
     ));
     let texts = layout
@@ -608,7 +608,7 @@ fn display_list(layout: &Layout) -> Vec<Primitive<'_>> {
         .filter_map(|t| t.label.as_ref())
         .chain(&layout.axis_title)
         .chain(&layout.source_note);
-    out.extend(texts.map(text_primitive));
+    out.extend(texts.map(|l| text_primitive(l, k)));
     out
 }
 
@@ -618,9 +618,10 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BarChart,
     layout: &Layout,
+    theme: Theme,
 ) -> Result<(), ChartError> {
     check_matches(chart, layout)?;
-    paint(area, &display_list(layout))
+    paint(area, &display_list(layout, theme.inks()))
 }
 
 /// A layout kept across a data change would draw stale bars; catch it instead.
@@ -1247,7 +1248,7 @@ mod tests {
             {
                 let size = (px(l.width).unsigned_abs(), px(l.height).unsigned_abs());
                 let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-                if let Err(e) = draw(&area, chart, &l) {
+                if let Err(e) = draw(&area, chart, &l, Theme::Light) {
                     panic!("draw failed: {e}");
                 }
                 if let Err(e) = area.present() {
@@ -1274,7 +1275,9 @@ mod tests {
                     // One white ground plus one per bar; patterns and markers are lines and polygons.
                     let rects = svg.matches("<rect").count();
                     assert_eq!(rects, chart.bars.len() + 1, "{:?} at {width}", chart.scale);
-                    let fills: Vec<String> = style::PALETTE
+                    let fills: Vec<String> = Theme::Light
+                        .inks()
+                        .palette
                         .iter()
                         .map(|&c| format!("fill=\"{}\"", hex(c)))
                         .collect();
@@ -1323,7 +1326,7 @@ mod tests {
             other.bars.pop();
             let mut svg = String::new();
             let area = SVGBackend::with_string(&mut svg, (360, 600)).into_drawing_area();
-            let err = draw(&area, &other, &l).err().map(|e| e.kind);
+            let err = draw(&area, &other, &l, Theme::Light).err().map(|e| e.kind);
             assert_eq!(err, Some(ChartErrorKind::Mismatch));
         }
 

@@ -7,6 +7,7 @@
 
 pub mod bars;
 mod common;
+pub mod export;
 mod paint;
 mod style;
 mod text;
@@ -21,6 +22,7 @@ pub use bars::{
     draw, hit_test, layout, preferred_height, Bar, BarChart, Label, Layout, Marker, Rect, Row,
     Scale, TextAlign, TextRole, Tick,
 };
+pub use style::Theme;
 
 /// Size of the drawing surface in CSS px, plus the device pixel ratio. Layouts come out in device px
 /// (CSS px × `pixel_ratio`) so a canvas sized in device pixels is sharp on high-density phone screens.

@@ -14,7 +14,7 @@ use plotters::style::{
 };
 
 use super::common::{Label, Marker, Rect, Stroke, TextAlign};
-use super::style::{self, FONT_FAMILY};
+use super::style::{Inks, FONT_FAMILY};
 use super::ChartError;
 
 /// A device-pixel coordinate, as plotters backends take them.
@@ -65,9 +65,10 @@ pub(crate) fn rgba(c: RGBColor, alpha: f64) -> RGBAColor {
     c.mix(alpha)
 }
 
-/// An opaque white ground, then a gridline across `plot` at each of `tick_xs`. Inks are chosen for
-/// contrast on white, and a transparent canvas on a dark page would silently break that.
+/// An opaque ground in the theme's paper, then a gridline across `plot` at each of `tick_xs`. Inks are
+/// chosen for contrast on that paper, and a transparent canvas on another page colour would silently break it.
 pub(crate) fn backdrop(
+    inks: &Inks,
     width: f64,
     height: f64,
     plot: Rect,
@@ -77,9 +78,9 @@ pub(crate) fn backdrop(
     let mut out = vec![Primitive::Rect {
         from: (0, 0),
         to: point((width, height)),
-        colour: rgba(style::PAPER, 1.0),
+        colour: rgba(inks.paper, 1.0),
     }];
-    let grid = rgba(style::GRID, 1.0);
+    let grid = rgba(inks.grid, 1.0);
     out.extend(tick_xs.map(|x| line(&[(x, plot.y0), (x, plot.y1)], grid, stroke)));
     out
 }

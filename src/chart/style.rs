@@ -8,37 +8,90 @@ use plotters::style::RGBColor;
 pub(crate) const FONT_FAMILY: &str =
     "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
 
-/// The chart's own background; every contrast below is measured against it.
-pub(crate) const PAPER: RGBColor = RGBColor(0xff, 0xff, 0xff);
-/// Body text: 16:1 on white.
-pub(crate) const INK_TEXT: RGBColor = RGBColor(0x1e, 0x21, 0x24);
-/// Tick labels and notes: still 8:1, just visibly quieter than data labels.
-pub(crate) const INK_MUTED: RGBColor = RGBColor(0x4b, 0x50, 0x58);
-/// Value labels drawn inside a bar; every palette colour keeps ≥ 4.5:1 against it.
-pub(crate) const INK_ON_BAR: RGBColor = RGBColor(0xff, 0xff, 0xff);
-/// Gridlines are decoration, not information, so they may be faint.
-pub(crate) const GRID: RGBColor = RGBColor(0xd5, 0xd9, 0xde);
-/// The zero/origin line carries meaning (where bars start), so it meets the 3:1 non-text contrast.
-pub(crate) const AXIS: RGBColor = RGBColor(0x5f, 0x66, 0x70);
+/// Which inks a chart is painted with. `Light` paints on white, `Dark` on near-black; the page picks one
+/// (from a widget's `theme` parameter or the reader's `prefers-color-scheme`) so the chart never glares on a
+/// dark page nor vanishes on a light one. Every pair that must contrast is checked by the tests below.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
 
-/// Bar colours by program tone. Each is ≥ 4.5:1 against white so white value labels inside a bar pass AA,
-/// which also makes every bar pass the 3:1 non-text contrast against the white page.
-pub(crate) const PALETTE: [RGBColor; 8] = [
-    RGBColor(0x1f, 0x5f, 0xa8), // blue
-    RGBColor(0x00, 0x75, 0x6e), // teal
-    RGBColor(0xb2, 0x3c, 0x17), // vermilion
-    RGBColor(0x6a, 0x3d, 0x9a), // purple
-    RGBColor(0x7a, 0x5c, 0x00), // ochre
-    RGBColor(0xb0, 0x22, 0x6b), // magenta
-    RGBColor(0x2e, 0x6b, 0x30), // green
-    RGBColor(0x4b, 0x55, 0x63), // slate
-];
+/// The colours of one theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Inks {
+    /// The chart's own background; every contrast below is measured against it.
+    pub paper: RGBColor,
+    /// Body text.
+    pub text: RGBColor,
+    /// Tick labels and notes: still ≥ 4.5:1, just visibly quieter than data labels.
+    pub muted: RGBColor,
+    /// Value labels drawn inside a bar; every palette colour keeps ≥ 4.5:1 against it.
+    pub on_bar: RGBColor,
+    /// Gridlines are decoration, not information, so they may be faint.
+    pub grid: RGBColor,
+    /// The zero/origin line carries meaning (where bars start), so it meets the 3:1 non-text contrast.
+    pub axis: RGBColor,
+    /// Bar colours by program tone.
+    pub palette: [RGBColor; 8],
+}
 
-pub(crate) fn bar_colour(tone: usize) -> RGBColor {
-    PALETTE
-        .get(tone % PALETTE.len())
-        .copied()
-        .unwrap_or(INK_TEXT)
+const LIGHT: Inks = Inks {
+    paper: RGBColor(0xff, 0xff, 0xff),
+    text: RGBColor(0x1e, 0x21, 0x24),
+    muted: RGBColor(0x4b, 0x50, 0x58),
+    on_bar: RGBColor(0xff, 0xff, 0xff),
+    grid: RGBColor(0xd5, 0xd9, 0xde),
+    axis: RGBColor(0x5f, 0x66, 0x70),
+    palette: [
+        RGBColor(0x1f, 0x5f, 0xa8), // blue
+        RGBColor(0x00, 0x75, 0x6e), // teal
+        RGBColor(0xb2, 0x3c, 0x17), // vermilion
+        RGBColor(0x6a, 0x3d, 0x9a), // purple
+        RGBColor(0x7a, 0x5c, 0x00), // ochre
+        RGBColor(0xb0, 0x22, 0x6b), // magenta
+        RGBColor(0x2e, 0x6b, 0x30), // green
+        RGBColor(0x4b, 0x55, 0x63), // slate
+    ],
+};
+
+/// The same hues lightened, carrying dark value labels; the paper is KRDS's dark surface (gray-95).
+const DARK: Inks = Inks {
+    paper: RGBColor(0x13, 0x14, 0x16),
+    text: RGBColor(0xf4, 0xf5, 0xf6),
+    muted: RGBColor(0xcd, 0xd1, 0xd5),
+    on_bar: RGBColor(0x13, 0x14, 0x16),
+    grid: RGBColor(0x3a, 0x3e, 0x45),
+    axis: RGBColor(0x8a, 0x94, 0x9e),
+    palette: [
+        RGBColor(0x8a, 0xb4, 0xf8), // blue
+        RGBColor(0x5c, 0xcf, 0xc4), // teal
+        RGBColor(0xff, 0x9a, 0x76), // vermilion
+        RGBColor(0xc5, 0xa3, 0xff), // purple
+        RGBColor(0xe2, 0xb8, 0x4b), // ochre
+        RGBColor(0xf4, 0x8f, 0xb8), // magenta
+        RGBColor(0x8f, 0xd1, 0x9e), // green
+        RGBColor(0xb0, 0xba, 0xc6), // slate
+    ],
+};
+
+impl Theme {
+    pub(crate) fn inks(self) -> &'static Inks {
+        match self {
+            Theme::Light => &LIGHT,
+            Theme::Dark => &DARK,
+        }
+    }
+}
+
+impl Inks {
+    pub(crate) fn bar(&self, tone: usize) -> RGBColor {
+        self.palette
+            .get(tone % self.palette.len())
+            .copied()
+            .unwrap_or(self.text)
+    }
 }
 
 /// Shape drawn before a row's text, so programs differ by more than colour (colour-blind readers, greyscale print).
@@ -111,25 +164,34 @@ pub(crate) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 mod tests {
     use super::*;
 
-    const WHITE: RGBColor = RGBColor(0xff, 0xff, 0xff);
-
     #[test]
-    fn text_inks_pass_wcag_aa_on_white() {
-        for (name, ink) in [("text", INK_TEXT), ("muted", INK_MUTED)] {
-            let ratio = contrast(ink, WHITE);
-            assert!(ratio >= 4.5, "{name} ink is only {ratio:.2}:1");
+    fn text_inks_pass_wcag_aa_on_their_paper() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let k = theme.inks();
+            for (name, ink) in [("text", k.text), ("muted", k.muted)] {
+                let ratio = contrast(ink, k.paper);
+                assert!(ratio >= 4.5, "{theme:?} {name} ink is only {ratio:.2}:1");
+            }
+            assert!(contrast(k.axis, k.paper) >= 3.0, "{theme:?} axis");
         }
-        assert!(contrast(AXIS, WHITE) >= 3.0);
     }
 
     #[test]
-    fn every_bar_colour_carries_white_text_at_aa() {
-        for (i, &c) in PALETTE.iter().enumerate() {
-            let ratio = contrast(c, INK_ON_BAR);
-            assert!(
-                ratio >= 4.5,
-                "palette[{i}] is only {ratio:.2}:1 with white text"
-            );
+    fn every_bar_colour_carries_its_value_text_at_aa_and_stands_out_from_the_paper() {
+        for theme in [Theme::Light, Theme::Dark] {
+            let k = theme.inks();
+            for (i, &c) in k.palette.iter().enumerate() {
+                let ratio = contrast(c, k.on_bar);
+                assert!(
+                    ratio >= 4.5,
+                    "{theme:?} palette[{i}] is only {ratio:.2}:1 with its value text"
+                );
+                let ground = contrast(c, k.paper);
+                assert!(
+                    ground >= 3.0,
+                    "{theme:?} palette[{i}] is only {ground:.2}:1 on the paper"
+                );
+            }
         }
     }
 

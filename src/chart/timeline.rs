@@ -17,7 +17,7 @@ use super::common::{
     NOTE_LINES, PAD, ROW_GAP, TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
 };
 use super::paint::{self, paint, px, rgba, Primitive};
-use super::style::{self, Pattern};
+use super::style::{self, Inks, Pattern, Theme};
 use super::{text, ChartError, ChartErrorKind, Geometry};
 
 pub use super::common::Stroke;
@@ -653,28 +653,28 @@ pub fn hit_test(layout: &TimelineLayout, x: f64, y: f64) -> Option<usize> {
 }
 
 /// The timeline's text roles as weight and ink.
-fn text_primitive(l: &Label) -> Primitive<'_> {
+fn text_primitive<'a>(l: &'a Label, k: &Inks) -> Primitive<'a> {
     let (colour, bold) = match l.role {
-        TextRole::Name => (style::INK_TEXT, true),
-        TextRole::End | TextRole::Reference => (style::INK_TEXT, false),
-        TextRole::Note | TextRole::Tick | TextRole::SourceNote => (style::INK_MUTED, false),
+        TextRole::Name => (k.text, true),
+        TextRole::End | TextRole::Reference => (k.text, false),
+        TextRole::Note | TextRole::Tick | TextRole::SourceNote => (k.muted, false),
     };
     paint::text(l, colour, bold)
 }
 
 /// The layout as drawing instructions, back to front. Concrete, so it is compiled once, not per backend.
-fn display_list(layout: &TimelineLayout) -> Vec<Primitive<'_>> {
+fn display_list<'a>(layout: &'a TimelineLayout, k: &Inks) -> Vec<Primitive<'a>> {
     let stroke = px(layout.line_width).max(1).unsigned_abs();
     let plot = layout.plot;
     let xs = layout.ticks.iter().map(|t| t.x);
-    let mut out = paint::backdrop(layout.width, layout.height, plot, xs, stroke);
+    let mut out = paint::backdrop(k, layout.width, layout.height, plot, xs, stroke);
     out.push(paint::line(
         &[(plot.x0, plot.y1), (plot.x1, plot.y1)],
-        rgba(style::AXIS, 1.0),
+        rgba(k.axis, 1.0),
         stroke,
     ));
     // Under the rows, so an unknown-start segment visibly begins on it.
-    let reference = rgba(style::AXIS, 1.0);
+    let reference = rgba(k.axis, 1.0);
     out.extend(
         layout
             .reference
@@ -683,7 +683,7 @@ fn display_list(layout: &TimelineLayout) -> Vec<Primitive<'_>> {
             .map(|d| paint::line(d, reference, stroke)),
     );
     for row in &layout.rows {
-        let colour = style::bar_colour(row.tone);
+        let colour = k.bar(row.tone);
         if let Some(seg) = row.segment {
             let fill = if row.known_start { 1.0 } else { FADE };
             out.push(paint::rect(seg, rgba(colour, fill)));
@@ -693,13 +693,18 @@ fn display_list(layout: &TimelineLayout) -> Vec<Primitive<'_>> {
         let edge = rgba(colour, 1.0);
         out.extend(row.outline.iter().map(|s| paint::line(s, edge, stroke)));
         if let Some(halo) = &row.halo {
-            out.push(paint::marker(halo, rgba(style::PAPER, 1.0)));
+            out.push(paint::marker(halo, rgba(k.paper, 1.0)));
         }
         if let Some(marker) = &row.marker {
             out.push(paint::marker(marker, edge));
         }
-        out.push(text_primitive(&row.name));
-        out.extend(row.end.iter().chain(&row.note).map(text_primitive));
+        out.push(text_primitive(&row.name, k));
+        out.extend(
+            row.end
+                .iter()
+                .chain(&row.note)
+                .map(|l| text_primitive(l, k)),
+        );
     }
     let texts = layout
         .ticks
@@ -707,7 +712,7 @@ fn display_list(layout: &TimelineLayout) -> Vec<Primitive<'_>> {
         .filter_map(|t| t.label.as_ref())
         .chain(std::iter::once(&layout.reference.label))
         .chain(&layout.source_note);
-    out.extend(texts.map(text_primitive));
+    out.extend(texts.map(|l| text_primitive(l, k)));
     out
 }
 
@@ -717,9 +722,10 @@ pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &TimelineChart,
     layout: &TimelineLayout,
+    theme: Theme,
 ) -> Result<(), ChartError> {
     check_matches(chart, layout)?;
-    paint(area, &display_list(layout))
+    paint(area, &display_list(layout, theme.inks()))
 }
 
 /// A layout kept across a data change would draw stale periods; catch it instead.
@@ -1233,7 +1239,7 @@ mod tests {
             {
                 let size = (px(l.width).unsigned_abs(), px(l.height).unsigned_abs());
                 let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-                if let Err(e) = draw(&area, chart, &l) {
+                if let Err(e) = draw(&area, chart, &l, Theme::Light) {
                     panic!("draw failed: {e}");
                 }
                 if let Err(e) = area.present() {
@@ -1295,7 +1301,7 @@ mod tests {
             other.spans.pop();
             let mut svg = String::new();
             let area = SVGBackend::with_string(&mut svg, (360, 600)).into_drawing_area();
-            let err = draw(&area, &other, &l).err().map(|e| e.kind);
+            let err = draw(&area, &other, &l, Theme::Light).err().map(|e| e.kind);
             assert_eq!(err, Some(ChartErrorKind::Mismatch));
         }
     }

@@ -1,0 +1,206 @@
+//! A chart as a picture to take away (PNG from a canvas, SVG as a string): the chart's title drawn above it,
+//! since on screen the title is HTML and a downloaded image would otherwise lose it; the source line is part
+//! of every chart already. Generic over the backend like the charts themselves.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::prelude::{DrawingBackend, IntoDrawingArea, SVGBackend};
+use plotters::style::text_anchor::HPos;
+
+use super::paint::{self, rgba, Primitive};
+use super::timeline::{self, TimelineChart};
+use super::{bars, text, BarChart, ChartError, ChartErrorKind, Geometry, Theme};
+
+/// Which chart to draw.
+#[derive(Clone, Copy, Debug)]
+pub enum Picture<'a> {
+    Bars(&'a BarChart),
+    Timeline(&'a TimelineChart),
+}
+
+const PAD: f64 = 16.0;
+const TITLE_SIZE: f64 = 18.0;
+const TITLE_LINE: f64 = 26.0;
+const MAX_TITLE_LINES: usize = 3;
+
+/// The size of a framed picture in CSS px and where its parts go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub width: u32,
+    pub height: u32,
+    title_lines: Vec<String>,
+    chart_height: u32,
+}
+
+impl Frame {
+    /// Fits `title` (wrapped, at most three lines) above the chart at `width` CSS px.
+    pub fn new(picture: Picture<'_>, title: &str, width: u32) -> Frame {
+        let title = xml_safe(title);
+        let inner = (f64::from(width) - 2.0 * PAD).max(0.0);
+        let title_lines = text::wrap(&title, TITLE_SIZE, inner, MAX_TITLE_LINES);
+        let chart_height = match picture {
+            Picture::Bars(c) => bars::preferred_height(c.bars.len(), width),
+            Picture::Timeline(c) => timeline::preferred_height(c.spans.len(), width),
+        };
+        let band = title_band(title_lines.len());
+        Frame {
+            width,
+            height: chart_height.saturating_add(band),
+            title_lines,
+            chart_height,
+        }
+    }
+}
+
+fn title_band(lines: usize) -> u32 {
+    if lines == 0 {
+        0
+    } else {
+        // Saturating cast: at most three lines, so this is a small number.
+        (PAD + lines as f64 * TITLE_LINE) as u32
+    }
+}
+
+/// Draws the framed picture onto `area`, which must be `frame.width × frame.height` CSS px times
+/// `pixel_ratio` device px.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    picture: Picture<'_>,
+    frame: &Frame,
+    pixel_ratio: f64,
+    theme: Theme,
+) -> Result<(), ChartError> {
+    let inks = theme.inks();
+    let r = pixel_ratio;
+    let band = f64::from(title_band(frame.title_lines.len())) * r;
+    let mut title: Vec<Primitive<'_>> = vec![Primitive::Rect {
+        from: (0, 0),
+        to: paint::point((f64::from(frame.width) * r, band)),
+        colour: rgba(inks.paper, 1.0),
+    }];
+    title.extend(frame.title_lines.iter().enumerate().map(|(i, line)| {
+        let y = PAD + (i as f64 + 0.5) * TITLE_LINE;
+        Primitive::Text {
+            text: line,
+            at: paint::point((PAD * r, y * r)),
+            size: TITLE_SIZE * r,
+            bold: true,
+            colour: rgba(inks.text, 1.0),
+            h: HPos::Left,
+        }
+    }));
+    paint::paint(area, &title)?;
+    let (_, lower) = area.split_vertically(paint::px(band));
+    let geometry = Geometry {
+        width: frame.width,
+        height: frame.chart_height,
+        pixel_ratio: r,
+    };
+    match picture {
+        Picture::Bars(c) => {
+            let layout = bars::layout(c, &geometry)?;
+            bars::draw(&lower, c, &layout, theme)
+        }
+        Picture::Timeline(c) => {
+            let layout = timeline::layout(c, &geometry)?;
+            timeline::draw(&lower, c, &layout, theme)
+        }
+    }
+}
+
+/// The framed picture as a standalone SVG document, `width` CSS px wide. Text is escaped by plotters; every
+/// character XML 1.0 forbids is removed, so the file always parses.
+pub fn svg(
+    picture: Picture<'_>,
+    title: &str,
+    width: u32,
+    theme: Theme,
+) -> Result<String, ChartError> {
+    let frame = Frame::new(picture, title, width);
+    let mut out = String::new();
+    {
+        let area =
+            SVGBackend::with_string(&mut out, (frame.width, frame.height)).into_drawing_area();
+        draw(&area, picture, &frame, 1.0, theme)?;
+        area.present().map_err(|e| {
+            ChartError::new(ChartErrorKind::Backend, format!("drawing failed: {e}"))
+        })?;
+    }
+    Ok(xml_safe(&out))
+}
+
+/// `s` without the characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE/U+FFFF)
+/// and without DEL and C1 controls, which no label needs.
+pub fn xml_safe(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            !(matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}')
+                || matches!(c, '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}'))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Bar, Scale};
+
+    fn chart(label: &str) -> BarChart {
+        BarChart {
+            bars: vec![
+                Bar {
+                    key: "a".into(),
+                    group: "안산스마트허브".into(),
+                    label: label.into(),
+                    value: 445_000_000_000,
+                    value_label: "약 4,450억원".into(),
+                    tone: 0,
+                },
+                Bar {
+                    key: "b".into(),
+                    group: "강소기업".into(),
+                    label: "예산".into(),
+                    value: 5_000_000_000,
+                    value_label: "50억원".into(),
+                    tone: 2,
+                },
+            ],
+            scale: Scale::Linear,
+            axis_title: "금액 (원)".into(),
+            source_note: "출처: 안산시, 지역경제 선순환 ‘올인’ (2015년 보도)".into(),
+            tick_label: |v| v.to_string(),
+        }
+    }
+
+    #[test]
+    fn svg_has_the_title_and_is_well_formed_even_with_hostile_names() {
+        let hostile = "<script>alert(1)</script>\"><img src=x onerror=alert(1)>\u{1}\u{7}";
+        let c = chart(hostile);
+        for theme in [Theme::Light, Theme::Dark] {
+            let svg = svg(Picture::Bars(&c), "사업별 보도 금액 <b>&", 640, theme).expect("svg");
+            assert!(svg.contains("사업별 보도 금액 &lt;b&gt;&amp;"), "{svg}");
+            assert!(!svg.contains("<script"), "{svg}");
+            assert!(!svg.contains("<img"), "{svg}");
+            assert!(!svg.contains('\u{1}') && !svg.contains('\u{7}'));
+            assert!(svg.contains("alert(1)"), "the name stays, as text");
+            assert!(svg.contains("출처"), "the source line is drawn in");
+            let frame = Frame::new(Picture::Bars(&c), "t", 640);
+            assert!(frame.height > frame.chart_height);
+        }
+    }
+
+    #[test]
+    fn dark_svg_is_painted_on_dark_paper() {
+        let c = chart("예산");
+        let svg = svg(Picture::Bars(&c), "제목", 640, Theme::Dark).expect("svg");
+        assert!(svg.contains("fill=\"#131416\""), "{svg}");
+        let light = super::svg(Picture::Bars(&c), "제목", 640, Theme::Light).expect("svg");
+        assert!(light.contains("fill=\"#FFFFFF\"") || light.contains("fill=\"#ffffff\""));
+    }
+
+    #[test]
+    fn xml_safe_keeps_text_and_drops_controls() {
+        assert_eq!(xml_safe("a\u{0}b\tc\nd\u{1b}e\u{fffe}"), "ab\tc\nde");
+        assert_eq!(xml_safe("안산 <x>"), "안산 <x>");
+    }
+}
