@@ -8,7 +8,17 @@ fn main() {
     }
     // The data request goes out now, while Yew builds the page, not after its first render.
     ansan_budget::ui::data_source::start();
-    yew::Renderer::<ansan_budget::ui::App>::new().render();
+    // One build serves both pages: widget.html is index.html marked `<html data-page="widget">` at build time.
+    let widget = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("data-page"))
+        .is_some_and(|p| p == "widget");
+    if widget {
+        yew::Renderer::<ansan_budget::ui::Widget>::new().render();
+    } else {
+        yew::Renderer::<ansan_budget::ui::App>::new().render();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -170,6 +170,7 @@ async fn bar_chart_canvas_draws_and_is_named() {
             tips: view.tips,
             summary: "요약".into(),
             lang: Lang::Ko,
+            theme: ansan_budget::chart::Theme::Light,
             on_open: None,
         },
     )

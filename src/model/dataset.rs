@@ -3,7 +3,7 @@
 //! Fields are private to this module's parent so a `Dataset` can only come out of validation.
 
 use super::money::Won;
-use super::raw::{Comparison, ContextUnit, FigureKind, FundingSource, Text};
+use super::raw::{Comparison, ContextUnit, FigureKind, FundingSource, RawChartTitles, Text};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
@@ -20,6 +20,19 @@ pub struct Meta {
     pub as_of_year: i32,
     pub illustrative: bool,
     pub note: Option<Text>,
+    pub charts: RawChartTitles,
+}
+
+impl Meta {
+    /// The overview chart's title: its own, or the dataset's.
+    pub fn overview_title(&self) -> &Text {
+        self.charts.overview.as_ref().unwrap_or(&self.title)
+    }
+
+    /// The timeline's title: its own, or the dataset's.
+    pub fn timeline_title(&self) -> &Text {
+        self.charts.timeline.as_ref().unwrap_or(&self.title)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

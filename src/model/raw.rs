@@ -2,6 +2,7 @@
 //!
 //! Nothing here is trusted. `validate` turns a `RawDataset` into a `Dataset` or says exactly what is wrong.
 
+use super::format::Lang;
 use super::money::Won;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,16 @@ pub struct Text {
     pub en: String,
 }
 
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => &self.ko,
+            Lang::En => &self.en,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
@@ -47,6 +58,22 @@ pub struct RawMeta {
     pub illustrative: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Titles of the dataset's charts, as a widget or a downloaded picture shows them. A program's own chart
+    /// is titled with the program's name. Where a title is missing, `title` above is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charts: Option<RawChartTitles>,
+}
+
+/// The titles of the charts drawn from the whole dataset.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawChartTitles {
+    /// The comparison of every program's headline amounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overview: Option<Text>,
+    /// The programs' periods.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

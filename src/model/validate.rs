@@ -163,6 +163,14 @@ impl Validator {
             self.problem("meta.id", "expected a non-empty id");
         }
         self.text("meta.title", &m.title);
+        if let Some(c) = &m.charts {
+            if let Some(t) = &c.overview {
+                self.text("meta.charts.overview", t);
+            }
+            if let Some(t) = &c.timeline {
+                self.text("meta.charts.timeline", t);
+            }
+        }
         self.text("meta.source.kind", &m.source.kind);
         if m.source.title.trim().is_empty() {
             self.problem("meta.source.title", "expected the source document's title");
@@ -444,6 +452,7 @@ fn build(raw: RawDataset) -> Dataset {
             as_of_year: m.as_of_year,
             illustrative: m.illustrative,
             note: m.note,
+            charts: m.charts.unwrap_or_default(),
         },
         context: raw
             .context

@@ -1,39 +1,23 @@
 //! The root component: follows the URL, loads the Ansan data file once, and shows the page the URL names,
 //! or why the data cannot be shown. The page's `lang` and title follow the chosen language.
 
-use super::{
-    data_source, use_route, LoadError, NotFoundPage, OverviewPage, ProgramPage, SiteHeader,
-};
-use crate::model::{Dataset, Lang};
+use super::use_dataset::{use_dataset, Load};
+use super::use_theme::use_theme;
+use super::{use_route, EmbedPage, LoadError, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
+use crate::model::Lang;
 use crate::view::route::Page;
 use crate::view::rows::pick;
-use std::rc::Rc;
+use crate::view::widget_params::Theme as ThemeChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
-enum Load {
-    Loading,
-    Loaded(Rc<Dataset>),
-    Failed(Rc<LoadError>),
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
-    let load = use_state(|| Load::Loading);
+    let load = use_dataset();
     let route = use_route();
     let lang = route.route.lang;
-    {
-        let load = load.clone();
-        use_effect_with((), move |_| {
-            data_source::when_loaded(move |r| {
-                load.set(match r {
-                    Ok(d) => Load::Loaded(d),
-                    Err(e) => Load::Failed(e),
-                })
-            });
-        });
-    }
+    // The explorer follows the reader's colour scheme; a widget may force one.
+    let theme = use_theme(ThemeChoice::Auto);
     let title = page_title(&load, &route.route.page, lang);
     use_effect_with((lang, title.clone()), |(lang, title)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -54,7 +38,7 @@ pub fn app() -> Html {
             let _ = main.focus();
         }
     });
-    let body = match &*load {
+    let body = match &load {
         Load::Loading => html! {
             <>
                 <h1>{ pick(lang, "안산시 3대 경제 프로그램 예산", "Ansan's three economic programs") }</h1>
@@ -71,10 +55,14 @@ pub fn app() -> Html {
         },
         Load::Loaded(d) => match &route.route.page {
             Page::Overview => {
-                html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } /> }
+                html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } theme={ theme } /> }
             }
             Page::Program(id) => html! {
-                <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() } />
+                <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() }
+                    theme={ theme } />
+            },
+            Page::Embed(query) => html! {
+                <EmbedPage dataset={ d.clone() } route={ route.clone() } query={ query.clone() } />
             },
             Page::NotFound(_) => html! { <NotFoundPage route={ route.clone() } /> },
         },
@@ -106,6 +94,7 @@ fn page_title(load: &Load, page: &Page, lang: Lang) -> String {
         (_, Page::NotFound(_)) => {
             Some(pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned())
         }
+        (_, Page::Embed(_)) => Some(pick(lang, "차트 퍼가기", "Embed a chart").to_owned()),
         _ => None,
     };
     match name {
@@ -115,14 +104,7 @@ fn page_title(load: &Load, page: &Page, lang: Lang) -> String {
 }
 
 fn failed(e: &LoadError, lang: Lang) -> Html {
-    let lines: Vec<String> = match e {
-        LoadError::Invalid(invalid) => invalid
-            .problems
-            .iter()
-            .map(|p| format!("{}: {p}", invalid.file))
-            .collect(),
-        other => vec![other.to_string()],
-    };
+    let lines = e.lines(lang);
     html! {
         <div role="alert" class="error">
             <p><strong>{ pick(lang, "자료를 보여 줄 수 없습니다.", "The data could not be shown.") }</strong></p>

@@ -6,7 +6,7 @@
 
 use super::canvas_size::{fit_canvas, mark_drawn, FALLBACK_WIDTH};
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
-use crate::chart::{self, BarChart, Layout};
+use crate::chart::{self, BarChart, Layout, Theme};
 use crate::model::Lang;
 use crate::view::rows::pick;
 use crate::view::Tip;
@@ -29,6 +29,8 @@ pub struct BarChartCanvasProps {
     pub summary: AttrValue,
     #[prop_or_default]
     pub lang: Lang,
+    #[prop_or_default]
+    pub theme: Theme,
     /// Called with a bar's index when the reader opens it (click, second tap, Enter).
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
@@ -42,7 +44,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
         node: canvas_ref,
         layout,
         error,
-    } = use_canvas_chart(props.chart.clone(), draw);
+    } = use_canvas_chart(props.chart.clone(), props.theme, draw);
     let active = use_state(|| None::<usize>);
     // Set by a touch pointerdown to the bar that was active before it. Chromium follows a tap with a synthetic
     // mousemove (which activates the bar) before the click, so the click must compare with this, not `active`.
@@ -201,14 +203,14 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
 }
 
 /// Sizes the canvas to its container and draws; returns the layout for hit-testing.
-fn draw(canvas: &HtmlCanvasElement, chart: &BarChart) -> Result<Layout, String> {
+fn draw(canvas: &HtmlCanvasElement, chart: &BarChart, theme: Theme) -> Result<Layout, String> {
     let n = chart.bars.len();
     let geometry = fit_canvas(canvas, |w| chart::preferred_height(n, w))?;
     let layout = chart::layout(chart, &geometry).map_err(|e| e.to_string())?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let area = backend.into_drawing_area();
-    chart::draw(&area, chart, &layout).map_err(|e| e.to_string())?;
+    chart::draw(&area, chart, &layout, theme).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
     mark_drawn(canvas)?;
     Ok(layout)

@@ -1,10 +1,11 @@
-//! A bar chart with its controls (unit, scale), the per-resident formula when that unit is chosen, and the
-//! source under it. Control changes rewrite the URL, so the view can be shared as it is.
+//! A bar chart with its controls (unit, scale; optional), the per-resident formula when that unit is chosen,
+//! the source under it (optional) and whatever the page adds below (its menu). It takes values and
+//! callbacks, so the explorer can keep the view in its URL and a widget in its own state.
 
-use super::{BarChartCanvas, RouteHandle, ToggleGroup};
-use crate::chart::Scale;
-use crate::model::Dataset;
-use crate::view::route::{Route, Unit};
+use super::{BarChartCanvas, ToggleGroup};
+use crate::chart::{Scale, Theme};
+use crate::model::{Dataset, Lang};
+use crate::view::route::Unit;
 use crate::view::rows::pick;
 use crate::view::units::{per_resident_formula, population, unit_name};
 use crate::view::ChartView;
@@ -16,49 +17,62 @@ pub struct ChartPanelProps {
     pub id: AttrValue,
     pub dataset: Rc<Dataset>,
     pub view: Rc<Result<ChartView, String>>,
-    pub route: RouteHandle,
+    pub lang: Lang,
+    pub unit: Unit,
+    pub scale: Scale,
+    #[prop_or_default]
+    pub theme: Theme,
+    pub on_unit: Callback<Unit>,
+    pub on_scale: Callback<Scale>,
+    #[prop_or(true)]
+    pub show_controls: bool,
+    #[prop_or(true)]
+    pub show_source: bool,
     /// Figure id used as the worked example in the per-resident formula.
     pub example_figure: AttrValue,
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
+    /// Shown under the chart, inside its figure (the download menu).
+    #[prop_or_default]
+    pub children: Html,
 }
+
+const SCALES: [Scale; 2] = [Scale::Linear, Scale::Log];
 
 #[function_component(ChartPanel)]
 pub fn chart_panel(props: &ChartPanelProps) -> Html {
-    let r: &Route = &props.route.route;
-    let lang = r.lang;
+    let lang = props.lang;
     let units: Vec<(AttrValue, bool)> = Unit::ALL
         .iter()
-        .map(|u| (AttrValue::from(unit_name(*u, lang)), *u == r.unit))
+        .map(|u| (AttrValue::from(unit_name(*u, lang)), *u == props.unit))
         .collect();
     let on_unit = {
-        let (route, replace) = (r.clone(), props.route.replace.clone());
+        let on_unit = props.on_unit.clone();
         Callback::from(move |i: usize| {
             if let Some(u) = Unit::ALL.get(i) {
-                replace.emit(route.with_unit(*u));
+                on_unit.emit(*u);
             }
         })
     };
-    let scales = [Scale::Linear, Scale::Log];
     let scale_options: Vec<(AttrValue, bool)> = vec![
         (
             pick(lang, "선형", "Linear").into(),
-            r.scale == Scale::Linear,
+            props.scale == Scale::Linear,
         ),
         (
             pick(lang, "로그 (10배 눈금)", "Log (×10 steps)").into(),
-            r.scale == Scale::Log,
+            props.scale == Scale::Log,
         ),
     ];
     let on_scale = {
-        let (route, replace) = (r.clone(), props.route.replace.clone());
+        let on_scale = props.on_scale.clone();
         Callback::from(move |i: usize| {
-            if let Some(s) = scales.get(i) {
-                replace.emit(route.with_scale(*s));
+            if let Some(s) = SCALES.get(i) {
+                on_scale.emit(*s);
             }
         })
     };
-    let formula = (r.unit == Unit::PerResident)
+    let formula = (props.unit == Unit::PerResident)
         .then(|| {
             let f = props.dataset.figure(&props.example_figure)?;
             per_resident_formula(f, population(&props.dataset)?, lang)
@@ -66,12 +80,14 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         .flatten();
     html! {
         <figure class="chart">
-            <div class="controls">
-                <ToggleGroup id={ format!("{}-unit", props.id) } label={ pick(lang, "단위", "Unit") }
-                    options={ units } on_choose={ on_unit } />
-                <ToggleGroup id={ format!("{}-scale", props.id) } label={ pick(lang, "눈금", "Scale") }
-                    options={ scale_options } on_choose={ on_scale } />
-            </div>
+            if props.show_controls {
+                <div class="controls">
+                    <ToggleGroup id={ format!("{}-unit", props.id) } label={ pick(lang, "단위", "Unit") }
+                        options={ units } on_choose={ on_unit } />
+                    <ToggleGroup id={ format!("{}-scale", props.id) } label={ pick(lang, "눈금", "Scale") }
+                        options={ scale_options } on_choose={ on_scale } />
+                </div>
+            }
             if let Some(f) = formula {
                 <p class="formula">{ f }</p>
             }
@@ -79,12 +95,16 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                 match &*props.view {
                     Ok(v) => html! {
                         <BarChartCanvas id={ props.id.clone() } chart={ v.chart.clone() } tips={ v.tips.clone() }
-                            summary={ v.summary.clone() } lang={ lang } on_open={ props.on_open.clone() } />
+                            summary={ v.summary.clone() } lang={ lang } theme={ props.theme }
+                            on_open={ props.on_open.clone() } />
                     },
                     Err(e) => html! { <p role="alert" class="error">{ e }</p> },
                 }
             }
-            <figcaption class="chart-source">{ crate::view::overview::source_note(&props.dataset, lang) }</figcaption>
+            if props.show_source {
+                <figcaption class="chart-source">{ crate::view::overview::source_note(&props.dataset, lang) }</figcaption>
+            }
+            { props.children.clone() }
         </figure>
     }
 }

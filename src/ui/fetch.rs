@@ -1,6 +1,6 @@
 //! All fetching: data files over HTTP, status checked before parsing, then validated.
 
-use crate::model::{self, Dataset, Invalid};
+use crate::model::{self, Dataset, Invalid, Lang};
 use gloo_net::http::Request;
 use std::fmt;
 
@@ -29,6 +29,28 @@ impl fmt::Display for LoadError {
                 write!(f, "{url}: the server answered HTTP {status} {text}")
             }
             LoadError::Invalid(invalid) => write!(f, "{invalid}"),
+        }
+    }
+}
+
+impl LoadError {
+    /// One line per problem, in the reader's language; a validation problem keeps its file and JSON path.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        match (self, lang) {
+            (LoadError::Invalid(invalid), _) => invalid
+                .problems
+                .iter()
+                .map(|p| format!("{}: {p}", invalid.file))
+                .collect(),
+            (LoadError::Network { url, detail }, Lang::Ko) => {
+                vec![format!("{url}: 불러오지 못했습니다 ({detail})")]
+            }
+            (LoadError::Status { url, status, text }, Lang::Ko) => {
+                vec![format!(
+                    "{url}: 서버가 HTTP {status} {text}(으)로 답했습니다"
+                )]
+            }
+            (other, Lang::En) => vec![other.to_string()],
         }
     }
 }

@@ -5,9 +5,13 @@
 
 mod app;
 mod bar_chart_canvas;
+mod browser;
 mod canvas_size;
+mod chart_menu;
 mod chart_panel;
 pub mod data_source;
+mod data_table;
+mod embed_page;
 mod fetch;
 mod figures_table;
 mod not_found_page;
@@ -17,11 +21,16 @@ mod site_header;
 mod timeline_canvas;
 mod toggle_group;
 mod use_canvas_chart;
+mod use_dataset;
 mod use_route;
+mod use_theme;
+mod widget;
 
 pub use app::App;
 pub use bar_chart_canvas::{BarChartCanvas, BarChartCanvasProps};
 pub use chart_panel::ChartPanel;
+pub use data_table::DataTable;
+pub use embed_page::EmbedPage;
 pub use fetch::{fetch_dataset, LoadError};
 pub use figures_table::{FiguresTable, FiguresTableProps};
 pub use not_found_page::NotFoundPage;
@@ -31,3 +40,4 @@ pub use site_header::SiteHeader;
 pub use timeline_canvas::{TimelineCanvas, TimelineCanvasProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps};
 pub use use_route::{use_route, RouteHandle};
+pub use widget::Widget;

@@ -1,12 +1,18 @@
 //! One program: what it is for, who runs it, its period, every figure next to its citation, its own chart,
 //! and its rows of the figures table.
 
+use super::browser::location_href;
+use super::chart_menu::{ChartData, ChartMenu};
 use super::{ChartPanel, FiguresTable, RouteHandle};
+use crate::chart::Theme;
 use crate::model::format::{compact_marked, exact};
 use crate::model::{Dataset, Lang, Program, Provenance};
+use crate::view::export::figures_table;
 use crate::view::program_chart;
+use crate::view::route::sibling_url;
 use crate::view::route::Page;
 use crate::view::rows::pick;
+use crate::view::widget_params::{WidgetChart, WidgetParams};
 use crate::view::words::{self, period_text};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,6 +22,8 @@ pub struct ProgramPageProps {
     pub dataset: Rc<Dataset>,
     pub program_id: AttrValue,
     pub route: RouteHandle,
+    #[prop_or_default]
+    pub theme: Theme,
 }
 
 #[function_component(ProgramPage)]
@@ -35,6 +43,20 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
     };
     let home = r.with_page(Page::Overview).to_hash();
     let example = p.headline.first().cloned().unwrap_or_default();
+    let theme = props.theme;
+    let (on_unit, on_scale) = props.route.on_unit_and_scale();
+    let figures: Vec<_> = p.figures.iter().map(|f| (p, f)).collect();
+    let table = Rc::new(figures_table(d, &figures, lang));
+    let embed = WidgetParams {
+        chart: WidgetChart::Program(p.id.clone()),
+        lang,
+        unit: r.unit,
+        scale: r.scale,
+        ..WidgetParams::default()
+    };
+    let embed_href = AttrValue::from(r.with_page(Page::Embed(embed.to_query())).to_hash());
+    let link = sibling_url(&location_href(), &r.to_hash());
+    let name = pick(lang, &p.name.ko, &p.name.en).to_owned();
     html! {
         <>
             <nav class="breadcrumb" aria-label={ pick(lang, "현재 위치", "Breadcrumb") }>
@@ -95,8 +117,17 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
             </section>
             <section aria-labelledby="program-chart-heading">
                 <h2 id="program-chart-heading">{ pick(lang, "금액 그래프", "Chart") }</h2>
-                <ChartPanel id="program-chart" dataset={ d.clone() } view={ view } route={ props.route.clone() }
-                    example_figure={ example } />
+                <ChartPanel id="program-chart" dataset={ d.clone() } view={ view.clone() } lang={ lang } unit={ r.unit }
+                    scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
+                    example_figure={ example }>
+                    if let Ok(v) = &*view {
+                        <ChartMenu id="program-chart" lang={ lang } theme={ theme } title={ name }
+                            source={ crate::view::overview::source_note(d, lang) }
+                            illustrative={ d.meta().illustrative } chart={ ChartData::Bars(v.chart.clone()) }
+                            table={ table } file_stem={ format!("{}-{}-{}", d.meta().id, p.id, lang.tag()) }
+                            link={ link } embed_href={ Some(embed_href) } />
+                    }
+                </ChartPanel>
                 <FiguresTable dataset={ d.clone() } lang={ lang } program={ Some(AttrValue::from(p.id.clone())) } />
             </section>
         </>

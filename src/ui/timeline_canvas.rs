@@ -4,6 +4,7 @@
 use super::canvas_size::{fit_canvas, mark_drawn};
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
+use crate::chart::Theme;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -15,6 +16,8 @@ pub struct TimelineCanvasProps {
     pub id: AttrValue,
     pub chart: Rc<TimelineChart>,
     pub summary: AttrValue,
+    #[prop_or_default]
+    pub theme: Theme,
     /// Called with a row's index when it is clicked.
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
@@ -26,7 +29,7 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
         node: canvas_ref,
         layout,
         error,
-    } = use_canvas_chart(props.chart.clone(), draw);
+    } = use_canvas_chart(props.chart.clone(), props.theme, draw);
     let onclick = {
         let (layout, on_open) = (layout.clone(), props.on_open.clone());
         Callback::from(move |e: MouseEvent| {
@@ -51,14 +54,18 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
     }
 }
 
-fn draw(canvas: &HtmlCanvasElement, chart: &TimelineChart) -> Result<TimelineLayout, String> {
+fn draw(
+    canvas: &HtmlCanvasElement,
+    chart: &TimelineChart,
+    theme: Theme,
+) -> Result<TimelineLayout, String> {
     let n = chart.spans.len();
     let geometry = fit_canvas(canvas, |w| timeline::preferred_height(n, w))?;
     let layout = timeline::layout(chart, &geometry).map_err(|e| e.to_string())?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let area = backend.into_drawing_area();
-    timeline::draw(&area, chart, &layout).map_err(|e| e.to_string())?;
+    timeline::draw(&area, chart, &layout, theme).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
     mark_drawn(canvas)?;
     Ok(layout)

@@ -1,6 +1,7 @@
-//! A chart on a `<canvas>`: drawn when its input changes and again when the window is resized (the width
-//! follows the container), keeping the last layout for hit-testing and the last error to show.
+//! A chart on a `<canvas>`: drawn when its input or theme changes and again when the window is resized (the
+//! width follows the container), keeping the last layout for hit-testing and the last error to show.
 
+use crate::chart::Theme;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
@@ -18,7 +19,8 @@ pub struct CanvasChart<L> {
 #[hook]
 pub fn use_canvas_chart<C, L>(
     chart: Rc<C>,
-    draw: fn(&HtmlCanvasElement, &C) -> Result<L, String>,
+    theme: Theme,
+    draw: fn(&HtmlCanvasElement, &C, Theme) -> Result<L, String>,
 ) -> CanvasChart<L>
 where
     C: PartialEq + 'static,
@@ -40,11 +42,11 @@ where
     }
     {
         let (node, error, layout) = (node.clone(), error.clone(), layout.clone());
-        use_effect_with((chart, *resize), move |(chart, _)| {
+        use_effect_with((chart, theme, *resize), move |(chart, theme, _)| {
             let result = node
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "the chart canvas is not in the page".to_owned())
-                .and_then(|canvas| draw(&canvas, chart));
+                .and_then(|canvas| draw(&canvas, chart, *theme));
             match result {
                 Ok(l) => {
                     *layout.borrow_mut() = Some(l);

@@ -2,7 +2,8 @@
 //! returns to the previous page); view options (language, unit, scale) replace the current entry, so the back
 //! button never walks through control clicks.
 
-use crate::view::route::Route;
+use crate::chart::Scale;
+use crate::view::route::{Route, Unit};
 use yew::prelude::*;
 
 fn current_hash() -> String {
@@ -19,6 +20,18 @@ pub struct RouteHandle {
     pub push: Callback<Route>,
     /// Change a view option of this page: the current history entry is rewritten.
     pub replace: Callback<Route>,
+}
+
+impl RouteHandle {
+    /// Callbacks that change this page's unit or scale, rewriting the current history entry.
+    pub fn on_unit_and_scale(&self) -> (Callback<Unit>, Callback<Scale>) {
+        let (r1, replace1) = (self.route.clone(), self.replace.clone());
+        let (r2, replace2) = (self.route.clone(), self.replace.clone());
+        (
+            Callback::from(move |u: Unit| replace1.emit(r1.with_unit(u))),
+            Callback::from(move |s: Scale| replace2.emit(r2.with_scale(s))),
+        )
+    }
 }
 
 #[hook]

@@ -4,11 +4,13 @@
 //! `model` ← `chart` ← `view` ← `ui`.
 
 pub mod context;
+pub mod export;
 pub mod overview;
 pub mod route;
 pub mod rows;
 pub mod timeline;
 pub mod units;
+pub mod widget_params;
 pub mod words;
 
 pub use overview::{overview_chart, program_chart, ChartView, Tip};

@@ -40,6 +40,9 @@ impl Unit {
 pub enum Page {
     Overview,
     Program(String),
+    /// The embed-code generator; its query is the widget's own (`chart=program&program=sme&theme=dark`),
+    /// kept as written so the widget's parser, not this one, judges it.
+    Embed(String),
     /// A path the app does not know; shown as a page with a way back, never a blank screen.
     NotFound(String),
 }
@@ -89,6 +92,7 @@ impl Route {
         route.page = match rest.as_slice() {
             [] => Page::Overview,
             ["program", id] => Page::Program((*id).to_owned()),
+            ["embed"] => Page::Embed(query.to_owned()),
             _ => Page::NotFound(path.to_owned()),
         };
         for pair in query.split('&') {
@@ -107,6 +111,10 @@ impl Route {
         let path = match &self.page {
             Page::Overview | Page::NotFound(_) => String::new(),
             Page::Program(id) => format!("program/{id}"),
+            Page::Embed(query) if query.is_empty() => {
+                return format!("#/{}/embed", self.lang.tag())
+            }
+            Page::Embed(query) => return format!("#/{}/embed?{query}", self.lang.tag()),
         };
         let mut query = Vec::new();
         if self.unit != Unit::Eok {
@@ -152,9 +160,45 @@ impl Route {
     }
 }
 
+/// `file` in the same folder as the page at `href` (query and fragment dropped): how the explorer, its widgets
+/// and the generator address each other wherever the city hosts them, with no knowledge of the host's root.
+pub fn sibling_url(href: &str, file: &str) -> String {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    let path = href.get(..end).unwrap_or(href);
+    let dir = match path.rfind('/') {
+        Some(i) => path.get(..=i).unwrap_or(path),
+        None => path,
+    };
+    format!("{dir}{file}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sibling_urls_stay_in_the_page_folder() {
+        let cases = [
+            (
+                "https://city.example/budget/widget.html?chart=timeline#x",
+                "#/ko/",
+                "https://city.example/budget/#/ko/",
+            ),
+            (
+                "https://budget.example.org/#/en/program/sme?unit=won",
+                "widget.html?chart=overview",
+                "https://budget.example.org/widget.html?chart=overview",
+            ),
+            (
+                "http://127.0.0.1:8080/a/b/index.html",
+                "embed.js",
+                "http://127.0.0.1:8080/a/b/embed.js",
+            ),
+        ];
+        for (href, file, want) in cases {
+            assert_eq!(sibling_url(href, file), want, "{href}");
+        }
+    }
 
     #[test]
     fn parses_and_prints() {
@@ -230,6 +274,14 @@ mod tests {
                 Unit::Eok,
                 Scale::Linear,
                 "#/ko/",
+            ),
+            (
+                "#/en/embed?chart=program&program=sme",
+                Lang::En,
+                Page::Embed("chart=program&program=sme".into()),
+                Unit::Eok,
+                Scale::Linear,
+                "#/en/embed?chart=program&program=sme",
             ),
             (
                 "#/en/nowhere",

@@ -1,0 +1,114 @@
+//! The few things the app asks of the browser outside Yew: saving a file, copying text, opening the explorer
+//! in a new tab, and addresses relative to the page. Each returns an error to render, never panics.
+
+use crate::chart::export::{self, Frame, Picture};
+use crate::chart::Theme;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlCanvasElement, Url};
+
+fn document() -> Result<Document, String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "no document".to_owned())
+}
+
+fn js(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// Saves `href` under `filename` through a temporary `<a download>`: no navigation, no history entry.
+fn click_download(href: &str, filename: &str) -> Result<(), String> {
+    let doc = document()?;
+    let a: HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(js)?
+        .dyn_into()
+        .map_err(|_| "cannot create a link".to_owned())?;
+    a.set_href(href);
+    a.set_download(filename);
+    a.set_hidden(true);
+    let body = doc.body().ok_or("no body")?;
+    body.append_child(&a).map_err(js)?;
+    a.click();
+    a.remove();
+    Ok(())
+}
+
+/// Saves `text` as a file of type `mime` (UTF-8).
+pub fn save_text(text: &str, mime: &str, filename: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(js)?;
+    let result = click_download(&url, filename);
+    // The download has started from the URL; it is no longer needed once the click has been handled.
+    let _ = Url::revoke_object_url(&url);
+    result
+}
+
+/// Draws the chart with its title on a detached canvas at the device pixel ratio and saves it as PNG.
+pub fn save_png(
+    picture: Picture<'_>,
+    title: &str,
+    css_width: u32,
+    theme: Theme,
+    filename: &str,
+) -> Result<(), String> {
+    let ratio = web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .unwrap_or(1.0)
+        .clamp(1.0, 4.0);
+    let frame = Frame::new(picture, title, css_width);
+    let canvas: HtmlCanvasElement = document()?
+        .create_element("canvas")
+        .map_err(js)?
+        .dyn_into()
+        .map_err(|_| "cannot create a canvas".to_owned())?;
+    let device = |css: u32| (f64::from(css) * ratio).round() as u32;
+    canvas.set_width(device(frame.width));
+    canvas.set_height(device(frame.height));
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let area = backend.into_drawing_area();
+    export::draw(&area, picture, &frame, ratio, theme).map_err(|e| e.to_string())?;
+    area.present().map_err(|e| e.to_string())?;
+    let url = canvas.to_data_url_with_type("image/png").map_err(js)?;
+    click_download(&url, filename)
+}
+
+/// Copies `text` to the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(js)
+}
+
+/// Opens `url` in a new tab without giving it a handle on this window, and without touching this page.
+pub fn open_in_new_tab(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.open_with_url_and_target_and_features(url, "_blank", "noopener");
+    }
+}
+
+/// The page's own address.
+pub fn location_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// The page's query string, with its `?`.
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}

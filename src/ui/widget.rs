@@ -1,0 +1,325 @@
+//! The embeddable widget (`widget.html?chart=…`): one chart alone, chosen by the documented query parameters,
+//! for an iframe on the city's pages. It keeps what a chart does in the explorer (tooltips, controls, the
+//! table, downloads) but never navigates: programs open in the explorer in a new tab, and unit and scale live
+//! in the widget's own state, so nothing it does adds an entry to the host page's history. Whatever goes
+//! wrong (a bad parameter, a missing program, a data file that fails) is said politely inside the frame in
+//! the chosen language, with a link to the full explorer. Its height is posted to the host page whenever it
+//! changes, for `embed.js`.
+
+use super::browser::{location_href, location_search, open_in_new_tab};
+use super::chart_menu::{ChartData, ChartMenu};
+use super::use_dataset::{use_dataset, Load};
+use super::use_theme::use_theme;
+use super::{ChartPanel, DataTable, FiguresTable, TimelineCanvas};
+use crate::chart::{Scale, Theme};
+use crate::model::{Dataset, Lang};
+use crate::view::export::{figures_table, timeline_table};
+use crate::view::route::{sibling_url, Page, Route, Unit};
+use crate::view::rows::pick;
+use crate::view::timeline::{timeline_chart, timeline_summary};
+use crate::view::widget_params::{self, WidgetChart, WidgetParams};
+use crate::view::{overview_chart, program_chart};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// The `type` of the height message; documented in docs/embed.md, matched by embed.js.
+pub const HEIGHT_MESSAGE: &str = "ansan-budget:height";
+
+fn site_name(lang: Lang) -> &'static str {
+    pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer")
+}
+
+/// The explorer's address for `route`, next to this widget page.
+fn explorer_url(route: &Route) -> String {
+    sibling_url(&location_href(), &route.to_hash())
+}
+
+#[function_component(Widget)]
+pub fn widget() -> Html {
+    let parsed = use_memo((), |_| widget_params::parse(&location_search()));
+    let lang = match &*parsed {
+        Ok(p) => p.lang,
+        Err(e) => e.lang.unwrap_or_default(),
+    };
+    let theme = use_theme(
+        parsed
+            .as_ref()
+            .as_ref()
+            .map(|p| p.theme)
+            .unwrap_or_default(),
+    );
+    let load = use_dataset();
+    let root = use_node_ref();
+    let key = match &*parsed {
+        Ok(p) => p.widget_key(),
+        Err(_) => "error".to_owned(),
+    };
+    use_report_height(root.clone(), key);
+    let home = Route {
+        lang,
+        ..Route::default()
+    };
+    let body = match (&*parsed, load) {
+        (Err(e), _) => {
+            let lines = e.problems.iter().map(|p| p.message(lang)).collect();
+            problem(lang, lines, &home)
+        }
+        (Ok(_), Load::Loading) => html! {
+            <p role="status" class="status">{ pick(lang, "자료를 불러오는 중입니다…", "Loading the data…") }</p>
+        },
+        (Ok(_), Load::Failed(e)) => problem(lang, e.lines(lang), &home),
+        (Ok(p), Load::Loaded(d)) => match &p.chart {
+            WidgetChart::Program(id) if d.program(id).is_none() => {
+                let known: Vec<&str> = d.programs().iter().map(|p| p.id.as_str()).collect();
+                let line = match lang {
+                    Lang::Ko => format!(
+                        "program 값 \"{id}\"에 해당하는 사업이 자료에 없습니다. 있는 사업: {}",
+                        known.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "There is no program \"{id}\" in the data; the programs are: {}",
+                        known.join(", ")
+                    ),
+                };
+                problem(lang, vec![line], &home)
+            }
+            _ => {
+                html! { <WidgetChartView params={ Rc::new(p.clone()) } dataset={ d } theme={ theme } /> }
+            }
+        },
+    };
+    {
+        let title = match &*parsed {
+            Ok(_) => site_name(lang).to_owned(),
+            Err(_) => pick(
+                lang,
+                "차트를 표시할 수 없습니다",
+                "This chart cannot be shown",
+            )
+            .to_owned(),
+        };
+        use_effect_with((lang, title), |(lang, title)| {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                if let Some(html) = doc.document_element() {
+                    let _ = html.set_attribute("lang", lang.tag());
+                }
+                doc.set_title(title);
+            }
+        });
+    }
+    html! {
+        <main class="widget" ref={ root }>{ body }</main>
+    }
+}
+
+/// A short, polite message in place of the chart, with the reasons and the way to the full explorer.
+fn problem(lang: Lang, lines: Vec<String>, home: &Route) -> Html {
+    html! {
+        <div class="error widget-problem" role="alert">
+            <h1 class="widget-title">{ pick(lang, "이 차트를 표시할 수 없습니다", "This chart cannot be shown") }</h1>
+            <p>{ pick(lang, "죄송합니다. 차트 주소나 자료에 문제가 있습니다:", "Sorry: something is wrong with the chart's address or its data:") }</p>
+            <ul>{ for lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }</ul>
+            <p>
+                <a href={ explorer_url(home) } target="_blank" rel="noopener">
+                    { pick(lang, "안산시 예산 탐색기에서 보기", "See it in the Ansan Budget Explorer") }
+                    <span class="visually-hidden">{ pick(lang, " (새 창)", " (opens in a new tab)") }</span>
+                </a>
+            </p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WidgetChartViewProps {
+    params: Rc<WidgetParams>,
+    dataset: Rc<Dataset>,
+    theme: Theme,
+}
+
+#[function_component(WidgetChartView)]
+fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
+    let p = &props.params;
+    let d = &props.dataset;
+    let lang = p.lang;
+    let theme = props.theme;
+    let unit = use_state(|| p.unit);
+    let scale = use_state(|| p.scale);
+    let route = Route {
+        lang,
+        page: p.chart.explorer_page(),
+        unit: *unit,
+        scale: *scale,
+    };
+    let view = use_memo(
+        (d.clone(), p.chart.clone(), *unit, *scale, lang),
+        |(d, chart, unit, scale, lang)| match chart {
+            WidgetChart::Program(id) => match d.program(id) {
+                Some(prog) => program_chart(d, prog, *unit, *scale, *lang),
+                None => Err(String::new()),
+            },
+            _ => overview_chart(d, *unit, *scale, *lang),
+        },
+    );
+    let on_open = {
+        let (view, route) = (view.clone(), route.clone());
+        Callback::from(move |i: usize| {
+            if let Some(tip) = view.as_ref().as_ref().ok().and_then(|v| v.tips.get(i)) {
+                open_in_new_tab(&explorer_url(
+                    &route.with_page(Page::Program(tip.program_id.clone())),
+                ));
+            }
+        })
+    };
+    let on_unit = {
+        let unit = unit.clone();
+        Callback::from(move |u: Unit| unit.set(u))
+    };
+    let on_scale = {
+        let scale = scale.clone();
+        Callback::from(move |s: Scale| scale.set(s))
+    };
+    let source = crate::view::overview::source_note(d, lang);
+    let link = AttrValue::from(explorer_url(&route));
+    let stem = format!(
+        "{}-{}-{}",
+        d.meta().id,
+        p.widget_key().replace(':', "-"),
+        lang.tag()
+    );
+    let table_label = pick(lang, "표로 보기", "Show as table");
+    let (title, chart, table) = match &p.chart {
+        WidgetChart::Timeline => {
+            let chart = timeline_chart(d, lang);
+            let on_open_row = {
+                let (d, route) = (d.clone(), route.clone());
+                Callback::from(move |i: usize| {
+                    if let Some(prog) = d.programs().get(i) {
+                        open_in_new_tab(&explorer_url(
+                            &route.with_page(Page::Program(prog.id.clone())),
+                        ));
+                    }
+                })
+            };
+            let title = d.meta().timeline_title().get(lang).to_owned();
+            let table = Rc::new(timeline_table(d, lang));
+            let chart_html = html! {
+                <figure class="chart">
+                    <TimelineCanvas id="widget-chart" chart={ chart.clone() } summary={ timeline_summary(d, lang) }
+                        theme={ theme } on_open={ Some(on_open_row) } />
+                    if p.show_source {
+                        <figcaption class="chart-source">{ source.clone() }</figcaption>
+                    }
+                    <ChartMenu id="widget-chart" lang={ lang } theme={ theme } title={ title.clone() }
+                        source={ source.clone() } illustrative={ d.meta().illustrative }
+                        chart={ ChartData::Timeline(chart) } table={ table.clone() } file_stem={ stem.clone() }
+                        link={ link.clone() } />
+                </figure>
+            };
+            let table_html = html! {
+                <DataTable id="widget-table" caption={ title.clone() } table={ table } />
+            };
+            (title, chart_html, table_html)
+        }
+        chart => {
+            let program = match chart {
+                WidgetChart::Program(id) => d.program(id),
+                _ => None,
+            };
+            let title = match program {
+                Some(prog) => prog.name.get(lang).to_owned(),
+                None => d.meta().overview_title().get(lang).to_owned(),
+            };
+            let figures = match program {
+                Some(prog) => prog.figures.iter().map(|f| (prog, f)).collect(),
+                None => d.headline_figures(),
+            };
+            let table = Rc::new(figures_table(d, &figures, lang));
+            let example = program
+                .and_then(|prog| prog.headline.first().cloned())
+                .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))
+                .unwrap_or_default();
+            let chart_html = html! {
+                <ChartPanel id="widget-chart" dataset={ d.clone() } view={ view.clone() } lang={ lang }
+                    unit={ *unit } scale={ *scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
+                    show_controls={ p.show_controls } show_source={ p.show_source }
+                    example_figure={ example } on_open={ Some(on_open) }>
+                    if let Ok(v) = &*view {
+                        <ChartMenu id="widget-chart" lang={ lang } theme={ theme } title={ title.clone() }
+                            source={ source.clone() } illustrative={ d.meta().illustrative }
+                            chart={ ChartData::Bars(v.chart.clone()) } table={ table }
+                            file_stem={ stem.clone() } link={ link.clone() } />
+                    }
+                </ChartPanel>
+            };
+            let table_html = html! {
+                <FiguresTable dataset={ d.clone() } lang={ lang }
+                    program={ program.map(|prog| AttrValue::from(prog.id.clone())) } />
+            };
+            (title, chart_html, table_html)
+        }
+    };
+    let heading_class = if p.show_title {
+        "widget-title"
+    } else {
+        "visually-hidden"
+    };
+    html! {
+        <>
+            <h1 class={ heading_class }>{ title }</h1>
+            { chart }
+            <details class="widget-table">
+                <summary>{ table_label }</summary>
+                { table }
+            </details>
+            <p class="widget-footer">
+                <a href={ link } target="_blank" rel="noopener">
+                    { pick(lang, "안산시 예산 탐색기에서 자세히 보기", "More in the Ansan Budget Explorer") }
+                    <span class="visually-hidden">{ pick(lang, " (새 창)", " (opens in a new tab)") }</span>
+                </a>
+            </p>
+        </>
+    }
+}
+
+/// Posts the height of `node` (CSS px, rounded up) to the embedding page whenever it changes, as
+/// `{ type: "ansan-budget:height", widget: key, height }`. The height is no secret, so any parent may read
+/// it; the host script checks where it comes from.
+#[hook]
+fn use_report_height(node: NodeRef, key: String) {
+    use_effect_with(key, move |key| {
+        let key = key.clone();
+        let target = node.cast::<web_sys::Element>();
+        let post = {
+            let node = node.clone();
+            move || {
+                let Some(w) = web_sys::window() else { return };
+                let Some(el) = node.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let rect = el.get_bounding_client_rect();
+                let height = (rect.bottom() + w.scroll_y().unwrap_or(0.0)).ceil();
+                let message = js_sys::Object::new();
+                let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
+                let ok = set("type", HEIGHT_MESSAGE.into())
+                    .and_then(|_| set("widget", key.as_str().into()))
+                    .and_then(|_| set("height", height.into()));
+                if let (Ok(_), Ok(Some(parent))) = (ok, w.parent()) {
+                    let _ = parent.post_message(&message, "*");
+                }
+            }
+        };
+        let callback = Closure::<dyn FnMut()>::new(post);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(t)) = (&observer, &target) {
+            o.observe(t);
+        }
+        move || {
+            if let Some(o) = observer {
+                o.disconnect();
+            }
+            drop(callback);
+        }
+    });
+}
