@@ -1,5 +1,6 @@
 // Prints a markdown report of the built app (dist/): transfer sizes of the .wasm and its JS glue,
-// and the time from navigation start to the performance mark "first-chart-drawn" over cold loads.
+// and the time from navigation start to the performance mark "first-chart-drawn" over cold loads, for the
+// explorer and for a widget page.
 // Not a test: nothing here fails on a number. Run via scripts/bench.sh (which builds first).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -67,8 +68,11 @@ if (!files.includes(glue)) throw new Error(`no JS glue ${glue} beside ${wasm[0]}
 
 const server = await startServer(DIST);
 let times;
+let widgetTimes;
 try {
   times = await firstChartTimes(`${server.url}/`);
+  // The same bundle as a widget: widget.html shares the .js, .wasm, .css and data file with the explorer.
+  widgetTimes = await firstChartTimes(`${server.url}/widget.html?chart=overview&lang=ko`);
 } finally {
   await server.close();
 }
@@ -93,7 +97,9 @@ lines.push(
   row('"app-start": WebAssembly compiled and running', times.map((t) => t.start)),
   row('"data-ready": data fetched and validated', times.map((t) => t.data)),
   row(`"${MARK}": first chart drawn`, times.map((t) => t.chart)),
+  row('widget (widget.html?chart=overview): first chart drawn', widgetTimes.map((t) => t.chart)),
   '',
   `first chart, each run (ms): ${times.map((t) => fmtMs(t.chart)).join(', ')}`,
+  `widget first chart, each run (ms): ${widgetTimes.map((t) => fmtMs(t.chart)).join(', ')}`,
 );
 console.log(lines.join('\n'));

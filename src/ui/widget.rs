@@ -67,7 +67,10 @@ pub fn widget() -> Html {
             problem(lang, lines, &home)
         }
         (Ok(_), Load::Loading) => html! {
-            <p role="status" class="status">{ pick(lang, "자료를 불러오는 중입니다…", "Loading the data…") }</p>
+            <>
+                <h1 id="widget-heading" class="visually-hidden">{ site_name(lang) }</h1>
+                <p role="status" class="status">{ pick(lang, "자료를 불러오는 중입니다…", "Loading the data…") }</p>
+            </>
         },
         (Ok(_), Load::Failed(e)) => problem(lang, e.lines(lang), &home),
         (Ok(p), Load::Loaded(d)) => match &p.chart {
@@ -110,7 +113,8 @@ pub fn widget() -> Html {
         });
     }
     html! {
-        <main class="widget" ref={ root }>{ body }</main>
+        // Named by its heading: a host page has its own <main>, and landmarks across frames must differ.
+        <main class="widget" ref={ root } aria-labelledby="widget-heading">{ body }</main>
     }
 }
 
@@ -118,7 +122,7 @@ pub fn widget() -> Html {
 fn problem(lang: Lang, lines: Vec<String>, home: &Route) -> Html {
     html! {
         <div class="error widget-problem" role="alert">
-            <h1 class="widget-title">{ pick(lang, "이 차트를 표시할 수 없습니다", "This chart cannot be shown") }</h1>
+            <h1 id="widget-heading" class="widget-title">{ pick(lang, "이 차트를 표시할 수 없습니다", "This chart cannot be shown") }</h1>
             <p>{ pick(lang, "죄송합니다. 차트 주소나 자료에 문제가 있습니다:", "Sorry: something is wrong with the chart's address or its data:") }</p>
             <ul>{ for lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }</ul>
             <p>
@@ -267,7 +271,7 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
     };
     html! {
         <>
-            <h1 class={ heading_class }>{ title }</h1>
+            <h1 id="widget-heading" class={ heading_class }>{ title }</h1>
             { chart }
             <details class="widget-table">
                 <summary>{ table_label }</summary>

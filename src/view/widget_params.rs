@@ -521,8 +521,8 @@ pub fn embed_snippet(base: &str, params: &WidgetParams, title: &str) -> String {
     let title = attr(title);
     let script = attr(&format!("{base}embed.js"));
     format!(
-        "<iframe src=\"{src}\" title=\"{title}\" data-ansan-budget-widget loading=\"lazy\" width=\"100%\" \
-         height=\"{DEFAULT_HEIGHT}\" style=\"width:100%;height:{DEFAULT_HEIGHT}px;border:0\"></iframe>\n\
+        "<iframe src=\"{src}\" title=\"{title}\" data-ansan-budget-widget loading=\"lazy\" \
+         allow=\"clipboard-write\" height=\"{DEFAULT_HEIGHT}\" style=\"width:100%;height:{DEFAULT_HEIGHT}px;border:0\"></iframe>\n\
          <script async src=\"{script}\"></script>"
     )
 }

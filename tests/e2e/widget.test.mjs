@@ -1,0 +1,394 @@
+// End-to-end tests of the widgets as the city's web team uses them: the release bundle served from a
+// sub-folder, the sample city page on another origin embedding two widgets, resizing, tooltips and clicks
+// inside the frames, polite errors, axe in both languages and themes, the generator, downloads read back,
+// and hostile names rendered as text everywhere.
+// Run after `trunk build --release`:  node --test tests/e2e/
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { DATA_GLOB, DIST, REPO_ROOT, assertBuilt, launchChromium } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const PLACEHOLDER = 'https://budget.example.org/';
+const TIMEOUT = { timeout: 90_000 };
+const AMOUNTS = [445000000000, 1900000000, 2400000000, 5000000000];
+
+let appServer; // the bundle under /budget/
+let hostServer; // the city page, another origin (port)
+let browser;
+let tmp;
+let BASE; // http://127.0.0.1:PORT/budget/
+
+before(async () => {
+  assertBuilt();
+  tmp = await mkdtemp(join(tmpdir(), 'ansan-widget-'));
+  await cp(DIST, join(tmp, 'app', 'budget'), { recursive: true });
+  appServer = await startServer(join(tmp, 'app'));
+  BASE = `${appServer.url}/budget/`;
+  const city = await readFile(join(REPO_ROOT, 'examples/city-news.html'), 'utf8');
+  assert.ok(city.includes(PLACEHOLDER), 'examples/city-news.html does not use the placeholder host');
+  await mkdir(join(tmp, 'host'));
+  await writeFile(join(tmp, 'host', 'index.html'), city.replaceAll(PLACEHOLDER, BASE));
+  hostServer = await startServer(join(tmp, 'host'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await appServer?.close();
+  await hostServer?.close();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** A fresh context; fails the test on console errors, exceptions, failed requests and dialogs. */
+async function withPage(t, options, fn) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', ...options });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems = [];
+  const watch = (p) => {
+    p.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+    p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    p.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    p.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    p.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      d.dismiss().catch(() => {});
+    });
+  };
+  watch(page);
+  context.on('page', watch);
+  await fn(page, context, problems);
+  assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
+}
+
+const drawn = (frameOrPage, id = 'widget-chart') =>
+  frameOrPage.locator(`#${id}[data-drawn="true"]`).waitFor({ state: 'attached' });
+
+async function openWidget(page, query) {
+  await page.goto(`${BASE}widget.html?${query}`, { waitUntil: 'domcontentloaded' });
+}
+
+async function axe(pageOrFrame, label) {
+  const { violations } = await new AxeBuilder({ page: pageOrFrame }).analyze();
+  const text = violations.map((v) => `  ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.equal(violations.length, 0, `${label}: axe-core found violations:\n${text.join('\n')}`);
+}
+
+test('the release bundle works from a sub-folder: explorer and widget, relative files only', TIMEOUT, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+    await drawn(page, 'overview-chart');
+    const html = await readFile(join(DIST, 'index.html'), 'utf8');
+    assert.ok(!/(src|href)="\/[^/]/.test(html), 'index.html still loads something from the host root');
+    assert.match(html, /http-equiv="Content-Security-Policy"/);
+    assert.doesNotMatch(html, /script-src[^;]*'unsafe-inline'/, 'the CSP allows inline scripts');
+    await openWidget(page, 'chart=timeline&lang=en');
+    await drawn(page);
+  });
+});
+
+test('the sample city page on another origin: two widgets render, resize with the viewport, tooltips, new tabs, no history', TIMEOUT, async (t) => {
+  await withPage(t, {}, async (page, context) => {
+    await page.goto(`${hostServer.url}/`, { waitUntil: 'load' });
+    const iframes = page.locator('iframe[data-ansan-budget-widget]');
+    assert.equal(await iframes.count(), 2, 'the sample page should embed two widgets');
+    const frames = [];
+    for (let i = 0; i < 2; i++) {
+      const handle = await iframes.nth(i).elementHandle();
+      const frame = await handle.contentFrame();
+      assert.ok(frame, `iframe ${i} has no frame`);
+      assert.ok(new URL(frame.url()).origin !== new URL(page.url()).origin, 'the widget is on another origin');
+      await drawn(frame);
+      frames.push({ handle, frame });
+    }
+    // Each iframe is as tall as its content (the host script applied the posted height).
+    const fits = async () =>
+      Promise.all(
+        frames.map(async ({ handle, frame }) => {
+          const outer = await handle.evaluate((el) => el.getBoundingClientRect().height);
+          const inner = await frame.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom));
+          return { outer, inner };
+        }),
+      );
+    const waitFit = async (label) => {
+      let last;
+      for (let i = 0; i < 50; i++) {
+        last = await fits();
+        if (last.every(({ outer, inner }) => Math.abs(outer - inner) <= 2)) return last;
+        await page.waitForTimeout(100);
+      }
+      assert.fail(`${label}: the iframes do not fit their content: ${JSON.stringify(last)}`);
+    };
+    const wide = await waitFit('at 1280 px');
+    await page.setViewportSize({ width: 360, height: 800 });
+    const narrow = await waitFit('at 360 px');
+    for (let i = 0; i < 2; i++) {
+      assert.notEqual(narrow[i].outer, wide[i].outer, `iframe ${i} kept its height ${wide[i].outer} at 360 px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await waitFit('back at 1280 px');
+
+    // A tooltip inside the first frame, then a click on a program: a new tab, the host page stays.
+    const { frame } = frames[0];
+    const hostUrl = page.url();
+    const historyBefore = await page.evaluate(() => history.length);
+    const canvas = frame.locator('#widget-chart');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    let tip = null;
+    let at = null;
+    for (let y = box.y + 4; y < box.y + box.height - 4 && !tip; y += 4) {
+      await page.mouse.move(box.x + box.width * 0.4, y);
+      tip = await frame.locator('.tooltip').first().innerText().catch(() => null);
+      if (tip) at = y;
+    }
+    assert.ok(tip, 'no tooltip appeared when hovering the widget chart');
+    // Control changes inside the frame: no history entries for the host.
+    const scale = frame.locator('#widget-chart-scale button').nth(1);
+    if (await scale.count()) await scale.click();
+    await drawn(frame);
+    await canvas.scrollIntoViewIfNeeded();
+    const box2 = await canvas.boundingBox();
+    await page.mouse.move(box2.x + box2.width * 0.4, at - box.y + box2.y);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.mouse.click(box2.x + box2.width * 0.4, at - box.y + box2.y),
+    ]);
+    await popup.waitForLoadState('domcontentloaded');
+    assert.match(popup.url(), /#\/ko\/program\/[a-z-]+/, `the new tab shows ${popup.url()}`);
+    assert.ok(popup.url().startsWith(BASE), `the new tab is not the explorer: ${popup.url()}`);
+    assert.equal(page.url(), hostUrl, 'the host page navigated');
+    assert.equal(frame.url().includes('widget.html'), true, 'the frame navigated away from the widget');
+    assert.equal(await page.evaluate(() => history.length), historyBefore, 'the widget added host history entries');
+    assert.equal(await popup.evaluate(() => window.opener), null, 'the new tab can reach its opener');
+    await drawn(popup, 'program-chart');
+  });
+});
+
+test('a bad parameter, an unknown program or a failing data file: a polite message with a link, never a blank frame', TIMEOUT, async (t) => {
+  const cases = [
+    ['chart=pie&lang=en', /cannot be shown/i, /chart/],
+    ['chart=overview&unit=kg&theme=purple', /표시할 수 없습니다/, /unit/],
+    ['chart=program&program=nope&lang=en', /cannot be shown/i, /nope/],
+  ];
+  for (const [query, title, detail] of cases) {
+    await withPage(t, {}, async (page) => {
+      await openWidget(page, query);
+      const alert = page.locator('[role="alert"]');
+      await alert.waitFor();
+      const text = await alert.innerText();
+      assert.match(text, title, `${query}: ${text}`);
+      assert.match(text, detail, `${query}: ${text}`);
+      const link = alert.locator('a[target="_blank"][rel~="noopener"]');
+      assert.equal(await link.count(), 1, `${query}: no link to the explorer`);
+      assert.ok((await link.getAttribute('href')).startsWith(BASE), `${query}: the link leaves the explorer`);
+    });
+  }
+  // The data file fails: the widget says so in its language; the 404 itself is the expected failure.
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(DATA_GLOB, (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await openWidget(page, 'chart=overview&lang=en');
+  const text = await page.locator('[role="alert"]').innerText();
+  assert.match(text, /ansan-2015\.json/);
+  assert.match(text, /404/);
+  assert.deepEqual(errors, []);
+});
+
+test('axe finds nothing on widgets (both languages, light and dark, every chart) nor on the generator', TIMEOUT, async (t) => {
+  for (const lang of ['ko', 'en']) {
+    for (const theme of ['light', 'dark']) {
+      for (const chart of ['overview', 'timeline', 'program&program=incubation']) {
+        await withPage(t, { colorScheme: theme === 'dark' ? 'light' : 'dark' }, async (page) => {
+          await openWidget(page, `chart=${chart}&lang=${lang}&theme=${theme}`);
+          await drawn(page);
+          assert.equal(await page.getAttribute('html', 'data-theme'), theme);
+          assert.equal(await page.getAttribute('html', 'lang'), lang);
+          await axe(page, `${chart} ${lang} ${theme}`);
+        });
+      }
+    }
+  }
+  for (const lang of ['ko', 'en']) {
+    await withPage(t, {}, async (page) => {
+      await page.goto(`${BASE}#/${lang}/embed`, { waitUntil: 'domcontentloaded' });
+      await page.locator('#embed-snippet').waitFor();
+      await axe(page, `generator ${lang}`);
+    });
+  }
+});
+
+test('a dark widget paints its chart dark; auto follows the reader', TIMEOUT, async (t) => {
+  const corner = (page) =>
+    page.evaluate(() => Array.from(document.getElementById('widget-chart').getContext('2d').getImageData(2, 2, 1, 1).data));
+  await withPage(t, { colorScheme: 'light' }, async (page) => {
+    await openWidget(page, 'chart=overview&theme=dark');
+    await drawn(page);
+    const [r, g, b] = await corner(page);
+    assert.ok(r < 60 && g < 60 && b < 60, `dark widget chart paper is rgb(${r},${g},${b})`);
+  });
+  await withPage(t, { colorScheme: 'dark' }, async (page) => {
+    await openWidget(page, 'chart=overview');
+    await drawn(page);
+    const [r] = await corner(page);
+    assert.ok(r < 60, `auto on a dark system paints rgb ${r}`);
+  });
+});
+
+test('the generator: choose a chart and options, the preview follows, copy announces and copies the snippet', TIMEOUT, async (t) => {
+  await withPage(t, {}, async (page, context) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appServer.url });
+    await page.goto(`${BASE}#/ko/`, { waitUntil: 'domcontentloaded' });
+    await drawn(page, 'overview-chart');
+    // Linked from every chart's menu.
+    const links = page.locator('.chart-menu a[href*="/embed"]');
+    assert.equal(await links.count(), 2, 'each chart on the overview links to the generator');
+    await page.locator('#overview-chart-menu summary').click();
+    await links.first().click();
+    await page.locator('#embed-snippet').waitFor();
+    await page.selectOption('#embed-chart', 'program:sme');
+    await page.selectOption('#embed-theme', 'dark');
+    await page.uncheck('#embed-controls');
+    const snippet = await page.locator('#embed-snippet').inputValue();
+    assert.ok(
+      snippet.includes(`${BASE}widget.html?chart=program&amp;program=sme&amp;lang=ko&amp;theme=dark&amp;controls=hide`),
+      snippet,
+    );
+    assert.match(snippet, /title="[^"]+"/);
+    assert.ok(snippet.includes(`<script async src="${BASE}embed.js"></script>`), snippet);
+    assert.match(page.url(), /#\/ko\/embed\?chart=program&program=sme/);
+    const preview = page.locator('iframe.embed-preview');
+    assert.match(await preview.getAttribute('src'), /chart=program&program=sme/);
+    const frame = await (await preview.elementHandle()).contentFrame();
+    await drawn(frame);
+    assert.equal(await frame.locator('#widget-chart-unit').count(), 0, 'controls=hide still shows the controls');
+    await page.click('#embed-copy');
+    await page.locator('#embed-copy-status', { hasText: '복사했습니다' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, snippet);
+  });
+});
+
+/** Clicks a menu item and returns the downloaded file's bytes and name. */
+async function download(page, menuId, action) {
+  const menu = page.locator(`#${menuId}`);
+  if (!(await menu.getAttribute('open'))) await menu.locator('summary').click();
+  const [dl] = await Promise.all([page.waitForEvent('download'), menu.locator(`[data-action="${action}"]`).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: await readFile(path) };
+}
+
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+async function svgIsXml(page, svg) {
+  return page.evaluate((s) => {
+    const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+    return doc.getElementsByTagName('parsererror').length === 0 && doc.documentElement.nodeName === 'svg';
+  }, svg);
+}
+
+test('downloads, read back: CSV (BOM, whole won), JSON, SVG (well-formed, labelled), PNG (device pixel size)', TIMEOUT, async (t) => {
+  await withPage(t, { deviceScaleFactor: 2, acceptDownloads: true }, async (page) => {
+    await openWidget(page, 'chart=overview&lang=ko');
+    await drawn(page);
+    const csv = await download(page, 'widget-chart-menu', 'csv');
+    assert.match(csv.name, /\.csv$/);
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'no UTF-8 BOM');
+    const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
+    const amountCol = rows[0].indexOf('금액(원)');
+    assert.ok(amountCol >= 0, `header: ${rows[0]}`);
+    const amounts = rows.slice(1).map((r) => Number(r[amountCol]));
+    assert.deepEqual(amounts, AMOUNTS);
+
+    const json = JSON.parse((await download(page, 'widget-chart-menu', 'json')).bytes.toString('utf8'));
+    const col = json.columns.indexOf('금액(원)');
+    assert.deepEqual(json.rows.map((r) => r[col]), AMOUNTS);
+
+    const svg = (await download(page, 'widget-chart-menu', 'svg')).bytes.toString('utf8');
+    assert.ok(await svgIsXml(page, svg), 'the SVG is not well-formed XML');
+    assert.ok(svg.includes('4,450억원') && svg.includes('보도 금액 비교'), 'the SVG lacks its labels or title');
+
+    const png = (await download(page, 'widget-chart-menu', 'png')).bytes;
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const css = await page.evaluate(() => document.getElementById('widget-chart').clientWidth);
+    assert.equal(width, Math.max(320, Math.min(1200, css)) * 2, `PNG width ${width} for a ${css} px chart at ratio 2`);
+    const canvasHeight = await page.evaluate(() => document.getElementById('widget-chart').height);
+    assert.ok(height > canvasHeight, `PNG height ${height} leaves no room for the title above ${canvasHeight}`);
+
+    // Copy link gives the explorer's view of this widget.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appServer.url });
+    await page.locator('#widget-chart-menu [data-action="copy-link"]').click();
+    await page.locator('#widget-chart-menu-status', { hasText: /복사/ }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${BASE}#/ko/`);
+  });
+});
+
+test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog, no extra element', TIMEOUT, async (t) => {
+  const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
+  const SCRIPT = '<script>alert(1)</script>';
+  const IMG = '"><img src=x onerror=alert(1)>';
+  real.programs[0].name.ko = `${SCRIPT} 재생`;
+  real.programs[0].name.en = `${SCRIPT} regen`;
+  real.programs[0].figures[0].label.ko = `${IMG} 총액`;
+  real.programs[0].figures[0].label.en = `=HYPERLINK("x") ${IMG}`;
+  const body = JSON.stringify(real);
+  await withPage(t, { acceptDownloads: true }, async (page) => {
+    await page.route(DATA_GLOB, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    for (const url of [`${BASE}widget.html?chart=overview&lang=ko`, `${BASE}#/en/program/regeneration`]) {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      const id = url.includes('widget') ? 'widget-chart' : 'program-chart';
+      await drawn(page, id);
+      assert.equal(await page.locator('img[src="x"], script:not([src]):not([type])').count() > 1, false);
+      assert.equal(await page.locator('img').count(), 0, 'an <img> element was injected');
+      const text = await page.locator('body').innerText();
+      assert.ok(text.includes(SCRIPT), `the name is not shown as text on ${url}`);
+      const menu = `${id}-menu`;
+      const svg = (await download(page, menu, 'svg')).bytes.toString('utf8');
+      assert.ok(await svgIsXml(page, svg), `the SVG from ${url} is not well-formed`);
+      assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the SVG does not escape the name');
+      const csv = (await download(page, menu, 'csv')).bytes.toString('utf8');
+      const cells = parseCsv(csv.slice(1)).flat();
+      assert.ok(cells.some((c) => c.includes(SCRIPT)), 'the CSV lost the name');
+      assert.ok(!cells.some((c) => c.startsWith('=')), 'a CSV cell starts with = (formula injection)');
+      const png = (await download(page, menu, 'png')).bytes;
+      assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    }
+    // The tooltip of the hostile bar shows the text, not markup.
+    await page.goto(`${BASE}widget.html?chart=overview&lang=ko`, { waitUntil: 'domcontentloaded' });
+    await drawn(page);
+    await page.focus('#widget-chart');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    const tip = await page.locator('.tooltip').innerText();
+    assert.ok(tip.includes(SCRIPT) && tip.includes('총액'), `tooltip: ${tip}`);
+    assert.equal(await page.locator('.tooltip img').count(), 0);
+  });
+});
