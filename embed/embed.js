@@ -1,9 +1,7 @@
-/*! Ansan Budget Explorer (안산시 예산 탐색기) - embed.js, the host page's script. MIT licence.
- * Sizes each <iframe data-ansan-budget-widget> to its widget's content. The widget posts
- *   { type: "ansan-budget:height", widget: "overview", height: 612 }
- * A message is used only if it comes from a marked iframe's own window and from the origin of
- * that iframe's src, and its height is a finite number (clamped to 120..5000 CSS px).
- * Without this script the iframe simply keeps its own height (560 px). Docs: docs/embed.md */
+/*! Ansan Budget Explorer (안산시 예산 탐색기) embed.js, MIT. Fits each <iframe data-ansan-budget-widget>
+ * to its widget, which posts { type: "ansan-budget:height", widget: "overview", height: 612 }. Used only
+ * from a marked iframe's window and its src's origin, with a finite height (clamped 120..5000 px).
+ * On start, asks loaded widgets again ({ type: "ansan-budget:ask-height" }). Docs: docs/embed.md */
 (function () {
   "use strict";
   var FLAG = "__ansanBudgetEmbed";
@@ -36,4 +34,12 @@
     if (typeof h !== "number" || !isFinite(h)) return;
     frame.style.height = Math.ceil(Math.min(5000, Math.max(120, h))) + "px";
   });
+
+  // A widget loaded before this script posted its height to nobody.
+  var all = document.querySelectorAll("iframe[data-ansan-budget-widget]");
+  for (var i = 0; i < all.length; i++) {
+    try {
+      all[i].contentWindow.postMessage({ type: "ansan-budget:ask-height" }, new URL(all[i].src, document.baseURI).origin);
+    } catch (e) {}
+  }
 })();

@@ -1,9 +1,11 @@
 // Screenshots of the built app for people to look at (the README's pictures, reviews): the overview and a
-// program page, Korean and English, at phone (360 px) and desktop (1280 px) width. Not a test.
+// program page, Korean and English, at phone (360 px) and desktop (1280 px) width; the sample city page with
+// two widgets (served from another origin), a dark widget and the generator (docs/embed.md). Not a test.
 // Run after `trunk build --release`:  node scripts/screenshots.mjs [out-dir]   (default docs/screenshots)
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
+import { DIST, REPO_ROOT, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const out = process.argv[2] || 'docs/screenshots';
@@ -32,6 +34,46 @@ try {
     await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height } });
     console.log(file);
     await context.close();
+  }
+  // The sample city page on its own origin, embedding widgets from the app's origin.
+  const tmp = await mkdtemp(join(tmpdir(), 'ansan-shots-'));
+  const city = await readFile(join(REPO_ROOT, 'examples/city-news.html'), 'utf8');
+  await writeFile(join(tmp, 'index.html'), city.replaceAll('https://budget.example.org/', `${server.url}/`));
+  const host = await startServer(tmp);
+  try {
+    const embedShots = [
+      ['city-news-1280', `${host.url}/`, 1280, 'light', 'iframe'],
+      ['city-news-360', `${host.url}/`, 360, 'light', 'iframe'],
+      ['widget-dark-en', `${server.url}/widget.html?chart=overview&lang=en&theme=dark`, 720, 'light', 'widget'],
+      ['generator-ko', `${server.url}/#/ko/embed?chart=program&program=sme&lang=ko`, 1280, 'light', 'embed'],
+    ];
+    for (const [name, url, width, colorScheme, kind] of embedShots) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(url);
+      if (kind === 'iframe') {
+        for (const h of await page.locator('iframe').elementHandles()) {
+          await h.scrollIntoViewIfNeeded();
+          const f = await h.contentFrame();
+          await f.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
+        }
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(300);
+      } else if (kind === 'embed') {
+        const f = await (await page.locator('iframe.embed-preview').elementHandle()).contentFrame();
+        await f.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
+      } else {
+        await page.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
+      }
+      await page.evaluate(() => document.fonts.ready);
+      const file = join(out, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await context.close();
+    }
+  } finally {
+    await host.close();
+    await rm(tmp, { recursive: true, force: true });
   }
 } finally {
   await browser.close();

@@ -26,6 +26,8 @@ use yew::prelude::*;
 
 /// The `type` of the height message; documented in docs/embed.md, matched by embed.js.
 pub const HEIGHT_MESSAGE: &str = "ansan-budget:height";
+/// What the host script sends to ask for the height again.
+pub const ASK_MESSAGE: &str = "ansan-budget:ask-height";
 
 fn site_name(lang: Lang) -> &'static str {
     pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer")
@@ -287,43 +289,59 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
     }
 }
 
-/// Posts the height of `node` (CSS px, rounded up) to the embedding page whenever it changes, as
-/// `{ type: "ansan-budget:height", widget: key, height }`. The height is no secret, so any parent may read
-/// it; the host script checks where it comes from.
+/// Posts the height of `node` (CSS px, rounded up) to the embedding page whenever it changes, and when the
+/// page's host script asks (it may load after the widget), as `{ type: "ansan-budget:height", widget: key,
+/// height }`. The height is no secret, so any parent may read it; the host script checks where it comes from.
 #[hook]
 fn use_report_height(node: NodeRef, key: String) {
     use_effect_with(key, move |key| {
         let key = key.clone();
         let target = node.cast::<web_sys::Element>();
-        let post = {
-            let node = node.clone();
-            move || {
-                let Some(w) = web_sys::window() else { return };
-                let Some(el) = node.cast::<web_sys::Element>() else {
-                    return;
-                };
-                let rect = el.get_bounding_client_rect();
-                let height = (rect.bottom() + w.scroll_y().unwrap_or(0.0)).ceil();
-                let message = js_sys::Object::new();
-                let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
-                let ok = set("type", HEIGHT_MESSAGE.into())
-                    .and_then(|_| set("widget", key.as_str().into()))
-                    .and_then(|_| set("height", height.into()));
-                if let (Ok(_), Ok(Some(parent))) = (ok, w.parent()) {
-                    let _ = parent.post_message(&message, "*");
-                }
+        let post: Rc<dyn Fn()> = Rc::new(move || {
+            let Some(w) = web_sys::window() else { return };
+            let Some(el) = node.cast::<web_sys::Element>() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            let height = (rect.bottom() + w.scroll_y().unwrap_or(0.0)).ceil();
+            let message = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| js_sys::Reflect::set(&message, &k.into(), &v);
+            let ok = set("type", HEIGHT_MESSAGE.into())
+                .and_then(|_| set("widget", key.as_str().into()))
+                .and_then(|_| set("height", height.into()));
+            if let (Ok(_), Ok(Some(parent))) = (ok, w.parent()) {
+                let _ = parent.post_message(&message, "*");
             }
-        };
-        let callback = Closure::<dyn FnMut()>::new(post);
+        });
+        let on_resize = post.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || on_resize());
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
         if let (Some(o), Some(t)) = (&observer, &target) {
             o.observe(t);
         }
+        let asked = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "message", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                    return;
+                };
+                let from_parent = web_sys::window()
+                    .and_then(|w| w.parent().ok().flatten())
+                    .zip(e.source())
+                    .is_some_and(|(parent, source)| JsValue::from(parent) == JsValue::from(source));
+                let kind = js_sys::Reflect::get(&e.data(), &"type".into())
+                    .ok()
+                    .and_then(|t| t.as_string());
+                if from_parent && kind.as_deref() == Some(ASK_MESSAGE) {
+                    post();
+                }
+            })
+        });
         move || {
             if let Some(o) = observer {
                 o.disconnect();
             }
             drop(callback);
+            drop(asked);
         }
     });
 }
