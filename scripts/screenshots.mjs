@@ -42,13 +42,14 @@ try {
   const host = await startServer(tmp);
   try {
     const embedShots = [
-      ['city-news-1280', `${host.url}/`, 1280, 'light', 'iframe'],
-      ['city-news-360', `${host.url}/`, 360, 'light', 'iframe'],
+      // Tall viewports: Chromium paints cross-origin frames only while they are in view.
+      ['city-news-1280', `${host.url}/`, 1280, 'light', 'iframe', 2600],
+      ['city-news-360', `${host.url}/`, 360, 'light', 'iframe', 4200],
       ['widget-dark-en', `${server.url}/widget.html?chart=overview&lang=en&theme=dark`, 720, 'light', 'widget'],
       ['generator-ko', `${server.url}/#/ko/embed?chart=program&program=sme&lang=ko`, 1280, 'light', 'embed'],
     ];
-    for (const [name, url, width, colorScheme, kind] of embedShots) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+    for (const [name, url, width, colorScheme, kind, height = 900] of embedShots) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme });
       const page = await context.newPage();
       await page.goto(url);
       if (kind === 'iframe') {
