@@ -4,6 +4,7 @@
 
 pub mod dataset;
 pub mod format;
+pub mod json_path;
 pub mod money;
 pub mod raw;
 pub mod validate;

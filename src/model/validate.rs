@@ -3,6 +3,7 @@
 
 use super::dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
 use super::format::korean;
+use super::json_path::json_path_at;
 use super::money::Won;
 use super::raw::{
     RawContextFigure, RawDataset, RawFigure, RawProgram, RawProvenance, Text, FORMAT,
@@ -59,17 +60,21 @@ pub fn load(file: &str, json: &str) -> Result<Dataset, Invalid> {
 
 /// Parses JSON into the raw format, with the JSON path of the first error.
 pub fn parse(file: &str, json: &str) -> Result<RawDataset, Invalid> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner();
-        let position = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+    let raw: RawDataset = serde_json::from_str(json).map_err(|e: serde_json::Error| {
+        let message = clean_serde_message(&e.to_string());
+        let path = json_path_at(
+            json,
+            e.line(),
+            e.column(),
+            message.starts_with("missing field"),
+        );
+        let position = (e.line() > 0).then(|| (e.line(), e.column()));
         Invalid {
             file: file.to_owned(),
             problems: vec![Problem {
                 path,
                 position,
-                message: clean_serde_message(&inner.to_string()),
+                message,
             }],
         }
     })?;

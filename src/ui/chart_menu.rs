@@ -54,128 +54,89 @@ pub struct ChartMenuProps {
 pub fn chart_menu(props: &ChartMenuProps) -> Html {
     let lang = props.lang;
     let status = use_state(String::new);
-    let report = {
+    // One handler for every item (its `data-action` says which): one closure in the `.wasm`, not five.
+    let onclick = {
         let status = status.clone();
-        move |done: Result<(), String>, ok: &str| {
-            status.set(match done {
-                Ok(()) => ok.to_owned(),
-                Err(e) => format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")),
-            })
-        }
-    };
-    let file = |ext: &str| format!("{}.{ext}", props.file_stem);
-    let on_csv = {
-        let (table, name, report) = (props.table.clone(), file("csv"), report.clone());
-        Callback::from(move |_: MouseEvent| {
-            let done = browser::save_text(&to_csv(&table), "text/csv;charset=utf-8", &name);
-            report(
-                done,
-                pick(lang, "CSV 파일을 내려받았습니다.", "CSV file saved."),
-            );
-        })
-    };
-    let on_json = {
-        let (table, name, report) = (props.table.clone(), file("json"), report.clone());
-        let (title, source, illustrative) = (
+        let p = (
+            props.id.clone(),
+            props.chart.clone(),
+            props.table.clone(),
             props.title.clone(),
             props.source.clone(),
             props.illustrative,
+            props.theme,
+            props.file_stem.clone(),
+            props.link.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
-            let meta = JsonMeta {
-                title: &title,
-                source: &source,
-                illustrative,
-                lang,
+        Callback::from(move |e: MouseEvent| {
+            let (id, chart, table, title, source, illustrative, theme, stem, link) = &p;
+            let Some(action) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("[data-action]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-action"))
+            else {
+                return;
             };
-            let done = browser::save_text(&to_json(&table, &meta), "application/json", &name);
-            report(
-                done,
-                pick(lang, "JSON 파일을 내려받았습니다.", "JSON file saved."),
-            );
-        })
-    };
-    let width = {
-        let id = props.id.clone();
-        move || {
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&id))
-                .map(|el| el.client_width())
-                .and_then(|w| u32::try_from(w).ok())
-                .filter(|w| *w > 0)
-                .unwrap_or(800)
-                .clamp(320, 1200)
-        }
-    };
-    let on_png = {
-        let (chart, title, name, report) = (
-            props.chart.clone(),
-            props.title.clone(),
-            file("png"),
-            report.clone(),
-        );
-        let (theme, width) = (props.theme, width.clone());
-        Callback::from(move |_: MouseEvent| {
-            let done = browser::save_png(chart.picture(), &title, width(), theme, &name);
-            report(
-                done,
-                pick(lang, "PNG 그림을 내려받았습니다.", "PNG picture saved."),
-            );
-        })
-    };
-    let on_svg = {
-        let (chart, title, name, report) = (
-            props.chart.clone(),
-            props.title.clone(),
-            file("svg"),
-            report.clone(),
-        );
-        let theme = props.theme;
-        Callback::from(move |_: MouseEvent| {
-            let done = export::svg(chart.picture(), &title, width(), theme)
-                .map_err(|e| e.to_string())
-                .and_then(|svg| browser::save_text(&svg, "image/svg+xml", &name));
-            report(
-                done,
-                pick(lang, "SVG 그림을 내려받았습니다.", "SVG picture saved."),
-            );
-        })
-    };
-    let on_copy = {
-        let (link, report) = (props.link.clone(), report.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (link, report) = (link.clone(), report.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let done = browser::copy_text(&link).await.map_err(|_| {
-                    format!(
-                        "{}{link}",
-                        pick(
-                            lang,
-                            "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
-                            "The clipboard is not available; copy this address: "
-                        )
-                    )
-                });
-                report(done, pick(lang, "링크를 복사했습니다.", "Link copied."));
+            let name = format!("{stem}.{action}");
+            let done = match action.as_str() {
+                "csv" => browser::save_text(&to_csv(table), "text/csv;charset=utf-8", &name)
+                    .map(|_| pick(lang, "CSV 파일을 내려받았습니다.", "CSV file saved.")),
+                "json" => {
+                    let meta = JsonMeta {
+                        title,
+                        source,
+                        illustrative: *illustrative,
+                        lang,
+                    };
+                    browser::save_text(&to_json(table, &meta), "application/json", &name)
+                        .map(|_| pick(lang, "JSON 파일을 내려받았습니다.", "JSON file saved."))
+                }
+                "png" => browser::save_png(chart.picture(), title, chart_width(id), *theme, &name)
+                    .map(|_| pick(lang, "PNG 그림을 내려받았습니다.", "PNG picture saved.")),
+                "svg" => export::svg(chart.picture(), title, chart_width(id), *theme)
+                    .map_err(|e| e.to_string())
+                    .and_then(|svg| browser::save_text(&svg, "image/svg+xml", &name))
+                    .map(|_| pick(lang, "SVG 그림을 내려받았습니다.", "SVG picture saved.")),
+                "copy-link" => {
+                    let (link, status) = (link.clone(), status.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        status.set(match browser::copy_text(&link).await {
+                            Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
+                            Err(_) => format!(
+                                "{}{link}",
+                                pick(
+                                    lang,
+                                    "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
+                                    "The clipboard is not available; copy this address: "
+                                )
+                            ),
+                        });
+                    });
+                    return;
+                }
+                _ => return,
+            };
+            status.set(match done {
+                Ok(ok) => ok.to_owned(),
+                Err(e) => format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")),
             });
         })
     };
-    let item = |text: &str, onclick: Callback<MouseEvent>, what: &str| {
+    let item = |text: &str, action: &str| {
         html! {
-            <li><button type="button" class="menu-item" data-action={ what.to_owned() } { onclick }>{ text.to_owned() }</button></li>
+            <li><button type="button" class="menu-item" data-action={ action.to_owned() }>{ text.to_owned() }</button></li>
         }
     };
     html! {
         <div class="chart-menu-wrap">
             <details class="chart-menu" id={ format!("{}-menu", props.id) }>
                 <summary>{ pick(lang, "내려받기·공유", "Download and share") }</summary>
-                <ul class="menu-list">
-                    { item(pick(lang, "자료 CSV (엑셀)", "Data as CSV (Excel)"), on_csv, "csv") }
-                    { item(pick(lang, "자료 JSON", "Data as JSON"), on_json, "json") }
-                    { item(pick(lang, "그림 PNG", "Picture as PNG"), on_png, "png") }
-                    { item(pick(lang, "그림 SVG", "Picture as SVG"), on_svg, "svg") }
-                    { item(pick(lang, "링크 복사", "Copy link"), on_copy, "copy-link") }
+                <ul class="menu-list" { onclick }>
+                    { item(pick(lang, "자료 CSV (엑셀)", "Data as CSV (Excel)"), "csv") }
+                    { item(pick(lang, "자료 JSON", "Data as JSON"), "json") }
+                    { item(pick(lang, "그림 PNG", "Picture as PNG"), "png") }
+                    { item(pick(lang, "그림 SVG", "Picture as SVG"), "svg") }
+                    { item(pick(lang, "링크 복사", "Copy link"), "copy-link") }
                     if let Some(href) = &props.embed_href {
                         <li><a class="menu-item" href={ href.clone() }>{ pick(lang, "이 차트 퍼가기 (웹사이트에 넣기)", "Embed this chart on a website") }</a></li>
                     }
@@ -184,4 +145,16 @@ pub fn chart_menu(props: &ChartMenuProps) -> Html {
             <p class="menu-status" role="status" id={ format!("{}-menu-status", props.id) }>{ (*status).clone() }</p>
         </div>
     }
+}
+
+/// The chart's width on screen in CSS px (what a picture is drawn at), within the charts' limits.
+fn chart_width(id: &str) -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|el| el.client_width())
+        .and_then(|w| u32::try_from(w).ok())
+        .filter(|w| *w > 0)
+        .unwrap_or(800)
+        .clamp(320, 1200)
 }

@@ -3,6 +3,7 @@
 //! snippet uses absolute addresses of wherever this explorer is served.
 
 use super::browser::{copy_text, location_href};
+use super::chart_section::chart_title;
 use super::RouteHandle;
 use crate::chart::Scale;
 use crate::model::{Dataset, Lang};
@@ -35,18 +36,6 @@ fn chart_from_value(v: &str) -> WidgetChart {
         Some(id) => WidgetChart::Program(id.to_owned()),
         None if v == "timeline" => WidgetChart::Timeline,
         None => WidgetChart::Overview,
-    }
-}
-
-/// The chart's title in the widget's language, from the data: what the iframe's `title` says.
-pub fn chart_title(d: &Dataset, chart: &WidgetChart, lang: Lang) -> String {
-    match chart {
-        WidgetChart::Overview => d.meta().overview_title().get(lang).to_owned(),
-        WidgetChart::Timeline => d.meta().timeline_title().get(lang).to_owned(),
-        WidgetChart::Program(id) => d
-            .program(id)
-            .map(|p| p.name.get(lang).to_owned())
-            .unwrap_or_else(|| d.meta().title.get(lang).to_owned()),
     }
 }
 

@@ -1,8 +1,10 @@
 //! All fetching: data files over HTTP, status checked before parsing, then validated.
 
 use crate::model::{self, Dataset, Invalid, Lang};
-use gloo_net::http::Request;
 use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 
 /// Why a data file could not be shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,14 +58,23 @@ impl LoadError {
 }
 
 /// Fetches and validates one data file. `url` is relative to the page, e.g. `data/ansan-2015.json`.
+/// The browser's own `fetch` through web-sys: a wrapper crate would add code for what is two promises.
 pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
-    let resp = Request::get(url)
-        .send()
+    let network = |e: JsValue| LoadError::Network {
+        url: url.to_owned(),
+        detail: e
+            .as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "network error".to_owned()),
+    };
+    let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
+    let resp: Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| LoadError::Network {
-            url: url.to_owned(),
-            detail: e.to_string(),
-        })?;
+        .and_then(|r| r.dyn_into())
+        .map_err(network)?;
     if !resp.ok() {
         return Err(LoadError::Status {
             url: url.to_owned(),
@@ -71,9 +82,10 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
             text: resp.status_text(),
         });
     }
-    let text = resp.text().await.map_err(|e| LoadError::Network {
-        url: url.to_owned(),
-        detail: e.to_string(),
-    })?;
+    let text = JsFuture::from(resp.text().map_err(network)?)
+        .await
+        .map_err(network)?
+        .as_string()
+        .ok_or_else(|| network(JsValue::from_str("the response is not text")))?;
     model::load(url, &text).map_err(LoadError::Invalid)
 }

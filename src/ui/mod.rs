@@ -9,6 +9,7 @@ mod browser;
 mod canvas_size;
 mod chart_menu;
 mod chart_panel;
+mod chart_section;
 pub mod data_source;
 mod data_table;
 mod embed_page;

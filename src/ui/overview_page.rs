@@ -1,20 +1,15 @@
 //! The overview: the three programs side by side, the comparison chart, the programs' periods, the city's
 //! context figures, and every figure with its source.
 
-use super::browser::location_href;
-use super::chart_menu::{ChartData, ChartMenu};
-use super::{ChartPanel, FiguresTable, RouteHandle, TimelineCanvas};
+use super::chart_section::{BarChartSection, Links, TimelineSection};
+use super::{FiguresTable, RouteHandle};
 use crate::chart::Theme;
 use crate::model::format::compact_marked;
 use crate::model::Dataset;
 use crate::view::context::{context_source, context_value};
-use crate::view::export::{figures_table, timeline_table};
-use crate::view::overview_chart;
-use crate::view::route::sibling_url;
 use crate::view::route::Page;
 use crate::view::rows::pick;
-use crate::view::timeline::{timeline_chart, timeline_summary};
-use crate::view::widget_params::{WidgetChart, WidgetParams};
+use crate::view::widget_params::WidgetChart;
 use crate::view::words::period_text;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,48 +27,11 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
     let d = &props.dataset;
     let r = &props.route.route;
     let lang = r.lang;
-    let view = use_memo(
-        (d.clone(), r.unit, r.scale, lang),
-        |(d, unit, scale, lang)| overview_chart(d, *unit, *scale, *lang),
-    );
-    let on_open = {
-        let (view, route, push) = (view.clone(), r.clone(), props.route.push.clone());
-        Callback::from(move |i: usize| {
-            if let Some(tip) = view.as_ref().as_ref().ok().and_then(|v| v.tips.get(i)) {
-                push.emit(route.with_page(Page::Program(tip.program_id.clone())));
-            }
-        })
-    };
-    let timeline = use_memo((d.clone(), lang), |(d, lang)| timeline_chart(d, *lang));
-    let timeline = (*timeline).clone();
     let theme = props.theme;
     let (on_unit, on_scale) = props.route.on_unit_and_scale();
-    let tables = use_memo((d.clone(), lang), |(d, lang)| {
-        (
-            Rc::new(figures_table(d, &d.headline_figures(), *lang)),
-            Rc::new(timeline_table(d, *lang)),
-        )
-    });
-    let link = sibling_url(&location_href(), &r.to_hash());
-    let embed = |chart: WidgetChart| {
-        let params = WidgetParams {
-            chart,
-            lang,
-            unit: r.unit,
-            scale: r.scale,
-            ..WidgetParams::default()
-        };
-        AttrValue::from(r.with_page(Page::Embed(params.to_query())).to_hash())
-    };
-    let source = crate::view::overview::source_note(d, lang);
-    let stem = |chart: &str| format!("{}-{chart}-{}", d.meta().id, lang.tag());
-    let on_open_program = {
-        let (d, route, push) = (d.clone(), r.clone(), props.route.push.clone());
-        Callback::from(move |i: usize| {
-            if let Some(p) = d.programs().get(i) {
-                push.emit(route.with_page(Page::Program(p.id.clone())));
-            }
-        })
+    let on_open = {
+        let (route, push) = (r.clone(), props.route.push.clone());
+        Callback::from(move |id: String| push.emit(route.with_page(Page::Program(id))))
     };
     html! {
         <>
@@ -112,17 +70,9 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
             </section>
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{ pick(lang, "사업별 보도 금액 비교", "Reported amounts compared") }</h2>
-                <ChartPanel id="overview-chart" dataset={ d.clone() } view={ view.clone() } lang={ lang } unit={ r.unit }
-                    scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    example_figure="regeneration-total" on_open={ Some(on_open) }>
-                    if let Ok(v) = &*view {
-                        <ChartMenu id="overview-chart" lang={ lang } theme={ theme }
-                            title={ d.meta().overview_title().get(lang).to_owned() } source={ source.clone() }
-                            illustrative={ d.meta().illustrative } chart={ ChartData::Bars(v.chart.clone()) }
-                            table={ tables.0.clone() } file_stem={ stem("overview") } link={ link.clone() }
-                            embed_href={ Some(embed(WidgetChart::Overview)) } />
-                    }
-                </ChartPanel>
+                <BarChartSection id="overview-chart" dataset={ d.clone() } chart={ WidgetChart::Overview } lang={ lang }
+                    unit={ r.unit } scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
+                    on_open={ Some(on_open.clone()) } links={ Links::explorer(r, WidgetChart::Overview) } />
                 <aside class="note-box">
                     { pick(lang,
                         "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
@@ -134,16 +84,8 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <p>{ pick(lang,
                     "기사는 끝나는 해만 밝히고 시작 연도는 밝히지 않습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.",
                     "The article gives only the years the programs run until, not when they started. Hatched spans run from the report (2015) to the end year; they are not actual start dates.") }</p>
-                <figure class="chart">
-                    <TimelineCanvas id="timeline-chart" chart={ timeline.clone() } summary={ timeline_summary(d, lang) }
-                        theme={ theme } on_open={ Some(on_open_program) } />
-                    <figcaption class="chart-source">{ source.clone() }</figcaption>
-                    <ChartMenu id="timeline-chart" lang={ lang } theme={ theme }
-                        title={ d.meta().timeline_title().get(lang).to_owned() } source={ source.clone() }
-                        illustrative={ d.meta().illustrative } chart={ ChartData::Timeline(timeline) }
-                        table={ tables.1.clone() } file_stem={ stem("timeline") } link={ link.clone() }
-                        embed_href={ Some(embed(WidgetChart::Timeline)) } />
-                </figure>
+                <TimelineSection id="timeline-chart" dataset={ d.clone() } lang={ lang } theme={ theme }
+                    on_open={ Some(on_open) } links={ Links::explorer(r, WidgetChart::Timeline) } />
             </section>
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ pick(lang, "안산은 어떤 도시인가", "Ansan in figures") }</h2>

@@ -1,18 +1,14 @@
 //! One program: what it is for, who runs it, its period, every figure next to its citation, its own chart,
 //! and its rows of the figures table.
 
-use super::browser::location_href;
-use super::chart_menu::{ChartData, ChartMenu};
-use super::{ChartPanel, FiguresTable, RouteHandle};
+use super::chart_section::{BarChartSection, Links};
+use super::{FiguresTable, RouteHandle};
 use crate::chart::Theme;
 use crate::model::format::{compact_marked, exact};
 use crate::model::{Dataset, Lang, Program, Provenance};
-use crate::view::export::figures_table;
-use crate::view::program_chart;
-use crate::view::route::sibling_url;
 use crate::view::route::Page;
 use crate::view::rows::pick;
-use crate::view::widget_params::{WidgetChart, WidgetParams};
+use crate::view::widget_params::WidgetChart;
 use crate::view::words::{self, period_text};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,32 +27,13 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
     let d = &props.dataset;
     let r = &props.route.route;
     let lang = r.lang;
-    let view = use_memo(
-        (d.clone(), props.program_id.clone(), r.unit, r.scale, lang),
-        |(d, id, unit, scale, lang)| match d.program(id) {
-            Some(p) => program_chart(d, p, *unit, *scale, *lang),
-            None => Err(String::new()),
-        },
-    );
     let Some(p) = d.program(&props.program_id) else {
         return html! { <super::NotFoundPage route={ props.route.clone() } /> };
     };
     let home = r.with_page(Page::Overview).to_hash();
-    let example = p.headline.first().cloned().unwrap_or_default();
     let theme = props.theme;
     let (on_unit, on_scale) = props.route.on_unit_and_scale();
-    let figures: Vec<_> = p.figures.iter().map(|f| (p, f)).collect();
-    let table = Rc::new(figures_table(d, &figures, lang));
-    let embed = WidgetParams {
-        chart: WidgetChart::Program(p.id.clone()),
-        lang,
-        unit: r.unit,
-        scale: r.scale,
-        ..WidgetParams::default()
-    };
-    let embed_href = AttrValue::from(r.with_page(Page::Embed(embed.to_query())).to_hash());
-    let link = sibling_url(&location_href(), &r.to_hash());
-    let name = pick(lang, &p.name.ko, &p.name.en).to_owned();
+    let chart = WidgetChart::Program(p.id.clone());
     html! {
         <>
             <nav class="breadcrumb" aria-label={ pick(lang, "현재 위치", "Breadcrumb") }>
@@ -117,17 +94,9 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
             </section>
             <section aria-labelledby="program-chart-heading">
                 <h2 id="program-chart-heading">{ pick(lang, "금액 그래프", "Chart") }</h2>
-                <ChartPanel id="program-chart" dataset={ d.clone() } view={ view.clone() } lang={ lang } unit={ r.unit }
-                    scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    example_figure={ example }>
-                    if let Ok(v) = &*view {
-                        <ChartMenu id="program-chart" lang={ lang } theme={ theme } title={ name }
-                            source={ crate::view::overview::source_note(d, lang) }
-                            illustrative={ d.meta().illustrative } chart={ ChartData::Bars(v.chart.clone()) }
-                            table={ table } file_stem={ format!("{}-{}-{}", d.meta().id, p.id, lang.tag()) }
-                            link={ link } embed_href={ Some(embed_href) } />
-                    }
-                </ChartPanel>
+                <BarChartSection id="program-chart" dataset={ d.clone() } chart={ chart.clone() } lang={ lang }
+                    unit={ r.unit } scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
+                    links={ Links::explorer(r, chart) } />
                 <FiguresTable dataset={ d.clone() } lang={ lang } program={ Some(AttrValue::from(p.id.clone())) } />
             </section>
         </>

@@ -7,18 +7,16 @@
 //! changes, for `embed.js`.
 
 use super::browser::{location_href, location_search, open_in_new_tab};
-use super::chart_menu::{ChartData, ChartMenu};
+use super::chart_section::{chart_title, BarChartSection, Links, TimelineSection};
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
-use super::{ChartPanel, DataTable, FiguresTable, TimelineCanvas};
+use super::{DataTable, FiguresTable};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
-use crate::view::export::{figures_table, timeline_table};
+use crate::view::export::timeline_table;
 use crate::view::route::{sibling_url, Page, Route, Unit};
 use crate::view::rows::pick;
-use crate::view::timeline::{timeline_chart, timeline_summary};
 use crate::view::widget_params::{self, WidgetChart, WidgetParams};
-use crate::view::{overview_chart, program_chart};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -144,12 +142,12 @@ struct WidgetChartViewProps {
     theme: Theme,
 }
 
+/// The chart the parameters name, as the explorer draws it, with its table under a disclosure.
 #[function_component(WidgetChartView)]
 fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
     let p = &props.params;
     let d = &props.dataset;
     let lang = p.lang;
-    let theme = props.theme;
     let unit = use_state(|| p.unit);
     let scale = use_state(|| p.scale);
     let route = Route {
@@ -158,112 +156,45 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
         unit: *unit,
         scale: *scale,
     };
-    let view = use_memo(
-        (d.clone(), p.chart.clone(), *unit, *scale, lang),
-        |(d, chart, unit, scale, lang)| match chart {
-            WidgetChart::Program(id) => match d.program(id) {
-                Some(prog) => program_chart(d, prog, *unit, *scale, *lang),
-                None => Err(String::new()),
-            },
-            _ => overview_chart(d, *unit, *scale, *lang),
-        },
-    );
+    // Programs open in the explorer, in a new tab: never inside the frame, never in place of the host page.
     let on_open = {
-        let (view, route) = (view.clone(), route.clone());
-        Callback::from(move |i: usize| {
-            if let Some(tip) = view.as_ref().as_ref().ok().and_then(|v| v.tips.get(i)) {
-                open_in_new_tab(&explorer_url(
-                    &route.with_page(Page::Program(tip.program_id.clone())),
-                ));
-            }
+        let route = route.clone();
+        Callback::from(move |id: String| {
+            open_in_new_tab(&explorer_url(&route.with_page(Page::Program(id))))
         })
     };
-    let on_unit = {
-        let unit = unit.clone();
-        Callback::from(move |u: Unit| unit.set(u))
+    let links = Links {
+        view: explorer_url(&route).into(),
+        embed: None,
     };
-    let on_scale = {
-        let scale = scale.clone();
-        Callback::from(move |s: Scale| scale.set(s))
-    };
-    let source = crate::view::overview::source_note(d, lang);
-    let link = AttrValue::from(explorer_url(&route));
-    let stem = format!(
-        "{}-{}-{}",
-        d.meta().id,
-        p.widget_key().replace(':', "-"),
-        lang.tag()
-    );
-    let table_label = pick(lang, "표로 보기", "Show as table");
-    let (title, chart, table) = match &p.chart {
-        WidgetChart::Timeline => {
-            let chart = timeline_chart(d, lang);
-            let on_open_row = {
-                let (d, route) = (d.clone(), route.clone());
-                Callback::from(move |i: usize| {
-                    if let Some(prog) = d.programs().get(i) {
-                        open_in_new_tab(&explorer_url(
-                            &route.with_page(Page::Program(prog.id.clone())),
-                        ));
-                    }
-                })
-            };
-            let title = d.meta().timeline_title().get(lang).to_owned();
-            let table = Rc::new(timeline_table(d, lang));
-            let chart_html = html! {
-                <figure class="chart">
-                    <TimelineCanvas id="widget-chart" chart={ chart.clone() } summary={ timeline_summary(d, lang) }
-                        theme={ theme } on_open={ Some(on_open_row) } />
-                    if p.show_source {
-                        <figcaption class="chart-source">{ source.clone() }</figcaption>
-                    }
-                    <ChartMenu id="widget-chart" lang={ lang } theme={ theme } title={ title.clone() }
-                        source={ source.clone() } illustrative={ d.meta().illustrative }
-                        chart={ ChartData::Timeline(chart) } table={ table.clone() } file_stem={ stem.clone() }
-                        link={ link.clone() } />
-                </figure>
-            };
-            let table_html = html! {
-                <DataTable id="widget-table" caption={ title.clone() } table={ table } />
-            };
-            (title, chart_html, table_html)
-        }
+    let (chart, table) = match &p.chart {
+        WidgetChart::Timeline => (
+            html! {
+                <TimelineSection id="widget-chart" dataset={ d.clone() } lang={ lang } theme={ props.theme }
+                    on_open={ Some(on_open) } show_source={ p.show_source } links={ links.clone() } />
+            },
+            html! {
+                <DataTable id="widget-table" caption={ chart_title(d, &p.chart, lang) }
+                    table={ Rc::new(timeline_table(d, lang)) } />
+            },
+        ),
         chart => {
+            let (unit, scale) = (unit.clone(), scale.clone());
             let program = match chart {
-                WidgetChart::Program(id) => d.program(id),
+                WidgetChart::Program(id) => Some(AttrValue::from(id.clone())),
                 _ => None,
             };
-            let title = match program {
-                Some(prog) => prog.name.get(lang).to_owned(),
-                None => d.meta().overview_title().get(lang).to_owned(),
-            };
-            let figures = match program {
-                Some(prog) => prog.figures.iter().map(|f| (prog, f)).collect(),
-                None => d.headline_figures(),
-            };
-            let table = Rc::new(figures_table(d, &figures, lang));
-            let example = program
-                .and_then(|prog| prog.headline.first().cloned())
-                .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))
-                .unwrap_or_default();
-            let chart_html = html! {
-                <ChartPanel id="widget-chart" dataset={ d.clone() } view={ view.clone() } lang={ lang }
-                    unit={ *unit } scale={ *scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    show_controls={ p.show_controls } show_source={ p.show_source }
-                    example_figure={ example } on_open={ Some(on_open) }>
-                    if let Ok(v) = &*view {
-                        <ChartMenu id="widget-chart" lang={ lang } theme={ theme } title={ title.clone() }
-                            source={ source.clone() } illustrative={ d.meta().illustrative }
-                            chart={ ChartData::Bars(v.chart.clone()) } table={ table }
-                            file_stem={ stem.clone() } link={ link.clone() } />
-                    }
-                </ChartPanel>
-            };
-            let table_html = html! {
-                <FiguresTable dataset={ d.clone() } lang={ lang }
-                    program={ program.map(|prog| AttrValue::from(prog.id.clone())) } />
-            };
-            (title, chart_html, table_html)
+            (
+                html! {
+                    <BarChartSection id="widget-chart" dataset={ d.clone() } chart={ chart.clone() } lang={ lang }
+                        unit={ *unit } scale={ *scale } theme={ props.theme }
+                        on_unit={ Callback::from(move |u: Unit| unit.set(u)) }
+                        on_scale={ Callback::from(move |s: Scale| scale.set(s)) }
+                        on_open={ Some(on_open) } show_controls={ p.show_controls } show_source={ p.show_source }
+                        links={ links.clone() } />
+                },
+                html! { <FiguresTable dataset={ d.clone() } lang={ lang } program={ program } /> },
+            )
         }
     };
     let heading_class = if p.show_title {
@@ -273,14 +204,14 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
     };
     html! {
         <>
-            <h1 id="widget-heading" class={ heading_class }>{ title }</h1>
+            <h1 id="widget-heading" class={ heading_class }>{ chart_title(d, &p.chart, lang) }</h1>
             { chart }
             <details class="widget-table">
-                <summary>{ table_label }</summary>
+                <summary>{ pick(lang, "표로 보기", "Show as table") }</summary>
                 { table }
             </details>
             <p class="widget-footer">
-                <a href={ link } target="_blank" rel="noopener">
+                <a href={ links.view } target="_blank" rel="noopener">
                     { pick(lang, "안산시 예산 탐색기에서 자세히 보기", "More in the Ansan Budget Explorer") }
                     <span class="visually-hidden">{ pick(lang, " (새 창)", " (opens in a new tab)") }</span>
                 </a>

@@ -8,12 +8,9 @@
 use super::rows::pick;
 use super::words;
 use crate::model::{Dataset, Figure, Lang, Program, Provenance};
-use serde::Serialize;
 
 /// One cell of an exported table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-// Untagged: JSON gets a bare string, integer or null, which is what a reader of the file expects.
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cell {
     Text(String),
     /// Whole won or a year: written as digits, so spreadsheets sum it and nothing rounds it.
@@ -216,34 +213,62 @@ pub struct JsonMeta<'a> {
 }
 
 /// A struct rather than a `serde_json::Value`, so the keys keep this order (serde_json's map sorts them).
-#[derive(Serialize)]
-struct JsonTable<'a> {
-    title: &'a str,
-    source: &'a str,
-    illustrative: bool,
-    lang: &'static str,
-    columns: &'a [String],
-    rows: &'a [Vec<Cell>],
+/// Pretty JSON: the meta fields, `columns`, and `rows` of strings, integers (whole won, years) and nulls.
+/// Written directly rather than through serde's serialiser, which would add its formatter to the `.wasm` for
+/// this one small document; the tests parse it back with serde_json.
+pub fn to_json(t: &Table, meta: &JsonMeta) -> String {
+    let mut out = String::from("{\n  \"title\": ");
+    json_string(&mut out, meta.title);
+    out.push_str(",\n  \"source\": ");
+    json_string(&mut out, meta.source);
+    out.push_str(if meta.illustrative {
+        ",\n  \"illustrative\": true"
+    } else {
+        ",\n  \"illustrative\": false"
+    });
+    out.push_str(",\n  \"lang\": ");
+    json_string(&mut out, meta.lang.tag());
+    out.push_str(",\n  \"columns\": [");
+    for (i, h) in t.headers.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        json_string(&mut out, h);
+    }
+    out.push_str("\n  ],\n  \"rows\": [");
+    for (i, row) in t.rows.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    [" } else { ",\n    [" });
+        for (j, cell) in row.iter().enumerate() {
+            if j > 0 {
+                out.push_str(", ");
+            }
+            match cell {
+                Cell::Text(s) => json_string(&mut out, s),
+                Cell::Int(n) => out.push_str(&n.to_string()),
+                Cell::Empty => out.push_str("null"),
+            }
+        }
+        out.push(']');
+    }
+    out.push_str("\n  ]\n}\n");
+    out
 }
 
-/// Pretty JSON: the meta fields, `columns`, and `rows` of strings, integers (whole won, years) and nulls.
-pub fn to_json(t: &Table, meta: &JsonMeta) -> String {
-    let doc = JsonTable {
-        title: meta.title,
-        source: meta.source,
-        illustrative: meta.illustrative,
-        lang: meta.lang.tag(),
-        columns: &t.headers,
-        rows: &t.rows,
-    };
-    // Serialising strings, integers and nulls cannot fail; an empty object still parses if it ever did.
-    match serde_json::to_string_pretty(&doc) {
-        Ok(mut s) => {
-            s.push('\n');
-            s
+/// `s` as a JSON string literal: quotes, backslashes and every control character escaped.
+fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
         }
-        Err(_) => "{}\n".to_owned(),
     }
+    out.push('"');
 }
 
 #[cfg(test)]
