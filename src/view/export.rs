@@ -601,4 +601,29 @@ mod tests {
         assert_eq!(v["lang"], "ko");
         assert_eq!(v["illustrative"], true);
     }
+
+    #[test]
+    fn json_escapes_every_text_and_parses_back() {
+        let hostile = "\"><img src=x onerror=alert(1)> \\ \u{1}\u{7f}\u{2028}\n\t";
+        let t = Table {
+            headers: vec!["이름".into(), "금액".into()],
+            rows: vec![
+                vec![Cell::Text(hostile.into()), Cell::Int(-5)],
+                vec![Cell::Empty, Cell::Int(0)],
+            ],
+        };
+        let meta = JsonMeta {
+            title: "<script>alert(1)</script>",
+            source: "출처 \"x\"",
+            illustrative: true,
+            lang: Lang::Ko,
+        };
+        let v: serde_json::Value = serde_json::from_str(&to_json(&t, &meta)).expect("valid JSON");
+        assert_eq!(v["title"], "<script>alert(1)</script>");
+        assert_eq!(v["source"], "출처 \"x\"");
+        assert_eq!(v["illustrative"], true);
+        assert_eq!(v["rows"][0][0], hostile);
+        assert_eq!(v["rows"][0][1], -5);
+        assert!(v["rows"][1][0].is_null());
+    }
 }

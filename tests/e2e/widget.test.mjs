@@ -404,3 +404,37 @@ test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog
     assert.equal(await page.locator('.tooltip img').count(), 0);
   });
 });
+
+test('print: each page prints with its chart, its table and its sources, no controls, nothing cut off', TIMEOUT, async (t) => {
+  const pages = [
+    [`${BASE}#/ko/`, 'overview-chart'],
+    [`${BASE}#/en/program/sme`, 'program-chart'],
+    [`${BASE}widget.html?chart=overview&lang=ko`, 'widget-chart'],
+  ];
+  for (const [url, chart] of pages) {
+    await withPage(t, { viewport: { width: 1280, height: 900 } }, async (page) => {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await drawn(page, chart);
+      await page.emulateMedia({ media: 'print' });
+      // A printed A4 page is about 700 CSS px wide: the chart must fit it.
+      await page.setViewportSize({ width: 700, height: 900 });
+      const seen = await page.evaluate((id) => {
+        const shown = (sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0);
+        const c = document.getElementById(id).getBoundingClientRect();
+        return {
+          controls: shown('.controls, .chart-menu-wrap, .lang-switch, .skip-link:not(:focus)'),
+          table: shown('table.figures tbody tr'),
+          source: shown('.chart-source'),
+          chartRight: c.right,
+          width: document.documentElement.clientWidth,
+        };
+      }, chart);
+      assert.equal(seen.controls, false, `${url}: controls print`);
+      assert.equal(seen.table, true, `${url}: the table does not print`);
+      assert.equal(seen.source, true, `${url}: the source line does not print`);
+      assert.ok(seen.chartRight <= seen.width + 1, `${url}: the chart is cut off (${seen.chartRight} > ${seen.width})`);
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 10_000, `${url}: the PDF is only ${pdf.length} bytes`);
+    });
+  }
+});
