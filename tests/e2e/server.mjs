@@ -21,14 +21,16 @@ const MIME = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a port the OS picks.
+ * Serves `root` on 127.0.0.1 at a port the OS picks. `cacheSeconds` > 0 lets the browser cache files as a real
+ * host would; `requests`, when given, collects every requested path.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>} url without a trailing slash
  */
-export async function startServer(root) {
+export async function startServer(root, { cacheSeconds = 0, requests = null } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      requests?.push(path);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) return send(res, 403, 'forbidden');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
@@ -37,7 +39,7 @@ export async function startServer(root) {
       res.writeHead(200, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
-        'Cache-Control': 'no-store',
+        'Cache-Control': cacheSeconds > 0 ? `max-age=${cacheSeconds}` : 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {

@@ -438,3 +438,29 @@ test('print: each page prints with its chart, its table and its sources, no cont
     });
   }
 });
+
+test('two widgets on one page download the app once: the same files, cached', TIMEOUT, async (t) => {
+  const requests = [];
+  const cached = await startServer(join(tmp, 'app'), { cacheSeconds: 3600, requests });
+  const hostDir = join(tmp, 'host-cached');
+  await mkdir(hostDir, { recursive: true });
+  const city = await readFile(join(REPO_ROOT, 'examples/city-news.html'), 'utf8');
+  await writeFile(join(hostDir, 'index.html'), city.replaceAll(PLACEHOLDER, `${cached.url}/budget/`));
+  const host = await startServer(hostDir);
+  t.after(async () => {
+    await cached.close();
+    await host.close();
+  });
+  await withPage(t, { viewport: { width: 1280, height: 3000 } }, async (page) => {
+    await page.goto(`${host.url}/`, { waitUntil: 'load' });
+    for (const h of await page.locator('iframe[data-ansan-budget-widget]').elementHandles()) {
+      await drawn(await h.contentFrame());
+    }
+  });
+  const count = (re) => requests.filter((p) => re.test(p)).length;
+  // Each widget's own page (two addresses), then one download of everything they share.
+  assert.equal(count(/widget\.html$/), 2, `widget.html requested ${count(/widget\.html$/)} times: ${requests}`);
+  for (const re of [/\.wasm$/, /ansan-budget-[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.json$/]) {
+    assert.equal(count(re), 1, `${re} requested ${count(re)} times for two widgets: ${requests.join(', ')}`);
+  }
+});
