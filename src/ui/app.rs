@@ -3,7 +3,10 @@
 
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
-use super::{use_route, EmbedPage, LoadError, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
+use super::{
+    use_route, EmbedPage, ErrorNotice, LoadError, NotFoundPage, OverviewPage, ProgramPage,
+    SiteHeader,
+};
 use crate::model::Lang;
 use crate::view::route::Page;
 use crate::view::rows::pick;
@@ -104,11 +107,8 @@ fn page_title(load: &Load, page: &Page, lang: Lang) -> String {
 }
 
 fn failed(e: &LoadError, lang: Lang) -> Html {
-    let lines = e.lines(lang);
     html! {
-        <div role="alert" class="error">
-            <p><strong>{ pick(lang, "자료를 보여 줄 수 없습니다.", "The data could not be shown.") }</strong></p>
-            <ul>{ for lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }</ul>
-        </div>
+        <ErrorNotice summary={ pick(lang, "자료를 보여 줄 수 없습니다.", "The data could not be shown.") }
+            lines={ e.lines(lang) } />
     }
 }

@@ -10,7 +10,7 @@ use super::browser::{location_href, location_search, open_in_new_tab};
 use super::chart_section::{chart_title, BarChartSection, Links, TimelineSection};
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
-use super::{DataTable, FiguresTable};
+use super::{DataTable, ErrorNotice, FiguresTable};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
 use crate::view::export::timeline_table;
@@ -121,17 +121,18 @@ pub fn widget() -> Html {
 /// A short, polite message in place of the chart, with the reasons and the way to the full explorer.
 fn problem(lang: Lang, lines: Vec<String>, home: &Route) -> Html {
     html! {
-        <div class="error widget-problem" role="alert">
-            <h1 id="widget-heading" class="widget-title">{ pick(lang, "이 차트를 표시할 수 없습니다", "This chart cannot be shown") }</h1>
-            <p>{ pick(lang, "죄송합니다. 차트 주소나 자료에 문제가 있습니다:", "Sorry: something is wrong with the chart's address or its data:") }</p>
-            <ul>{ for lines.iter().map(|l| html! { <li><code>{ l }</code></li> }) }</ul>
-            <p>
-                <a href={ explorer_url(home) } target="_blank" rel="noopener">
-                    { pick(lang, "안산시 예산 탐색기에서 보기", "See it in the Ansan Budget Explorer") }
-                    <span class="visually-hidden">{ pick(lang, " (새 창)", " (opens in a new tab)") }</span>
-                </a>
-            </p>
-        </div>
+        <>
+            <h1 id="widget-heading" class="visually-hidden">{ site_name(lang) }</h1>
+            <ErrorNotice summary={ pick(lang, "죄송합니다. 주소나 자료에 문제가 있어 이 차트를 표시할 수 없습니다:", "Sorry, this chart cannot be shown: something is wrong with its address or its data:") }
+                lines={ lines }>
+                <p>
+                    <a href={ explorer_url(home) } target="_blank" rel="noopener">
+                        { pick(lang, "안산시 예산 탐색기에서 보기", "See it in the Ansan Budget Explorer") }
+                        <span class="visually-hidden">{ pick(lang, " (새 창)", " (opens in a new tab)") }</span>
+                    </a>
+                </p>
+            </ErrorNotice>
+        </>
     }
 }
 

@@ -199,6 +199,7 @@ test('a bad parameter, an unknown program or a failing data file: a polite messa
       const link = alert.locator('a[target="_blank"][rel~="noopener"]');
       assert.equal(await link.count(), 1, `${query}: no link to the explorer`);
       assert.ok((await link.getAttribute('href')).startsWith(BASE), `${query}: the link leaves the explorer`);
+      await axe(page, `error page for ${query}`);
     });
   }
   // The data file fails: the widget says so in its language; the 404 itself is the expected failure.
