@@ -53,7 +53,12 @@ async function withPage(t, options, fn) {
   const watch = (p) => {
     p.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
     p.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    p.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    p.on('requestfailed', (r) => {
+      // A frame's load superseded by a newer address (the generator's preview as options change) is aborted
+      // by the browser, with the files it was fetching, as it should be: not a failure.
+      const superseded = r.frame() !== p.mainFrame() && /ERR_ABORTED/.test(r.failure()?.errorText);
+      if (!superseded) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
     p.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
     p.on('dialog', (d) => {
       problems.push(`dialog: ${d.message()}`);
