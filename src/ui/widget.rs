@@ -61,7 +61,7 @@ pub fn widget() -> Html {
         lang,
         ..Route::default()
     };
-    let body = match (&*parsed, load) {
+    let body = match (&*parsed, &load) {
         (Err(e), _) => {
             let lines = e.problems.iter().map(|p| p.message(lang)).collect();
             problem(lang, lines, &home)
@@ -89,14 +89,18 @@ pub fn widget() -> Html {
                 problem(lang, vec![line], &home)
             }
             _ => {
-                html! { <WidgetChartView params={ Rc::new(p.clone()) } dataset={ d } theme={ theme } /> }
+                html! { <WidgetChartView params={ Rc::new(p.clone()) } dataset={ d.clone() } theme={ theme } /> }
             }
         },
     };
     {
-        let title = match &*parsed {
-            Ok(_) => site_name(lang).to_owned(),
-            Err(_) => pick(
+        // The frame's own title names the chart, as the host's iframe title should.
+        let title = match (&*parsed, &load) {
+            (Ok(p), Load::Loaded(d)) => {
+                format!("{} — {}", chart_title(d, &p.chart, lang), site_name(lang))
+            }
+            (Ok(_), _) => site_name(lang).to_owned(),
+            (Err(_), _) => pick(
                 lang,
                 "차트를 표시할 수 없습니다",
                 "This chart cannot be shown",

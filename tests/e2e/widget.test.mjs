@@ -94,6 +94,7 @@ test('the release bundle works from a sub-folder: explorer and widget, relative 
     assert.doesNotMatch(html, /script-src[^;]*'unsafe-inline'/, 'the CSP allows inline scripts');
     await openWidget(page, 'chart=timeline&lang=en');
     await drawn(page);
+    assert.equal(await page.title(), "Ansan's three economic programs: their periods — Ansan Budget Explorer");
   });
 });
 
