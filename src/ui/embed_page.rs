@@ -111,21 +111,16 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
     let option = |value: String, text: String, selected: bool| {
         html! { <option value={ value } selected={ selected }>{ text }</option> }
     };
-    let mut charts = vec![
-        (
-            "overview".to_owned(),
-            d.meta().overview_title().get(lang).to_owned(),
-        ),
-        (
-            "timeline".to_owned(),
-            d.meta().timeline_title().get(lang).to_owned(),
-        ),
-    ];
-    charts.extend(
-        d.programs()
-            .iter()
-            .map(|p| (format!("program:{}", p.id), p.name.get(lang).to_owned())),
-    );
+    // Every chart the explorer draws, named as its widget's title will be.
+    let charts: Vec<(String, String)> = [WidgetChart::Overview, WidgetChart::Timeline]
+        .into_iter()
+        .chain(
+            d.programs()
+                .iter()
+                .map(|p| WidgetChart::Program(p.id.clone())),
+        )
+        .map(|c| (chart_value(&c), chart_title(d, &c, lang)))
+        .collect();
     let checkbox = |id: &str, label: &str, checked: bool, onchange: Callback<Event>| {
         html! {
             <div class="check">

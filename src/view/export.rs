@@ -5,9 +5,9 @@
 //! city edits; a name starting with `=` must not become a live formula in whoever opens the CSV in a
 //! spreadsheet. JSON is read by programs, not spreadsheets, so it carries the text untouched.
 
-use super::rows::pick;
+use super::rows::{figure_source, pick, Source};
 use super::words;
-use crate::model::{Dataset, Figure, Lang, Program, Provenance};
+use crate::model::{Dataset, Figure, Lang, Program};
 
 /// One cell of an exported table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,30 +93,17 @@ fn year(y: Option<i32>) -> Cell {
     y.map_or(Cell::Empty, |y| Cell::Int(i64::from(y)))
 }
 
-/// Where a figure comes from, in one cell: the citation, the formula, or the illustrative note.
+/// Where a figure comes from, in one cell: the citation (document, line and quote), the formula, or the
+/// illustrative note, worded as on the figures table (`rows::figure_source`).
 fn source_text(d: &Dataset, f: &Figure, lang: Lang) -> String {
     let source = &d.meta().source;
-    match (&f.provenance, lang) {
-        (Provenance::Reported { quote, line }, Lang::Ko) => format!(
-            "「{}」 ({}), {} — “{quote}”",
-            source.title,
-            source.year,
-            words::line(*line, lang)
-        ),
-        (Provenance::Reported { quote, line }, Lang::En) => format!(
-            "“{}” ({}), {} — “{quote}”",
-            source.title,
-            source.year,
-            words::line(*line, lang)
-        ),
-        // Prefixed as on the figures table, so a derived figure is not mistaken for a quoted one.
-        (Provenance::Derived { formula, .. }, Lang::Ko) => format!("계산값: {}", formula.ko),
-        (Provenance::Derived { formula, .. }, Lang::En) => format!("Derived: {}", formula.en),
-        (Provenance::Illustrative { note }, _) => note
-            .as_ref()
-            .map(|n| pick(lang, &n.ko, &n.en))
-            .unwrap_or_else(|| pick(lang, "예시용 가상 수치", "Illustrative, made-up figure"))
-            .to_owned(),
+    match figure_source(d, f, lang) {
+        Source::Quote { quote, line, .. } => match lang {
+            Lang::Ko => format!("「{}」 ({}), {line} — “{quote}”", source.title, source.year),
+            Lang::En => format!("“{}” ({}), {line} — “{quote}”", source.title, source.year),
+        },
+        Source::Derived { how } => how,
+        Source::Illustrative { note } => note,
     }
 }
 
@@ -212,7 +199,6 @@ pub struct JsonMeta<'a> {
     pub lang: Lang,
 }
 
-/// A struct rather than a `serde_json::Value`, so the keys keep this order (serde_json's map sorts them).
 /// Pretty JSON: the meta fields, `columns`, and `rows` of strings, integers (whole won, years) and nulls.
 /// Written directly rather than through serde's serialiser, which would add its formatter to the `.wasm` for
 /// this one small document; the tests parse it back with serde_json.
@@ -502,7 +488,7 @@ mod tests {
         let d = data();
         let (p, f) = d.headline_figures().into_iter().next().expect("a figure");
         let mut made_up = f.clone();
-        made_up.provenance = Provenance::Illustrative { note: None };
+        made_up.provenance = crate::model::Provenance::Illustrative { note: None };
         let t = figures_table(&d, &[(p, &made_up)], Lang::En);
         assert_eq!(
             t.rows[0][9],

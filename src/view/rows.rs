@@ -2,7 +2,7 @@
 
 use super::words;
 use crate::model::format::{compact_marked, exact};
-use crate::model::{Dataset, Lang, Provenance};
+use crate::model::{Dataset, Figure, Lang, Provenance};
 
 /// One table row, every cell already in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,35 +40,40 @@ pub enum Source {
     },
 }
 
-/// Every figure of every program, in file order. Headline figures are not singled out: the table is complete.
-pub fn figure_rows(d: &Dataset, lang: Lang) -> Vec<FigureRow> {
+/// Where one figure comes from, in the reader's language: its quote and line, how it was derived, or that it is
+/// illustrative. The figures table, the CSV and JSON downloads all say it this way.
+pub fn figure_source(d: &Dataset, f: &Figure, lang: Lang) -> Source {
     let title = &d.meta().source.title;
     let year = d.meta().source.year;
+    match &f.provenance {
+        Provenance::Reported { quote, line } => Source::Quote {
+            quote: quote.clone(),
+            document: format!("{title} ({year})"),
+            line: words::line(*line, lang),
+        },
+        Provenance::Derived { formula, .. } => Source::Derived {
+            how: match lang {
+                Lang::Ko => format!("계산값: {}", formula.ko),
+                Lang::En => format!("Derived: {}", formula.en),
+            },
+        },
+        Provenance::Illustrative { note } => Source::Illustrative {
+            note: note
+                .as_ref()
+                .map(|n| pick(lang, &n.ko, &n.en).to_owned())
+                .unwrap_or_else(|| {
+                    pick(lang, "예시용 가상 수치", "Illustrative, made-up figure").to_owned()
+                }),
+        },
+    }
+}
+
+/// Every figure of every program, in file order. Headline figures are not singled out: the table is complete.
+pub fn figure_rows(d: &Dataset, lang: Lang) -> Vec<FigureRow> {
     let mut rows = Vec::new();
     for p in d.programs() {
         for f in &p.figures {
-            let source = match &f.provenance {
-                Provenance::Reported { quote, line } => Source::Quote {
-                    quote: quote.clone(),
-                    document: format!("{title} ({year})"),
-                    line: words::line(*line, lang),
-                },
-                Provenance::Derived { formula, .. } => Source::Derived {
-                    how: match lang {
-                        Lang::Ko => format!("계산값: {}", formula.ko),
-                        Lang::En => format!("Derived: {}", formula.en),
-                    },
-                },
-                Provenance::Illustrative { note } => Source::Illustrative {
-                    note: note
-                        .as_ref()
-                        .map(|n| pick(lang, &n.ko, &n.en).to_owned())
-                        .unwrap_or_else(|| {
-                            pick(lang, "예시용 가상 수치", "Illustrative, made-up figure")
-                                .to_owned()
-                        }),
-                },
-            };
+            let source = figure_source(d, f, lang);
             rows.push(FigureRow {
                 figure_id: f.id.clone(),
                 program_id: p.id.clone(),
