@@ -74,7 +74,8 @@ pub fn app() -> Html {
         <>
             <a class="skip-link" href="#main" onclick={ skip }>{ pick(lang, "본문 바로가기", "Skip to content") }</a>
             <SiteHeader route={ route.clone() } />
-            <main id="main" class="wrap" tabindex="-1">{ body }</main>
+            // `data-route` names the route this content was drawn for: the address changes before the page does.
+            <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_hash() }>{ body }</main>
             <footer class="site-footer">
                 <div class="wrap">
                     <p>

@@ -75,8 +75,16 @@ async function waitReady(page) {
 /** Waits for the hash to become `hash`, then for the page to be ready. */
 async function waitForHash(page, hash) {
   await page
-    .waitForFunction((h) => location.hash === h, hash, { timeout: 10_000 })
-    .catch(async () => assert.fail(`expected the hash ${hash}, it is ${await page.evaluate(() => location.hash)}`));
+    // The address changes first; <main data-route> says when the page drawn is the new one.
+    .waitForFunction(
+      (h) => location.hash === h && document.getElementById('main')?.dataset.route === h,
+      hash,
+      { timeout: 10_000 },
+    )
+    .catch(async () => {
+      const [now, drawn] = await page.evaluate(() => [location.hash, document.getElementById('main')?.dataset.route]);
+      assert.fail(`expected the hash ${hash} and a page drawn for it; the hash is ${now}, the page is drawn for ${drawn}`);
+    });
   await waitReady(page);
 }
 
