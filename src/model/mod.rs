@@ -3,8 +3,9 @@
 //! Pure Rust: no yew, web-sys or gloo here, so all of it builds and tests natively.
 
 pub mod dataset;
+pub mod decode;
 pub mod format;
-pub mod json_path;
+pub mod json;
 pub mod money;
 pub mod raw;
 pub mod validate;

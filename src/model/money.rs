@@ -1,8 +1,6 @@
 //! Whole-won money: an `i64` newtype with checked arithmetic. Money is never a float.
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-use std::fmt;
+use serde::{Serialize, Serializer};
 
 /// An amount of Korean won, always whole won.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -68,37 +66,6 @@ impl Serialize for Won {
 /// The message a float or string amount gets; it is what the data team reads.
 pub const EXPECTED_WON: &str = "whole won as an integer";
 
-impl<'de> Deserialize<'de> for Won {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Won, D::Error> {
-        struct WonVisitor;
-        impl Visitor<'_> for WonVisitor {
-            type Value = Won;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(EXPECTED_WON)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Won, E> {
-                Ok(Won(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Won, E> {
-                i64::try_from(v).map(Won).map_err(|_| {
-                    E::custom(format!(
-                        "expected {EXPECTED_WON}, found {v}, which is too large"
-                    ))
-                })
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Won, E> {
-                Err(E::custom(format!("expected {EXPECTED_WON}, found {v:e}")))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Won, E> {
-                Err(E::custom(format!(
-                    "expected {EXPECTED_WON}, found the string {v:?} (write the number without quotes or units)"
-                )))
-            }
-        }
-        d.deserialize_any(WonVisitor)
-    }
-}
-
 impl schemars::JsonSchema for Won {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Won".into()
@@ -143,23 +110,5 @@ mod tests {
         assert_eq!(Won::new(i64::MIN).checked_sub(Won::new(1)), None);
         assert_eq!(Won::from_eok(4_450), Some(Won::new(445_000_000_000)));
         assert_eq!(Won::from_eok(i64::MAX / 10), None);
-    }
-
-    #[test]
-    fn deserialize_rejects_floats_and_strings() {
-        let ok: Won = serde_json::from_str("445000000000").expect("integer parses");
-        assert_eq!(ok, Won::new(445_000_000_000));
-        let cases = [
-            ("4.5e11", "expected whole won as an integer, found 4.5e11"),
-            ("1.5", "found 1.5e0"),
-            ("\"19억\"", "found the string \"19억\""),
-            ("18446744073709551615", "too large"),
-        ];
-        for (json, want) in cases {
-            let err = serde_json::from_str::<Won>(json)
-                .expect_err(json)
-                .to_string();
-            assert!(err.contains(want), "{json}: {err}");
-        }
     }
 }

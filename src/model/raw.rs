@@ -1,17 +1,19 @@
-//! The data file format as written on disk: what serde reads and what `data/schema.json` is generated from.
+//! The data file format as written on disk: what `decode` reads and what `data/schema.json` is generated from
+//! (schemars follows the serde attributes here, so the names in the schema are the names `decode` accepts; a
+//! test checks the tag tables below against them).
 //!
 //! Nothing here is trusted. `validate` turns a `RawDataset` into a `Dataset` or says exactly what is wrong.
 
 use super::format::Lang;
 use super::money::Won;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The value `format` must have. Bump it when a change would make old files mean something else.
 pub const FORMAT: &str = "ansan-budget/1";
 
 /// A budget data file: metadata, context figures and programs.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
     /// Optional pointer to the schema, for editors.
@@ -27,7 +29,7 @@ pub struct RawDataset {
 }
 
 /// A text in Korean and English.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub ko: String,
@@ -44,7 +46,7 @@ impl Text {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
     /// Short identifier of the dataset, e.g. `ansan-2015`.
@@ -65,7 +67,7 @@ pub struct RawMeta {
 }
 
 /// The titles of the charts drawn from the whole dataset.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChartTitles {
     /// The comparison of every program's headline amounts.
@@ -76,7 +78,7 @@ pub struct RawChartTitles {
     pub timeline: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     /// The document's own title, verbatim.
@@ -88,7 +90,7 @@ pub struct RawSource {
     pub document: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgram {
     /// Lowercase identifier used in URLs: `regeneration`, `incubation`, `sme`.
@@ -111,7 +113,7 @@ pub struct RawProgram {
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
     /// First year, only where a source gives it.
@@ -125,7 +127,7 @@ pub struct RawPeriod {
 }
 
 /// What a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// The program's total.
@@ -145,7 +147,7 @@ pub enum FigureKind {
 }
 
 /// Who pays.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FundingSource {
     /// 국비
@@ -163,7 +165,7 @@ pub enum FundingSource {
     Unknown,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
     /// Unique in the file, e.g. `regeneration-total`.
@@ -186,7 +188,7 @@ pub struct RawFigure {
 }
 
 /// Where a figure comes from.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum RawProvenance {
     /// Printed in the source: its verbatim quote and 1-based line.
@@ -214,7 +216,7 @@ pub enum RawProvenance {
 }
 
 /// A figure that is not money.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContextFigure {
     pub id: String,
@@ -227,7 +229,7 @@ pub struct RawContextFigure {
     pub provenance: RawProvenance,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextUnit {
     People,
@@ -240,7 +242,7 @@ pub enum ContextUnit {
     Universities,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
     #[default]
@@ -248,4 +250,142 @@ pub enum Comparison {
     Over,
     About,
     AtMost,
+}
+
+/// Placeholders the decoder fills in while it collects problems; a file with any problem is refused as a whole,
+/// so none of these is ever shown.
+impl Default for RawFigure {
+    fn default() -> RawFigure {
+        RawFigure {
+            id: String::new(),
+            label: Text::default(),
+            kind: FigureKind::Total,
+            amount: Won::ZERO,
+            funding: FundingSource::Unknown,
+            approximate: false,
+            until: None,
+            provenance: RawProvenance::default(),
+            note: None,
+        }
+    }
+}
+
+impl Default for RawContextFigure {
+    fn default() -> RawContextFigure {
+        RawContextFigure {
+            id: String::new(),
+            label: Text::default(),
+            value: 0,
+            unit: ContextUnit::People,
+            comparison: Comparison::Exact,
+            provenance: RawProvenance::default(),
+        }
+    }
+}
+
+impl Default for RawProvenance {
+    fn default() -> RawProvenance {
+        RawProvenance::Reported {
+            quote: None,
+            line: None,
+        }
+    }
+}
+
+/// The names each enum has in a data file, in declaration order.
+pub trait Tags: Sized + Copy + 'static {
+    const TAGS: &'static [(&'static str, Self)];
+}
+
+impl Tags for FigureKind {
+    const TAGS: &'static [(&'static str, Self)] = &[
+        ("total", FigureKind::Total),
+        ("private_share", FigureKind::PrivateShare),
+        ("public_share", FigureKind::PublicShare),
+        ("provincial_grant", FigureKind::ProvincialGrant),
+        ("phase_investment", FigureKind::PhaseInvestment),
+        ("budget", FigureKind::Budget),
+        ("annual_budget", FigureKind::AnnualBudget),
+    ];
+}
+
+impl Tags for FundingSource {
+    const TAGS: &'static [(&'static str, Self)] = &[
+        ("national", FundingSource::National),
+        ("provincial", FundingSource::Provincial),
+        ("city", FundingSource::City),
+        ("private", FundingSource::Private),
+        ("public", FundingSource::Public),
+        ("unknown", FundingSource::Unknown),
+    ];
+}
+
+impl Tags for ContextUnit {
+    const TAGS: &'static [(&'static str, Self)] = &[
+        ("people", ContextUnit::People),
+        ("age", ContextUnit::Age),
+        ("percent", ContextUnit::Percent),
+        ("years", ContextUnit::Years),
+        ("months", ContextUnit::Months),
+        ("factories", ContextUnit::Factories),
+        ("universities", ContextUnit::Universities),
+    ];
+}
+
+impl Tags for Comparison {
+    const TAGS: &'static [(&'static str, Self)] = &[
+        ("exact", Comparison::Exact),
+        ("over", Comparison::Over),
+        ("about", Comparison::About),
+        ("at_most", Comparison::AtMost),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tag tables name every variant exactly as serde (and so the generated schema) does.
+    fn same_as_serde<T: Tags + Serialize + PartialEq + std::fmt::Debug>(all: &[T]) {
+        assert_eq!(T::TAGS.len(), all.len());
+        for (v, (tag, tagged)) in all.iter().zip(T::TAGS) {
+            assert_eq!(v, tagged);
+            assert_eq!(serde_json::to_value(v).ok(), Some(serde_json::json!(tag)));
+        }
+    }
+
+    #[test]
+    fn tag_tables_match_the_schema() {
+        use FigureKind as K;
+        same_as_serde(&[
+            K::Total,
+            K::PrivateShare,
+            K::PublicShare,
+            K::ProvincialGrant,
+            K::PhaseInvestment,
+            K::Budget,
+            K::AnnualBudget,
+        ]);
+        use FundingSource as F;
+        same_as_serde(&[
+            F::National,
+            F::Provincial,
+            F::City,
+            F::Private,
+            F::Public,
+            F::Unknown,
+        ]);
+        use ContextUnit as U;
+        same_as_serde(&[
+            U::People,
+            U::Age,
+            U::Percent,
+            U::Years,
+            U::Months,
+            U::Factories,
+            U::Universities,
+        ]);
+        use Comparison as C;
+        same_as_serde(&[C::Exact, C::Over, C::About, C::AtMost]);
+    }
 }

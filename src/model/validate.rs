@@ -2,8 +2,9 @@
 //! the file, the JSON path and what was expected.
 
 use super::dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
+use super::decode::{decode, quoted};
 use super::format::korean;
-use super::json_path::json_path_at;
+use super::json::Lines;
 use super::money::Won;
 use super::raw::{
     RawContextFigure, RawDataset, RawFigure, RawProgram, RawProvenance, Text, FORMAT,
@@ -58,38 +59,37 @@ pub fn load(file: &str, json: &str) -> Result<Dataset, Invalid> {
     validate(file, raw)
 }
 
-/// Parses JSON into the raw format, with the JSON path of the first error.
+/// Parses JSON into the raw format: a syntax error, or every problem of keys, types and names, each with its
+/// JSON path, line and column.
 pub fn parse(file: &str, json: &str) -> Result<RawDataset, Invalid> {
-    let raw: RawDataset = serde_json::from_str(json).map_err(|e: serde_json::Error| {
-        let message = clean_serde_message(&e.to_string());
-        let path = json_path_at(
-            json,
-            e.line(),
-            e.column(),
-            message.starts_with("missing field"),
-        );
-        let position = (e.line() > 0).then(|| (e.line(), e.column()));
-        Invalid {
-            file: file.to_owned(),
-            problems: vec![Problem {
-                path,
-                position,
-                message,
-            }],
-        }
+    let lines = Lines::new(json);
+    let problem = |path: String, at: usize, message: String| Problem {
+        path,
+        position: Some(lines.position(at)),
+        message,
+    };
+    let invalid = |problems: Vec<Problem>| Invalid {
+        file: file.to_owned(),
+        problems,
+    };
+    let tree = super::json::parse(json).map_err(|e| {
+        invalid(vec![problem(
+            e.path,
+            e.at,
+            format!("not valid JSON: {}", e.message),
+        )])
     })?;
-    Ok(raw)
+    decode(&tree).map_err(|found| {
+        invalid(
+            found
+                .into_iter()
+                .map(|(path, at, message)| problem(path, at, message))
+                .collect(),
+        )
+    })
 }
 
-/// serde_json appends " at line L column C" itself; the position is reported separately.
-fn clean_serde_message(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
-}
-
-/// Checks everything serde cannot: ids, years, provenance, formulas. Collects every problem, not just the first.
+/// Checks everything the decoder cannot: ids, years, provenance, formulas. Collects every problem, not just the first.
 pub fn validate(file: &str, raw: RawDataset) -> Result<Dataset, Invalid> {
     let mut v = Validator::default();
     v.check(&raw);
@@ -145,11 +145,14 @@ impl Validator {
         if !slug {
             self.problem(
                 path,
-                format!("expected an id of lowercase letters, digits and '-', found {id:?}"),
+                format!(
+                    "expected an id of lowercase letters, digits and '-', found {}",
+                    quoted(id)
+                ),
             );
         }
         if let Some(first) = seen.get(id) {
-            let msg = format!("duplicate id {id:?}, already used at {first}");
+            let msg = format!("duplicate id {}, already used at {first}", quoted(id));
             self.problem(path, msg);
         } else {
             seen.insert(id.to_owned(), path.to_owned());
@@ -160,7 +163,7 @@ impl Validator {
         if raw.format != FORMAT {
             self.problem(
                 "format",
-                format!("expected {FORMAT:?}, found {:?}", raw.format),
+                format!("expected {}, found {}", quoted(FORMAT), quoted(&raw.format)),
             );
         }
         let m = &raw.meta;
@@ -287,7 +290,10 @@ impl Validator {
             if !p.figures.iter().any(|f| &f.id == id) {
                 self.problem(
                     format!("{path}.headline[{k}]"),
-                    format!("expected the id of a figure of this program, found {id:?}"),
+                    format!(
+                        "expected the id of a figure of this program, found {}",
+                        quoted(id)
+                    ),
                 );
             }
         }
@@ -383,7 +389,10 @@ impl Validator {
                 } else {
                     self.problem(
                         format!("{path}.provenance.{name}[{k}]"),
-                        format!("expected the id of a figure in this file, found {id:?}"),
+                        format!(
+                            "expected the id of a figure in this file, found {}",
+                            quoted(id)
+                        ),
                     );
                     ok = false;
                 }
