@@ -81,18 +81,21 @@ pub fn korean_exact(won: Won) -> String {
 pub fn english(won: Won) -> String {
     let n = won.get();
     let sign = if n < 0 { "-" } else { "" };
-    let abs = u128::from(n.unsigned_abs());
-    let scales: [(u128, &str); 3] = [
+    let abs = n.unsigned_abs();
+    let scales: [(u64, &str); 3] = [
         (1_000_000_000_000, "trillion"),
         (1_000_000_000, "billion"),
         (1_000_000, "million"),
     ];
     for (scale, word) in scales {
         if abs >= scale {
-            let tenths = (abs * 10 * 2 + scale) / (scale * 2);
+            // Tenths of the scale, rounded half away from zero, in u64 (128-bit arithmetic and printing would
+            // each link more code into the .wasm): r < scale ≤ 10^12, so r·20 fits; tenths < 10^14.
+            let (q, r) = (abs / scale, abs % scale);
+            let tenths = q * 10 + (r * 20 + scale) / (scale * 2);
             return format!(
                 "{sign}KRW {}.{} {word}",
-                group_u128(tenths / 10),
+                group_u64(tenths / 10),
                 tenths % 10
             );
         }
@@ -197,12 +200,6 @@ fn group_u64(n: u64) -> String {
         .unwrap_or_else(|_| n.to_string())
 }
 
-fn group_u128(n: u128) -> String {
-    i64::try_from(n)
-        .map(group_digits)
-        .unwrap_or_else(|_| n.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,9 +259,38 @@ mod tests {
             (585_526, "KRW 585,526"),
             (-1_900_000_000, "-KRW 1.9 billion"),
             (0, "KRW 0"),
+            (i64::MAX, "KRW 9,223,372.0 trillion"),
+            (i64::MIN, "-KRW 9,223,372.0 trillion"),
+            (1_049_999_999_999, "KRW 1.0 trillion"),
+            (1_050_000_000_000, "KRW 1.1 trillion"),
         ];
         for (won, want) in cases {
             assert_eq!(english(Won::new(won)), want, "{won}");
+        }
+        // The rounding done in u64 agrees with the same rounding done in 128 bits, at each scale's edges.
+        for (scale, word) in [
+            (1_000_000_i64, "million"),
+            (1_000_000_000, "billion"),
+            (1_000_000_000_000, "trillion"),
+        ] {
+            let top = if word == "trillion" {
+                i64::MAX
+            } else {
+                scale * 1000 - 1
+            };
+            for n in [
+                scale,
+                scale + scale / 20 - 1,
+                scale + scale / 20,
+                7 * scale + 1,
+                top,
+            ] {
+                let (n128, s128) = (i128::from(n), i128::from(scale));
+                let tenths = (n128 * 20 + s128) / (s128 * 2);
+                let whole = i64::try_from(tenths / 10).expect("fits");
+                let want = format!("KRW {}.{} {word}", group_digits(whole), tenths % 10);
+                assert_eq!(english(Won::new(n)), want, "{n}");
+            }
         }
     }
 

@@ -48,12 +48,15 @@ impl Won {
         if by <= 0 {
             return None;
         }
-        let (a, b) = (i128::from(self.0), i128::from(by));
-        let q = a / b;
-        let r = a % b;
-        // Compare 2|r| with b instead of adding b/2, so nothing can overflow.
-        let q = if 2 * r.abs() >= b { q + a.signum() } else { q };
-        i64::try_from(q).ok().map(Won)
+        let (a, b) = (self.0, by);
+        let (q, r) = (a / b, (a % b).unsigned_abs());
+        // Round away from zero when 2|r| ≥ b, compared as |r| ≥ b − |r| so nothing can overflow; |r| < b, so
+        // there is a remainder only when b > 1, and then q ± 1 fits.
+        if r >= b.unsigned_abs() - r {
+            q.checked_add(a.signum()).map(Won)
+        } else {
+            Some(Won(q))
+        }
     }
 }
 
@@ -97,6 +100,33 @@ mod tests {
         ];
         for (a, by, want) in cases {
             assert_eq!(Won::new(a).div_round(by).map(Won::get), want, "{a} / {by}");
+        }
+        // Against the same rounding done in 128 bits, at the ends of the range.
+        for a in [
+            i64::MIN,
+            i64::MIN + 1,
+            -7,
+            -1,
+            0,
+            1,
+            7,
+            i64::MAX - 1,
+            i64::MAX,
+        ] {
+            for by in [1, 2, 3, 7, 760_000, i64::MAX - 1, i64::MAX] {
+                let (a128, b128) = (i128::from(a), i128::from(by));
+                let (q, r) = (a128 / b128, a128 % b128);
+                let want = if 2 * r.abs() >= b128 {
+                    q + a128.signum()
+                } else {
+                    q
+                };
+                assert_eq!(
+                    Won::new(a).div_round(by).map(|w| i128::from(w.get())),
+                    Some(want),
+                    "{a} / {by}"
+                );
+            }
         }
     }
 
