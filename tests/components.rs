@@ -24,11 +24,10 @@ fn root() -> Element {
     div
 }
 
-fn dataset() -> Rc<model::Dataset> {
-    Rc::new(
-        model::load("ansan-2015.json", include_str!("../data/ansan-2015.json"))
-            .expect("valid data"),
-    )
+fn dataset() -> ansan_budget::ui::DataRef {
+    model::load("ansan-2015.json", include_str!("../data/ansan-2015.json"))
+        .expect("valid data")
+        .into()
 }
 
 #[wasm_bindgen_test]

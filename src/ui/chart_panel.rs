@@ -2,9 +2,10 @@
 //! the source under it (optional) and whatever the page adds below (its menu). It takes values and
 //! callbacks, so the explorer can keep the view in its URL and a widget in its own state.
 
+use super::DataRef;
 use super::{BarChartCanvas, ToggleGroup};
 use crate::chart::{Scale, Theme};
-use crate::model::{Dataset, Lang};
+use crate::model::Lang;
 use crate::view::route::Unit;
 use crate::view::rows::pick;
 use crate::view::units::{per_resident_formula, population, unit_name};
@@ -15,7 +16,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
     pub id: AttrValue,
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     pub view: Rc<Result<ChartView, String>>,
     pub lang: Lang,
     pub unit: Unit,

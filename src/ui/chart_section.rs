@@ -5,6 +5,7 @@
 
 use super::browser::location_href;
 use super::chart_menu::{ChartData, ChartMenu};
+use super::DataRef;
 use super::{ChartPanel, TimelineCanvas};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
@@ -64,7 +65,7 @@ impl Links {
 pub struct BarChartSectionProps {
     /// The canvas's element id.
     pub id: AttrValue,
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     /// `Overview` or `Program(id)`.
     pub chart: WidgetChart,
     pub lang: Lang,
@@ -155,7 +156,7 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct TimelineSectionProps {
     pub id: AttrValue,
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     pub lang: Lang,
     pub theme: Theme,
     /// Called with a program's id when the reader opens its row.

@@ -3,14 +3,14 @@
 //! mounted later gets the same result.
 
 use super::fetch::{fetch_dataset, LoadError};
-use crate::model::Dataset;
+use super::DataRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Where the app finds its data, relative to the page.
 pub const DATA_URL: &str = "data/ansan-2015.json";
 
-pub type Loaded = Result<Rc<Dataset>, Rc<LoadError>>;
+pub type Loaded = Result<DataRef, Rc<LoadError>>;
 type Waiter = Box<dyn FnOnce(Loaded)>;
 
 enum Slot {
@@ -36,7 +36,10 @@ pub fn start() {
     });
     if first {
         wasm_bindgen_futures::spawn_local(async {
-            let result: Loaded = fetch_dataset(DATA_URL).await.map(Rc::new).map_err(Rc::new);
+            let result: Loaded = fetch_dataset(DATA_URL)
+                .await
+                .map(DataRef::from)
+                .map_err(Rc::new);
             if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = perf.mark("data-ready");
             }

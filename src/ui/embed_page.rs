@@ -4,20 +4,20 @@
 
 use super::browser::{copy_text, location_href};
 use super::chart_section::chart_title;
+use super::DataRef;
 use super::RouteHandle;
 use crate::chart::Scale;
-use crate::model::{Dataset, Lang};
+use crate::model::Lang;
 use crate::view::route::{sibling_url, Page, Unit};
 use crate::view::rows::pick;
 use crate::view::units::unit_name;
 use crate::view::widget_params::{self, embed_snippet, Theme, WidgetChart, WidgetParams};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedPageProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     pub route: RouteHandle,
     /// The widget query of this page's address.
     pub query: AttrValue,

@@ -1,13 +1,13 @@
 //! The figures as an HTML table beside every chart: the text alternative, with each figure's source.
 
-use crate::model::{Dataset, Lang};
+use super::DataRef;
+use crate::model::Lang;
 use crate::view::rows::{figure_rows, Source};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FiguresTableProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     #[prop_or_default]
     pub lang: Lang,
     /// Only this program's rows; all rows when `None`.

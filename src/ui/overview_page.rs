@@ -2,21 +2,20 @@
 //! context figures, and every figure with its source.
 
 use super::chart_section::{BarChartSection, Links, TimelineSection};
+use super::DataRef;
 use super::{FiguresTable, RouteHandle};
 use crate::chart::Theme;
 use crate::model::format::compact_marked;
-use crate::model::Dataset;
 use crate::view::context::{context_source, context_value};
 use crate::view::route::Page;
 use crate::view::rows::pick;
 use crate::view::widget_params::WidgetChart;
 use crate::view::words::period_text;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewPageProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     pub route: RouteHandle,
     #[prop_or_default]
     pub theme: Theme,

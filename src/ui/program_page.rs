@@ -2,6 +2,7 @@
 //! and its rows of the figures table.
 
 use super::chart_section::{BarChartSection, Links};
+use super::DataRef;
 use super::{FiguresTable, RouteHandle};
 use crate::chart::Theme;
 use crate::model::format::{compact_marked, exact};
@@ -10,12 +11,11 @@ use crate::view::route::Page;
 use crate::view::rows::pick;
 use crate::view::widget_params::WidgetChart;
 use crate::view::words::{self, period_text};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgramPageProps {
-    pub dataset: Rc<Dataset>,
+    pub dataset: DataRef,
     pub program_id: AttrValue,
     pub route: RouteHandle,
     #[prop_or_default]

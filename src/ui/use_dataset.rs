@@ -2,15 +2,15 @@
 //! asks shares the one request `data_source` started.
 
 use super::data_source;
+use super::DataRef;
 use super::LoadError;
-use crate::model::Dataset;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
 pub enum Load {
     Loading,
-    Loaded(Rc<Dataset>),
+    Loaded(DataRef),
     Failed(Rc<LoadError>),
 }
 

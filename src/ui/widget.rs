@@ -10,9 +10,10 @@ use super::browser::{location_href, location_search, open_in_new_tab};
 use super::chart_section::{chart_title, BarChartSection, Links, TimelineSection};
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
+use super::DataRef;
 use super::{DataTable, ErrorNotice, FiguresTable};
 use crate::chart::{Scale, Theme};
-use crate::model::{Dataset, Lang};
+use crate::model::Lang;
 use crate::view::export::timeline_table;
 use crate::view::route::{sibling_url, Page, Route, Unit};
 use crate::view::rows::pick;
@@ -143,7 +144,7 @@ fn problem(lang: Lang, lines: Vec<String>, home: &Route) -> Html {
 #[derive(Properties, PartialEq)]
 struct WidgetChartViewProps {
     params: Rc<WidgetParams>,
-    dataset: Rc<Dataset>,
+    dataset: DataRef,
     theme: Theme,
 }
 
