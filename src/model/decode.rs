@@ -173,15 +173,17 @@ impl Decoder {
 
     /// An integer that fits `T`, written without a fraction or exponent.
     fn int<T: TryFrom<i64> + Bounded>(&mut self, node: &Node, path: &Path) -> Option<T> {
-        let value = match &node.value {
-            Value::Number(n) => integer(n).and_then(|i| T::try_from(i).ok()),
-            _ => None,
+        let what = match &node.value {
+            Value::Number(n) if is_integer_literal(n) => {
+                match integer(n).and_then(|i| T::try_from(i).ok()) {
+                    Some(v) => return Some(v),
+                    None => format!("an integer from {} to {}", T::MIN, T::MAX),
+                }
+            }
+            _ => "an integer (digits only: no quotes, decimals or exponent)".to_owned(),
         };
-        if value.is_none() {
-            let what = format!("an integer from {} to {}", T::MIN, T::MAX);
-            self.expected(node, path, &what);
-        }
-        value
+        self.expected(node, path, &what);
+        None
     }
 
     /// One of an enum's names.
@@ -565,7 +567,7 @@ mod tests {
             .replacen("\"kind\": \"total\"", "\"kind\": \"totl\"", 1);
         let got = problems(&text);
         let want = [
-            "meta.as_of_year: expected an integer from -2147483648 to 2147483647, found the string \"2015\"",
+            "meta.as_of_year: expected an integer (digits only: no quotes, decimals or exponent), found the string \"2015\"",
             "programs[0].figures[0].kind: unknown variant `totl`, expected one of `total`, `private_share`",
             "programs[2].figures[0].amount: duplicate field `amount`",
             "programs[2].figures[0].amount: expected whole won as an integer, found 5e9",
@@ -605,7 +607,7 @@ mod tests {
             ),
             (
                 r#"{"context": [{"value": 1.5}]}"#,
-                "context[0].value: expected an integer from",
+                "context[0].value: expected an integer (digits only: no quotes, decimals or exponent), found the number 1.5",
             ),
             (
                 r#"{"context": [{"provenance": {"type": "reported", "line": -1}}]}"#,
