@@ -330,3 +330,30 @@ async fn unit_choice_goes_into_the_url_and_shows_the_formula() {
         "a view option must not add a history entry"
     );
 }
+
+/// A file with thousands of problems lists the first ones (each with file, path, line and column) and counts the
+/// rest, in the reader's language, instead of building thousands of list items.
+#[wasm_bindgen_test]
+fn a_file_with_many_problems_lists_the_first_and_counts_the_rest() {
+    let figures: Vec<String> = (0..120)
+        .map(|i| format!("{{\"id\": \"f{i}\", \"amount\": {i}.5}}"))
+        .collect();
+    let text = format!(
+        "{{\"programs\": [{{\"figures\": [{}]}}]}}",
+        figures.join(",\n")
+    );
+    let invalid = model::load("big.json", &text).expect_err("invalid");
+    assert!(invalid.problems.len() > 240, "{}", invalid.problems.len());
+    let error = ansan_budget::ui::LoadError::Invalid(invalid.clone());
+    for (lang, word) in [(Lang::Ko, "문제"), (Lang::En, "more problems")] {
+        let lines = error.lines(lang);
+        assert_eq!(lines.len(), ansan_budget::ui::MAX_LINES + 1);
+        assert!(lines[0].starts_with("big.json: "), "{}", lines[0]);
+        let rest = invalid.problems.len() - ansan_budget::ui::MAX_LINES;
+        let last = lines.last().expect("a count");
+        assert!(
+            last.contains(&rest.to_string()) && last.contains(word),
+            "{last}"
+        );
+    }
+}

@@ -232,29 +232,42 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     })
 }
 
-/// Finds (1-based line, 1-based column in characters) of byte offsets, for messages. Build it once per
-/// document; each lookup is a binary search.
-pub struct Lines<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
+/// The (1-based line, 1-based column in characters) of each byte offset, in one pass over the text however
+/// many offsets there are (a minified file is one long line: looking each offset up from its line's start
+/// would be quadratic).
+pub fn positions(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> = offsets
+        .iter()
+        .enumerate()
+        .map(|(i, &at)| (floor_boundary(text, at), i))
+        .collect();
+    order.sort_unstable();
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut line, mut column, mut pos) = (1, 1, 0);
+    for (at, i) in order {
+        for c in text.get(pos..at).unwrap_or_default().chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        pos = at;
+        if let Some(slot) = out.get_mut(i) {
+            *slot = (line, column);
+        }
+    }
+    out
 }
 
-impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Lines<'a> {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+/// `at`, within the text and moved back to the start of the character it falls in.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
     }
-
-    pub fn position(&self, at: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= at).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = self
-            .text
-            .get(start..at.min(self.text.len()))
-            .map_or(at.saturating_sub(start), |s| s.chars().count());
-        (line, column + 1)
-    }
+    at
 }
 
 #[cfg(test)]
@@ -330,11 +343,7 @@ mod tests {
         for (text, path, line, column) in cases {
             let e = parse(text).expect_err(text);
             assert_eq!(e.path, path, "{text}: {e:?}");
-            assert_eq!(
-                Lines::new(text).position(e.at),
-                (line, column),
-                "{text}: {e:?}"
-            );
+            assert_eq!(positions(text, &[e.at]), [(line, column)], "{text}: {e:?}");
             assert!(!e.message.is_empty());
         }
     }
@@ -364,18 +373,22 @@ mod tests {
             panic!("an array")
         };
         assert_eq!(items.len(), 100_000);
-        let lines = Lines::new(&text);
-        assert_eq!(lines.position(text.len() - 1), (1, text.chars().count()));
+        // One long line, a position near its end for every item: still one pass.
+        let ends: Vec<usize> = text.match_indices('}').map(|(i, _)| i).collect();
+        let found = positions(&text, &ends);
+        assert_eq!(found.len(), 100_000);
+        assert_eq!(found.last(), Some(&(1, text.chars().count() - 1)));
     }
 
     #[test]
     fn positions_count_characters_from_one() {
         let text = "ab\n한글x\r\nz";
-        let lines = Lines::new(text);
-        assert_eq!(lines.position(0), (1, 1));
-        assert_eq!(lines.position(3), (2, 1));
-        assert_eq!(lines.position(9), (2, 3));
-        assert_eq!(lines.position(text.len() - 1), (3, 1));
+        // Out of order, inside a character, past the end: each gets its own answer.
+        assert_eq!(
+            positions(text, &[text.len() - 1, 0, 9, 3, 4, 99]),
+            [(3, 1), (1, 1), (2, 3), (2, 1), (2, 1), (3, 2)]
+        );
+        assert!(positions(text, &[]).is_empty());
         assert_eq!(path_string(&[]), ".");
         assert_eq!(
             path_string(&[Step::Key("a"), Step::Index(2), Step::Key("b")]),

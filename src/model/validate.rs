@@ -4,7 +4,7 @@
 use super::dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
 use super::decode::{decode, quoted};
 use super::format::korean;
-use super::json::Lines;
+use super::json::positions;
 use super::money::Won;
 use super::raw::{
     RawContextFigure, RawDataset, RawFigure, RawProgram, RawProvenance, Text, FORMAT,
@@ -62,30 +62,26 @@ pub fn load(file: &str, json: &str) -> Result<Dataset, Invalid> {
 /// Parses JSON into the raw format: a syntax error, or every problem of keys, types and names, each with its
 /// JSON path, line and column.
 pub fn parse(file: &str, json: &str) -> Result<RawDataset, Invalid> {
-    let lines = Lines::new(json);
-    let problem = |path: String, at: usize, message: String| Problem {
-        path,
-        position: Some(lines.position(at)),
-        message,
+    let found = match super::json::parse(json) {
+        Err(e) => vec![(e.path, e.at, format!("not valid JSON: {}", e.message))],
+        Ok(tree) => match decode(&tree) {
+            Ok(raw) => return Ok(raw),
+            Err(found) => found,
+        },
     };
-    let invalid = |problems: Vec<Problem>| Invalid {
+    let offsets: Vec<usize> = found.iter().map(|(_, at, _)| *at).collect();
+    let problems = found
+        .into_iter()
+        .zip(positions(json, &offsets))
+        .map(|((path, _, message), position)| Problem {
+            path,
+            position: Some(position),
+            message,
+        })
+        .collect();
+    Err(Invalid {
         file: file.to_owned(),
         problems,
-    };
-    let tree = super::json::parse(json).map_err(|e| {
-        invalid(vec![problem(
-            e.path,
-            e.at,
-            format!("not valid JSON: {}", e.message),
-        )])
-    })?;
-    decode(&tree).map_err(|found| {
-        invalid(
-            found
-                .into_iter()
-                .map(|(path, at, message)| problem(path, at, message))
-                .collect(),
-        )
     })
 }
 

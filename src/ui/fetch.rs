@@ -35,15 +35,33 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// How many of a file's problems the page lists; a file with thousands gets a count of the rest.
+pub const MAX_LINES: usize = 50;
+
 impl LoadError {
     /// One line per problem, in the reader's language; a validation problem keeps its file and JSON path.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         match (self, lang) {
-            (LoadError::Invalid(invalid), _) => invalid
-                .problems
-                .iter()
-                .map(|p| format!("{}: {p}", invalid.file))
-                .collect(),
+            (LoadError::Invalid(invalid), _) => {
+                let mut lines: Vec<String> = invalid
+                    .problems
+                    .iter()
+                    .take(MAX_LINES)
+                    .map(|p| format!("{}: {p}", invalid.file))
+                    .collect();
+                let more = invalid.problems.len().saturating_sub(MAX_LINES);
+                if more > 0 {
+                    lines.push(match lang {
+                        Lang::Ko => format!(
+                            "…그 밖에 문제 {more}개가 더 있습니다. 모두 보려면 budget-check로 파일을 검사하세요."
+                        ),
+                        Lang::En => format!(
+                            "…and {more} more problems. To see them all, check the file with budget-check."
+                        ),
+                    });
+                }
+                lines
+            }
             (LoadError::Network { url, detail }, Lang::Ko) => {
                 vec![format!("{url}: 불러오지 못했습니다 ({detail})")]
             }

@@ -36,7 +36,7 @@ pub use data_ref::DataRef;
 pub use data_table::DataTable;
 pub use embed_page::EmbedPage;
 pub use error_notice::ErrorNotice;
-pub use fetch::{fetch_dataset, LoadError};
+pub use fetch::{fetch_dataset, LoadError, MAX_LINES};
 pub use figures_table::{FiguresTable, FiguresTableProps};
 pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
