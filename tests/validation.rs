@@ -166,3 +166,28 @@ fn every_problem_is_reported_not_just_the_first() {
     assert_eq!(err.problems.len(), 3, "{err}");
     assert_eq!(err.file, "bad.json");
 }
+
+/// A program with 20,000 figures, every one in its headline: checked by lookups, not by comparing every headline
+/// entry with every figure (400 million comparisons), and every figure is kept.
+#[test]
+fn a_large_program_is_checked_by_lookup() {
+    let mut v = base();
+    let first = at(&mut v, "/programs/2/figures/0").clone();
+    let figures: Vec<Value> = (0..20_000)
+        .map(|i| {
+            let mut f = first.clone();
+            f["id"] = json!(format!("f-{i}"));
+            f
+        })
+        .collect();
+    let headline: Vec<Value> = (0..20_000).map(|i| json!(format!("f-{i}"))).collect();
+    *at(&mut v, "/programs/2/figures") = json!(figures);
+    *at(&mut v, "/programs/2/headline") = json!(headline);
+    let d = model::load("big.json", &v.to_string()).expect("valid");
+    assert_eq!(d.programs().get(2).map(|p| p.figures.len()), Some(20_000));
+    // The same file with one headline entry that is another program's figure is still refused, at that entry.
+    *at(&mut v, "/programs/2/headline/19999") = json!("regeneration-total");
+    let err = model::load("big.json", &v.to_string()).expect_err("invalid");
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].path, "programs[2].headline[19999]");
+}

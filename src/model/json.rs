@@ -232,33 +232,42 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     })
 }
 
-/// The (1-based line, 1-based column in characters) of each byte offset, in one pass over the text however
-/// many offsets there are (a minified file is one long line: looking each offset up from its line's start
-/// would be quadratic).
+/// The (1-based line, 1-based column in characters) of each byte offset. One pass over the text records where
+/// lines start and how many characters come before every 4 KB block; each lookup is then a binary search and at
+/// most one block's count, so a minified file (one long line) with many problems stays linear.
 pub fn positions(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
-    let mut order: Vec<(usize, usize)> = offsets
-        .iter()
-        .enumerate()
-        .map(|(i, &at)| (floor_boundary(text, at), i))
-        .collect();
-    order.sort_unstable();
-    let mut out = vec![(1, 1); offsets.len()];
-    let (mut line, mut column, mut pos) = (1, 1, 0);
-    for (at, i) in order {
-        for c in text.get(pos..at).unwrap_or_default().chars() {
-            if c == '\n' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
+    const BLOCK: usize = 4096;
+    let bytes = text.as_bytes();
+    let is_char_start = |b: &u8| *b & 0xC0 != 0x80;
+    let mut line_starts = vec![0];
+    let mut block_chars = Vec::with_capacity(bytes.len() / BLOCK + 1);
+    let mut chars = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if i % BLOCK == 0 {
+            block_chars.push(chars);
         }
-        pos = at;
-        if let Some(slot) = out.get_mut(i) {
-            *slot = (line, column);
+        chars += usize::from(is_char_start(b));
+        if *b == b'\n' {
+            line_starts.push(i + 1);
         }
     }
-    out
+    let chars_before = |at: usize| {
+        let block = at / BLOCK;
+        let start = block * BLOCK;
+        let base = block_chars.get(block).copied().unwrap_or(chars);
+        base + bytes
+            .get(start..at)
+            .map_or(0, |b| b.iter().filter(|b| is_char_start(b)).count())
+    };
+    offsets
+        .iter()
+        .map(|&at| {
+            let at = floor_boundary(text, at);
+            let line = line_starts.partition_point(|&s| s <= at).max(1);
+            let start = line_starts.get(line - 1).copied().unwrap_or(0);
+            (line, chars_before(at) - chars_before(start) + 1)
+        })
+        .collect()
 }
 
 /// `at`, within the text and moved back to the start of the character it falls in.
