@@ -40,6 +40,16 @@ fn schema_json_is_fresh() {
     let path = data_dir().join("schema.json");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     let generated = model::schema_json();
+    // The schema's limit on a headline is the validator's.
+    let schema: serde_json::Value = serde_json::from_str(&generated).expect("schema JSON");
+    let headline = schema
+        .pointer("/$defs/RawProgram/properties/headline/maxItems")
+        .and_then(serde_json::Value::as_u64);
+    assert_eq!(
+        headline,
+        u64::try_from(model::MAX_HEADLINE).ok(),
+        "{schema}"
+    );
     if committed != generated {
         if std::env::var_os("UPDATE_SCHEMA").is_some() {
             std::fs::write(&path, &generated).expect("write data/schema.json");

@@ -167,10 +167,11 @@ fn every_problem_is_reported_not_just_the_first() {
     assert_eq!(err.file, "bad.json");
 }
 
-/// A program with 20,000 figures, every one in its headline: checked by lookups, not by comparing every headline
-/// entry with every figure (400 million comparisons), and every figure is kept.
+/// A program with 20,000 figures and a headline of 12 is valid; a headline of more is refused (the overview
+/// shows a program's headline figures side by side), and an entry naming another program's figure is refused
+/// at that entry, found by lookup.
 #[test]
-fn a_large_program_is_checked_by_lookup() {
+fn a_large_program_and_its_headline() {
     let mut v = base();
     let first = at(&mut v, "/programs/2/figures/0").clone();
     let figures: Vec<Value> = (0..20_000)
@@ -180,14 +181,32 @@ fn a_large_program_is_checked_by_lookup() {
             f
         })
         .collect();
-    let headline: Vec<Value> = (0..20_000).map(|i| json!(format!("f-{i}"))).collect();
     *at(&mut v, "/programs/2/figures") = json!(figures);
-    *at(&mut v, "/programs/2/headline") = json!(headline);
+    let ids = |n: usize| {
+        json!((0..n)
+            .map(|i| format!("f-{}", i * 1000))
+            .collect::<Vec<_>>())
+    };
+    *at(&mut v, "/programs/2/headline") = ids(model::MAX_HEADLINE);
     let d = model::load("big.json", &v.to_string()).expect("valid");
     assert_eq!(d.programs().get(2).map(|p| p.figures.len()), Some(20_000));
-    // The same file with one headline entry that is another program's figure is still refused, at that entry.
-    *at(&mut v, "/programs/2/headline/19999") = json!("regeneration-total");
-    let err = model::load("big.json", &v.to_string()).expect_err("invalid");
+    assert_eq!(
+        d.programs().get(2).map(|p| p.headline_figures().len()),
+        Some(model::MAX_HEADLINE)
+    );
+
+    *at(&mut v, "/programs/2/headline") = ids(model::MAX_HEADLINE + 1);
+    let err = model::load("big.json", &v.to_string()).expect_err("too many");
     assert_eq!(err.problems.len(), 1, "{err}");
-    assert_eq!(err.problems[0].path, "programs[2].headline[19999]");
+    assert!(
+        err.to_string()
+            .contains("programs[2].headline: expected at most 12 figures"),
+        "{err}"
+    );
+
+    *at(&mut v, "/programs/2/headline") = ids(model::MAX_HEADLINE);
+    *at(&mut v, "/programs/2/headline/11") = json!("regeneration-total");
+    let err = model::load("big.json", &v.to_string()).expect_err("another program's figure");
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].path, "programs[2].headline[11]");
 }

@@ -14,7 +14,7 @@ pub use dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provena
 pub use format::Lang;
 pub use money::Won;
 pub use raw::{Comparison, ContextUnit, FigureKind, FundingSource, RawDataset, Text};
-pub use validate::{load, parse, validate, Invalid, Problem};
+pub use validate::{load, parse, validate, Invalid, Problem, MAX_HEADLINE};
 
 /// The JSON Schema of the data file format, generated from the raw types (committed as `data/schema.json`).
 pub fn schema_json() -> String {

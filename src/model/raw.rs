@@ -105,8 +105,9 @@ pub struct RawProgram {
     #[serde(default)]
     pub partners: Vec<Text>,
     pub period: RawPeriod,
-    /// Ids of this program's figures that the overview compares. Two figures of one program are shown side
-    /// by side, never added up.
+    /// Ids of this program's figures that the overview compares (at most 12). Two figures of one program are
+    /// shown side by side, never added up.
+    #[schemars(length(min = 1, max = 12))]
     pub headline: Vec<String>,
     pub figures: Vec<RawFigure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -127,6 +127,10 @@ impl<'r> Ids<'r> {
 
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
+/// Most figures one program may put in the overview: its bars stand side by side in one group. (It also keeps
+/// looking a program's headline figures up among its figures linear in the size of the file.)
+pub const MAX_HEADLINE: usize = 12;
+
 impl Validator {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -324,6 +328,15 @@ impl Validator {
             self.problem(
                 format!("{path}.headline"),
                 "expected the id of at least one figure of this program",
+            );
+        }
+        if p.headline.len() > MAX_HEADLINE {
+            self.problem(
+                format!("{path}.headline"),
+                format!(
+                    "expected at most {MAX_HEADLINE} figures, which the overview shows side by side, found {}",
+                    p.headline.len()
+                ),
             );
         }
         for (k, id) in p.headline.iter().enumerate() {
