@@ -214,6 +214,39 @@ test('(e) a malformed amount shows an alert with its JSON path', TIMEOUT, async 
   assert.deepEqual(pageErrors, [], 'the app threw instead of only rendering the error');
 });
 
+// Hostile files: nesting 100,000 deep, and a minified (one-line) file of 100,000 figures whose amounts are all
+// floats. Each must end in an alert naming the file and the place, without a crash or a hang; the long one lists
+// its first 50 problems and counts the rest.
+for (const [name, makeBody, want] of [
+  ['nesting 100,000 deep', () => '['.repeat(100_000), /ansan-2015\.json: \[0\]\[0\].*nested deeper than 64/],
+  [
+    'a one-line file of 100,000 float amounts',
+    async () => {
+      const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
+      const template = real.programs[2].figures[0];
+      real.programs[2].figures = Array.from({ length: 100_000 }, (_, i) => ({ ...template, id: `f-${i}`, amount: '__F__' }));
+      return JSON.stringify(real).replaceAll('"__F__"', '1.5');
+    },
+    /programs\[2\]\.figures\[0\]\.amount: expected whole won as an integer, found 1\.5 \(line 1, column \d+\)/,
+  ],
+]) {
+  test(`(e) ${name}: an alert with the place, no crash`, { timeout: 120_000 }, async (t) => {
+    const body = await makeBody();
+    const { page, pageErrors } = await openPage(t, {
+      route: (r) => r.fulfill({ status: 200, contentType: 'application/json', body }),
+    });
+    await gotoApp(page);
+    const text = await alertText(page);
+    assert.match(text, want);
+    if (name.startsWith('a one-line')) {
+      const items = await page.locator('[role="alert"] li').count();
+      assert.equal(items, 51, `the alert lists ${items} items`);
+      assert.match(text, /그 밖에 문제 99,?950개/);
+    }
+    assert.deepEqual(pageErrors, [], 'the app threw instead of only rendering the error');
+  });
+}
+
 for (const [width, height] of [
   [1280, 800],
   [360, 740],
