@@ -79,7 +79,7 @@ async fn figures_table_in_english() {
     .render();
     yew::scheduler::flush().await;
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("about KRW 445.0 billion"), "{text}");
+    assert!(text.contains("about KRW 445 billion"), "{text}");
     assert!(text.contains("line 8"), "{text}");
 }
 

@@ -76,8 +76,9 @@ pub fn korean_exact(won: Won) -> String {
     format!("{}원", group_digits(won.get()))
 }
 
-/// English compact form, one decimal: `KRW 445.0 billion`, `KRW 1.9 billion`, `KRW 1.2 trillion`,
-/// `KRW 12.5 million`; below a million the exact amount: `KRW 585,526`.
+/// English compact form, at most one decimal: `KRW 445 billion`, `KRW 1.9 billion`, `KRW 1.2 trillion`,
+/// `KRW 12.3 million`; below a million the exact amount: `KRW 585,526`. A whole number has no `.0`, and an
+/// amount that rounds up to the next scale is named in it (`KRW 1 billion`, not `KRW 1,000 million`).
 pub fn english(won: Won) -> String {
     let n = won.get();
     let sign = if n < 0 { "-" } else { "" };
@@ -88,16 +89,17 @@ pub fn english(won: Won) -> String {
         (1_000_000, "million"),
     ];
     for (scale, word) in scales {
-        if abs >= scale {
+        // From 0.95 of a scale on, the amount rounds to at least 1.0 of it.
+        if abs >= scale - scale / 20 {
             // Tenths of the scale, rounded half away from zero, in u64 (128-bit arithmetic and printing would
             // each link more code into the .wasm): r < scale ≤ 10^12, so r·20 fits; tenths < 10^14.
             let (q, r) = (abs / scale, abs % scale);
             let tenths = q * 10 + (r * 20 + scale) / (scale * 2);
-            return format!(
-                "{sign}KRW {}.{} {word}",
-                group_u64(tenths / 10),
-                tenths % 10
-            );
+            let whole = group_u64(tenths / 10);
+            return match tenths % 10 {
+                0 => format!("{sign}KRW {whole} {word}"),
+                tenth => format!("{sign}KRW {whole}.{tenth} {word}"),
+            };
         }
     }
     format!("KRW {}", group_digits(n))
@@ -247,21 +249,25 @@ mod tests {
     #[test]
     fn english_units() {
         let cases = [
-            (445_000_000_000, "KRW 445.0 billion"),
-            (95_000_000_000, "KRW 95.0 billion"),
+            (445_000_000_000, "KRW 445 billion"),
+            (95_000_000_000, "KRW 95 billion"),
             (1_900_000_000, "KRW 1.9 billion"),
             (2_400_000_000, "KRW 2.4 billion"),
-            (5_000_000_000, "KRW 5.0 billion"),
+            (5_000_000_000, "KRW 5 billion"),
             (1_234_500_000_000, "KRW 1.2 trillion"),
             (1_250_000_000_000, "KRW 1.3 trillion"),
             (12_345_678, "KRW 12.3 million"),
-            (999_950_000, "KRW 1,000.0 million"),
+            (999_950_000, "KRW 1 billion"),
+            (949_949_999, "KRW 949.9 million"),
+            (949_950_000, "KRW 950 million"),
+            (950_000_000, "KRW 1 billion"),
+            (100_000_000_000, "KRW 100 billion"),
             (585_526, "KRW 585,526"),
             (-1_900_000_000, "-KRW 1.9 billion"),
             (0, "KRW 0"),
-            (i64::MAX, "KRW 9,223,372.0 trillion"),
-            (i64::MIN, "-KRW 9,223,372.0 trillion"),
-            (1_049_999_999_999, "KRW 1.0 trillion"),
+            (i64::MAX, "KRW 9,223,372 trillion"),
+            (i64::MIN, "-KRW 9,223,372 trillion"),
+            (1_049_999_999_999, "KRW 1 trillion"),
             (1_050_000_000_000, "KRW 1.1 trillion"),
         ];
         for (won, want) in cases {
@@ -276,9 +282,10 @@ mod tests {
             let top = if word == "trillion" {
                 i64::MAX
             } else {
-                scale * 1000 - 1
+                scale * 950 - 1
             };
             for n in [
+                scale - scale / 20,
                 scale,
                 scale + scale / 20 - 1,
                 scale + scale / 20,
@@ -287,8 +294,11 @@ mod tests {
             ] {
                 let (n128, s128) = (i128::from(n), i128::from(scale));
                 let tenths = (n128 * 20 + s128) / (s128 * 2);
-                let whole = i64::try_from(tenths / 10).expect("fits");
-                let want = format!("KRW {}.{} {word}", group_digits(whole), tenths % 10);
+                let whole = group_digits(i64::try_from(tenths / 10).expect("fits"));
+                let want = match tenths % 10 {
+                    0 => format!("KRW {whole} {word}"),
+                    t => format!("KRW {whole}.{t} {word}"),
+                };
                 assert_eq!(english(Won::new(n)), want, "{n}");
             }
         }
@@ -318,7 +328,7 @@ mod tests {
         );
         assert_eq!(
             compact_marked(Won::new(445_000_000_000), true, Lang::En),
-            "about KRW 445.0 billion"
+            "about KRW 445 billion"
         );
         assert_eq!(
             compact_marked(Won::new(1_900_000_000), false, Lang::Ko),

@@ -40,7 +40,7 @@ pub struct Tip {
     pub title: String,
     /// In the chosen unit, e.g. `약 4,450억원` or `약 585,526원`.
     pub amount: String,
-    /// Every won of the figure itself, e.g. `445,000,000,000원`.
+    /// Every won of the figure itself, labelled: `전체 금액: 445,000,000,000원`.
     pub exact: String,
     pub kind: String,
     pub source: String,
@@ -194,7 +194,11 @@ fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip 
             pick(lang, &f.label.ko, &f.label.en)
         ),
         amount,
-        exact: exact(f.amount, lang),
+        exact: format!(
+            "{}{}",
+            pick(lang, "전체 금액: ", "Whole amount: "),
+            exact(f.amount, lang)
+        ),
         kind: words::kind(f.kind, lang).to_owned(),
         source,
     }
@@ -271,7 +275,7 @@ mod tests {
         assert_eq!((c.tick_label)(100_000_000_000), "1,000억원");
         assert_eq!(v.tips.len(), 4);
         let t = &v.tips[0];
-        assert_eq!(t.exact, "445,000,000,000원");
+        assert_eq!(t.exact, "전체 금액: 445,000,000,000원");
         assert_eq!(t.kind, "총사업비");
         assert!(t.source.contains("8행"), "{}", t.source);
         assert_eq!(t.program_id, "regeneration");
@@ -281,11 +285,16 @@ mod tests {
     fn per_resident_overview() {
         let v = overview_chart(&data(), Unit::PerResident, Scale::Linear, Lang::Ko).expect("chart");
         assert_eq!(v.chart.bars[0].value, 585_526);
-        assert_eq!(v.chart.bars[0].value_label, "약 585,526원");
+        assert_eq!(v.chart.bars[0].value_label, "1인당 약 585,526원");
+        assert_eq!(v.tips[0].amount, "1인당 약 585,526원");
         assert_eq!(
-            v.tips[0].exact, "445,000,000,000원",
-            "the tooltip keeps the figure's own exact amount"
+            v.tips[0].exact, "전체 금액: 445,000,000,000원",
+            "the tooltip keeps the figure's own exact amount, labelled"
         );
+        let en =
+            overview_chart(&data(), Unit::PerResident, Scale::Linear, Lang::En).expect("chart");
+        assert_eq!(en.tips[0].amount, "about KRW 585,526 per resident");
+        assert_eq!(en.tips[0].exact, "Whole amount: 445,000,000,000 won");
         assert!(v.summary.contains("시민 1인당, 계산값"));
     }
 
@@ -310,15 +319,15 @@ mod tests {
             "{}",
             v.tips[2].source
         );
-        assert_eq!(v.chart.bars[2].value_label, "about KRW 95.0 billion");
+        assert_eq!(v.chart.bars[2].value_label, "about KRW 95 billion");
     }
 
     #[test]
     fn english_chart_and_summary() {
         let d = data();
         let v = overview_chart(&d, Unit::Eok, Scale::Log, Lang::En).expect("chart");
-        assert_eq!(v.chart.bars[0].value_label, "about KRW 445.0 billion");
-        assert_eq!((v.chart.tick_label)(1_000_000_000), "KRW 1.0 billion");
+        assert_eq!(v.chart.bars[0].value_label, "about KRW 445 billion");
+        assert_eq!((v.chart.tick_label)(1_000_000_000), "KRW 1 billion");
         assert!(v.chart.axis_title.contains("log"));
         assert!(
             v.summary.contains("Youth start-up incubation · Provincial grant won (Creativity Award): KRW 1.9 billion"),

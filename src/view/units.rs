@@ -40,8 +40,9 @@ pub fn amount_in(
         Unit::Won => Some((f.amount, format!("{marker}{}", exact(f.amount, lang)))),
         Unit::PerResident => {
             let per = f.per_resident(pop?.value)?;
+            // Every per-resident amount says so, in both languages: a bare "6,579원" beside a total reads as money.
             let label = match lang {
-                Lang::Ko => format!("{marker}{}", exact(per, lang)),
+                Lang::Ko => format!("1인당 {marker}{}", exact(per, lang)),
                 Lang::En => format!("{marker}KRW {} per resident", group_digits(per.get())),
             };
             Some((per, label))
@@ -118,7 +119,7 @@ mod tests {
                 445_000_000_000,
                 "약 445,000,000,000원",
             ),
-            (total, Unit::PerResident, Lang::Ko, 585_526, "약 585,526원"),
+            (total, Unit::PerResident, Lang::Ko, 585_526, "1인당 약 585,526원"),
             (
                 total,
                 Unit::PerResident,
@@ -126,8 +127,8 @@ mod tests {
                 585_526,
                 "about KRW 585,526 per resident",
             ),
-            (sme, Unit::PerResident, Lang::Ko, 6_579, "6,579원"),
-            (sme, Unit::Eok, Lang::En, 5_000_000_000, "KRW 5.0 billion"),
+            (sme, Unit::PerResident, Lang::Ko, 6_579, "1인당 6,579원"),
+            (sme, Unit::Eok, Lang::En, 5_000_000_000, "KRW 5 billion"),
         ];
         for (f, unit, lang, value, label) in cases {
             let (v, l) = amount_in(f, unit, pop, lang).expect("amount");

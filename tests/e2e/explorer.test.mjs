@@ -220,7 +220,9 @@ test('the story: overview → SME bar → English → reload → per resident �
     await choose(page, '#overview-chart-unit', '시민 1인당');
     assert.equal(await hashOf(page), '#/ko/?unit=per-resident');
     const perResident = await findBar(page, '#overview-chart', NAMES.regeneration);
-    assert.ok(perResident.tip.amount.includes('약 585,526원'), `tt-amount: ${perResident.tip.amount}`);
+    // Labelled: the per-resident amount says 1인당, the figure's own amount says it is the whole.
+    assert.ok(perResident.tip.amount.includes('1인당 약 585,526원'), `tt-amount: ${perResident.tip.amount}`);
+    assert.ok(perResident.tip.exact.includes('전체 금액: 445,000,000,000원'), `tt-exact: ${perResident.tip.exact}`);
     const overviewLabel = await page.locator('#overview-chart').getAttribute('aria-label');
     assert.ok(overviewLabel.includes('585,526'), `overview chart aria-label: ${overviewLabel}`);
     const formula = await page.locator('p.formula').innerText();
@@ -449,14 +451,14 @@ test('honesty: derived and approximate figures say so, incubation\'s two amounts
       const pub = page.locator('li.figure-item[data-figure="regeneration-public"]');
       assert.equal(await pub.locator('.badge-derived').count(), 1, `${lang}: 950억 has no derived badge`);
       const pubText = await pub.innerText();
-      assert.ok(/950억|95\.0 billion|95,000,000,000/.test(pubText), `${lang}: the public figure reads ${pubText}`);
+      assert.ok(/950억|95 billion|95,000,000,000/.test(pubText), `${lang}: the public figure reads ${pubText}`);
       const derivation = await pub.locator('.derivation').innerText();
       assert.ok(derivation.includes('3,500'), `${lang}: the derivation does not mention 3,500: ${derivation}`);
       assert.equal(await pub.locator('blockquote.citation').count(), 0, `${lang}: the derived figure is quoted as if reported`);
 
       const total = page.locator('li.figure-item[data-figure="regeneration-total"]');
       assert.equal(await total.locator('.badge-approx').count(), 1, `${lang}: 4,450억 has no approximate badge`);
-      assert.ok(/4,450억|445\.0 billion|445,000,000,000/.test(await total.innerText()), `${lang}: total reads ${await total.innerText()}`);
+      assert.ok(/4,450억|445 billion|445,000,000,000/.test(await total.innerText()), `${lang}: total reads ${await total.innerText()}`);
       const line = await total.locator('p.cite-line').innerText();
       assert.ok(line.includes(lang === 'ko' ? '8행' : 'line 8'), `${lang}: the total's cite line is ${line}`);
       assert.ok((await total.locator('blockquote.citation').innerText()).includes('4천450억'), `${lang}: the quote lacks 4천450억`);
