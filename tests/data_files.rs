@@ -248,3 +248,40 @@ fn quotes_are_verbatim_on_their_lines() {
         "5 program figures and 7 context figures are reported"
     );
 }
+
+/// English texts in the data never leave a Korean money unit untranslated (억원, 조원, 만원, 천원): "KRW 1.9
+/// billion", not "19억원". Quotes from the Korean article are not English texts and keep their words.
+#[test]
+fn english_texts_have_no_korean_money_units() {
+    fn walk(v: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, child) in o {
+                    let here = format!("{path}.{k}");
+                    if k == "en" {
+                        if let Some(s) = child.as_str() {
+                            let unit = ["억원", "조원", "만원", "천원", "억 원", "억여원"]
+                                .iter()
+                                .any(|u| s.contains(u));
+                            if unit {
+                                found.push(format!("{here}: {s}"));
+                            }
+                        }
+                    }
+                    walk(child, &here, found);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, child) in a.iter().enumerate() {
+                    walk(child, &format!("{path}[{i}]"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let text = std::fs::read_to_string(data_dir().join("ansan-2015.json")).expect("read");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let mut found = Vec::new();
+    walk(&v, "", &mut found);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -75,7 +75,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <aside class="note-box">
                     { pick(lang,
                         "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
-                        "Youth start-up incubation: the article does not say whether the 19억원 provincial grant is part of the 24억원 first phase, so the two are shown separately and never added up.") }
+                        "Youth start-up incubation: the article does not say whether the KRW 1.9 billion provincial grant is part of the KRW 2.4 billion first phase, so the two are shown separately and never added up.") }
                 </aside>
             </section>
             <section aria-labelledby="timeline-heading">

@@ -315,7 +315,7 @@ mod tests {
         assert!(
             v.tips[2]
                 .source
-                .starts_with("Derived: total of about 4,450억원 minus"),
+                .starts_with("Derived: total of about KRW 445 billion minus"),
             "{}",
             v.tips[2].source
         );
