@@ -2,6 +2,7 @@
 //! or why the data cannot be shown. The page's `lang` and title follow the chosen language.
 
 use super::use_dataset::{use_dataset, Load};
+use super::use_route::Arrival;
 use super::use_theme::use_theme;
 use super::{
     use_route, EmbedPage, ErrorNotice, LoadError, NotFoundPage, OverviewPage, ProgramPage,
@@ -22,6 +23,20 @@ pub fn app() -> Html {
     // The explorer follows the reader's colour scheme; a widget may force one.
     let theme = use_theme(ThemeChoice::Auto);
     let title = page_title(&load, &route.route.page, lang);
+    // After a page change, focus goes to the new page's heading (or back to where the reader was) and the
+    // page's name is announced; the very first page is left as the browser opens it.
+    {
+        let ready = !matches!(load, Load::Loading);
+        use_effect_with((route.arrival.clone(), ready), |(arrival, ready)| {
+            if *ready {
+                settle(arrival);
+            }
+        });
+    }
+    let announced = match route.arrival {
+        Arrival::Start => String::new(),
+        _ => title.clone(),
+    };
     use_effect_with((lang, title.clone()), |(lang, title)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
@@ -76,6 +91,7 @@ pub fn app() -> Html {
             <SiteHeader route={ route.clone() } />
             // `data-route` names the route this content was drawn for: the address changes before the page does.
             <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_hash() }>{ body }</main>
+            <p id="route-status" class="visually-hidden" role="status">{ announced }</p>
             <footer class="site-footer">
                 <div class="wrap">
                     <p>
@@ -89,12 +105,58 @@ pub fn app() -> Html {
     }
 }
 
+/// Puts focus and scroll where an arrival asks: the new page's heading at the top, or where the reader left.
+fn settle(arrival: &Arrival) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(doc) = window.document() else {
+        return;
+    };
+    let focus = |el: web_sys::Element| {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            if !el.has_attribute("tabindex") && el.tag_name() == "H1" {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+    };
+    let heading = || {
+        doc.query_selector("main h1")
+            .ok()
+            .flatten()
+            .or_else(|| doc.get_element_by_id("main"))
+    };
+    match arrival {
+        Arrival::Start => {}
+        Arrival::Fresh(_) => {
+            if let Some(h) = heading() {
+                focus(h);
+            }
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        Arrival::Returned(_, y, selector) => {
+            let left = selector
+                .as_deref()
+                .and_then(|s| doc.query_selector(s).ok().flatten());
+            if let Some(el) = left.or_else(heading) {
+                focus(el);
+            }
+            window.scroll_to_with_x_and_y(0.0, *y);
+        }
+    }
+}
+
 fn page_title(load: &Load, page: &Page, lang: Lang) -> String {
     let site = pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer");
     let name = match (load, page) {
-        (Load::Loaded(d), Page::Program(id)) => d
-            .program(id)
-            .map(|p| pick(lang, &p.name.ko, &p.name.en).to_owned()),
+        // An unknown program is a missing page, and says so in the title too.
+        (Load::Loaded(d), Page::Program(id)) => Some(d.program(id).map_or_else(
+            || pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned(),
+            |p| pick(lang, &p.name.ko, &p.name.en).to_owned(),
+        )),
         (_, Page::NotFound(_)) => {
             Some(pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned())
         }

@@ -119,7 +119,13 @@ mod tests {
                 445_000_000_000,
                 "약 445,000,000,000원",
             ),
-            (total, Unit::PerResident, Lang::Ko, 585_526, "1인당 약 585,526원"),
+            (
+                total,
+                Unit::PerResident,
+                Lang::Ko,
+                585_526,
+                "1인당 약 585,526원",
+            ),
             (
                 total,
                 Unit::PerResident,

@@ -352,6 +352,40 @@ test('keyboard only: skip link first, every program page by Tab + Enter, and the
   });
 });
 
+test('a page change moves focus to the new heading and announces it; Back returns focus and scroll', {
+  timeout: 60_000,
+}, async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 500 } }, async (page) => {
+    await open(page, '#/ko/');
+    const link = page.locator('.program-card h3 a[href="#/ko/program/sme"]');
+    await page.evaluate(() => window.scrollTo(0, 200));
+    await link.focus();
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 100, `the page did not scroll: ${before}`);
+    await page.keyboard.press('Enter');
+    await waitForHash(page, '#/ko/program/sme');
+    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+    const focusedText = await page.evaluate(() => document.activeElement.textContent);
+    assert.match(focusedText, /히든챔피언/, `focus is on ${focusedText}`);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new page does not start at its top');
+    const status = await page.locator('#route-status').innerText();
+    assert.match(status, /히든챔피언.*안산시 예산 탐색기/, `the live region says ${status}`);
+    assert.equal(await page.locator('#route-status').getAttribute('role'), 'status');
+
+    await page.goBack();
+    await waitForHash(page, '#/ko/');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '#/ko/program/sme');
+    const after = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(after - before) <= 2, `Back restored scroll ${after}, the reader left at ${before}`);
+    assert.match(await page.locator('#route-status').innerText(), /안산시 예산 탐색기/);
+
+    // An unknown program is a missing page in its title too, not the home page's.
+    await page.evaluate(() => { location.hash = '#/en/program/nope'; });
+    await waitForHash(page, '#/en/program/nope');
+    assert.match(await page.title(), /^Page not found/);
+  });
+});
+
 test('touch: the first tap on a bar shows its tooltip, the second opens its program', { timeout: 60_000 }, async (t) => {
   await withPage(
     t,
@@ -453,7 +487,9 @@ test('honesty: derived and approximate figures say so, incubation\'s two amounts
       const pubText = await pub.innerText();
       assert.ok(/950억|95 billion|95,000,000,000/.test(pubText), `${lang}: the public figure reads ${pubText}`);
       const derivation = await pub.locator('.derivation').innerText();
-      assert.ok(derivation.includes('3,500'), `${lang}: the derivation does not mention 3,500: ${derivation}`);
+      // The private share it subtracts, in the page's language: 3,500억원 or KRW 350 billion.
+      const privateShare = lang === 'ko' ? '3,500' : 'KRW 350 billion';
+      assert.ok(derivation.includes(privateShare), `${lang}: the derivation does not mention ${privateShare}: ${derivation}`);
       assert.equal(await pub.locator('blockquote.citation').count(), 0, `${lang}: the derived figure is quoted as if reported`);
 
       const total = page.locator('li.figure-item[data-figure="regeneration-total"]');
