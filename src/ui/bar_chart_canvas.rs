@@ -14,6 +14,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -60,25 +61,52 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
             chart::hit_test(l, f64::from(e.offset_x()) * r, f64::from(e.offset_y()) * r)
         }
     };
+    // The tooltip stays while the pointer crosses empty chart space or rests on the tooltip itself (WCAG 1.4.13:
+    // hoverable, persistent); it goes when the pointer leaves both, or on Escape wherever focus is.
     let onmousemove = {
         let active = active.clone();
         let bar_at = bar_at.clone();
         Callback::from(move |e: MouseEvent| {
-            let hit = bar_at(&e);
-            if *active != hit {
-                active.set(hit);
+            if let Some(hit) = bar_at(&e) {
+                if *active != Some(hit) {
+                    active.set(Some(hit));
+                }
             }
         })
     };
     let onmouseleave = {
         let active = active.clone();
         let touch_down = touch_down.clone();
-        Callback::from(move |_: MouseEvent| {
-            if touch_down.borrow().is_none() {
+        Callback::from(move |e: MouseEvent| {
+            if touch_down.borrow().is_none() && !entering(&e, ".tooltip") {
                 active.set(None);
             }
         })
     };
+    let on_tip_leave = {
+        let active = active.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !entering(&e, "canvas") {
+                active.set(None);
+            }
+        })
+    };
+    {
+        let active = active.clone();
+        use_effect_with(active.is_some(), move |open| {
+            let listener = (*open).then(web_sys::window).flatten().map(|w| {
+                gloo_events::EventListener::new(&w, "keydown", move |e| {
+                    let escape = e
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape");
+                    if escape {
+                        active.set(None);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let onpointerdown = {
         let touch_down = touch_down.clone();
         let active = active.clone();
@@ -169,7 +197,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
         let top = row.band.y1 / r + 4.0;
         Some(html! {
             <div class="tooltip" id={ format!("{}-tip", props.id) } role="status"
-                style={ format!("left:{left:.0}px;top:{top:.0}px") }>
+                style={ format!("left:{left:.0}px;top:{top:.0}px") } onmouseleave={ on_tip_leave.clone() }>
                 <p class="tt-title">{ &tip.title }</p>
                 <p class="tt-amount">{ &tip.amount }</p>
                 <p class="tt-exact">{ &tip.exact }</p>
@@ -200,6 +228,14 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
             }
         </div>
     }
+}
+
+/// Whether a mouse leaving for `e.related_target()` goes into an element matching `selector` (or inside one).
+fn entering(e: &MouseEvent, selector: &str) -> bool {
+    e.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
 }
 
 /// Sizes the canvas to its container and draws; returns the layout for hit-testing.

@@ -138,6 +138,8 @@ async function findBar(page, canvasSelector, name) {
   const hits = [];
   const seen = new Set();
   for (let y = top; y <= bottom; y += 3) {
+    // Off the chart first: a tooltip stays while the pointer crosses empty chart space, so each probe starts clear.
+    await page.mouse.move(0, 0);
     await page.mouse.move(x, y);
     const tip = await tooltip(page);
     if (tip) seen.add(tip.title);
@@ -146,6 +148,7 @@ async function findBar(page, canvasSelector, name) {
   }
   assert.ok(hits.length, `no bar of ${canvasSelector} names ${name}; tooltips seen: ${JSON.stringify([...seen])}`);
   const y = hits[Math.floor(hits.length / 2)];
+  await page.mouse.move(0, 0);
   await page.mouse.move(x, y);
   const tip = await tooltip(page);
   assert.ok(tip && name.test(tip.title), `hovering ${x},${y} again shows ${JSON.stringify(tip)}`);
@@ -383,6 +386,38 @@ test('a page change moves focus to the new heading and announces it; Back return
     await page.evaluate(() => { location.hash = '#/en/program/nope'; });
     await waitForHash(page, '#/en/program/nope');
     assert.match(await page.title(), /^Page not found/);
+  });
+});
+
+test('tooltips (WCAG 1.4.13): the pointer can move onto one, Escape closes it wherever focus is; on a phone it sits under the chart', {
+  timeout: 90_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '#/en/');
+    const bar = await findBar(page, '#overview-chart', NAMES.incubation);
+    const tip = page.locator('#overview-chart-tip');
+    const box = await tip.boundingBox();
+    assert.ok(box, 'no tooltip box');
+    // Across the gap between the bar and the box, then onto the box, in small steps: it stays.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 12 });
+    assert.equal(await tip.count(), 1, 'the tooltip vanished when the pointer moved onto it');
+    assert.match(await tip.innerText(), NAMES.incubation);
+    // Escape with focus on the page body, not on the chart: it closes.
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('overview-chart-tip'));
+    // Back on the bar it opens again; leaving the chart and the box closes it.
+    await page.mouse.move(bar.x, bar.y);
+    await tip.waitFor();
+    await page.mouse.move(2, 2);
+    await page.waitForFunction(() => !document.getElementById('overview-chart-tip'));
+  });
+  await withPage(t, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
+    await open(page, '#/ko/');
+    await findBar(page, '#overview-chart', NAMES.regeneration);
+    const c = await page.locator('#overview-chart').boundingBox();
+    const b = await page.locator('#overview-chart-tip').boundingBox();
+    assert.ok(b.y >= c.y + c.height - 1, `the phone tooltip (top ${b.y}) covers the chart (bottom ${c.y + c.height})`);
   });
 });
 
