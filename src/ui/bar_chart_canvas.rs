@@ -2,7 +2,11 @@
 //! `devicePixelRatio` so it is crisp on phones; hover, tap or keyboard focus shows a tooltip with the exact
 //! amount and its source; a click (or a second tap, or Enter) opens the bar's program.
 //!
-//! The canvas is an image with an accessible name; the data table beside it is its text alternative.
+//! For assistive technology the canvas is a list of its bars (`role="listbox"`, named by the chart's summary):
+//! the bar the keyboard is on is its `aria-activedescendant`, an option inside the canvas (fallback content,
+//! never painted) whose text says the bar's name, amount, share, kind and source. A screen reader announces the
+//! summary and the first bar when the chart gets focus, then each bar as the arrow keys move. The data table
+//! beside it is the full text alternative.
 
 use super::canvas_size::{fit_canvas, mark_drawn, FALLBACK_WIDTH};
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
@@ -196,7 +200,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
         let left = (row.bar.x1 / r + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
         let top = row.band.y1 / r + 4.0;
         Some(html! {
-            <div class="tooltip" id={ format!("{}-tip", props.id) } role="status"
+            <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true"
                 style={ format!("left:{left:.0}px;top:{top:.0}px") } onmouseleave={ on_tip_leave.clone() }>
                 <p class="tt-title">{ &tip.title }</p>
                 <p class="tt-amount">{ &tip.amount }</p>
@@ -206,19 +210,44 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
             </div>
         })
     });
-    let hint = pick(
-        props.lang,
-        "막대 위에 마우스를 올리거나 누르면 정확한 금액과 출처가 나옵니다. 키보드: 화살표로 막대 이동, Enter로 사업 보기.",
-        "Hover or tap a bar for its exact amount and source. Keyboard: arrow keys move between bars, Enter opens the program.",
-    );
+    // Enter is promised only where it does something.
+    let hint = match (props.on_open.is_some(), props.lang) {
+        (true, Lang::Ko) => "막대 위에 마우스를 올리거나 누르면 정확한 금액과 출처가 나옵니다. 키보드: 화살표로 막대 이동, Enter로 사업 보기.",
+        (true, Lang::En) => "Hover or tap a bar for its exact amount and source. Keyboard: arrow keys move between bars, Enter opens the program.",
+        (false, Lang::Ko) => "막대 위에 마우스를 올리거나 누르면 정확한 금액과 출처가 나옵니다. 키보드: 화살표로 막대 이동.",
+        (false, Lang::En) => "Hover or tap a bar for its exact amount and source. Keyboard: arrow keys move between bars.",
+    };
+    // The bar the keyboard (or pointer) is on, outlined over the canvas.
+    let highlight = active.and_then(|i| {
+        let l = layout.borrow();
+        let l = l.as_ref()?;
+        let row = l.rows.get(i)?;
+        let r = l.pixel_ratio;
+        let (x, y) = (row.bar.x0 / r - 3.0, row.bar.y0 / r - 3.0);
+        let (w, h) = ((row.bar.x1 - row.bar.x0) / r + 6.0, (row.bar.y1 - row.bar.y0) / r + 6.0);
+        Some(html! {
+            <div class="bar-highlight" aria-hidden="true"
+                style={ format!("left:{x:.0}px;top:{y:.0}px;width:{w:.0}px;height:{h:.0}px") }></div>
+        })
+    });
+    let point_id = |i: usize| format!("{}-point-{i}", props.id);
+    let points = props.tips.iter().enumerate().map(|(i, t)| {
+        html! {
+            <div role="option" id={ point_id(i) } aria-selected={ (*active == Some(i)).to_string() }>{ &t.spoken }</div>
+        }
+    });
     let hint_id = format!("{}-hint", props.id);
     html! {
         <div class="chart-wrap">
-            <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" tabindex="0"
+            <canvas ref={ canvas_ref } id={ props.id.clone() } role="listbox" tabindex="0"
+                aria-roledescription={ pick(props.lang, "막대 차트", "bar chart") }
                 aria-label={ props.summary.clone() } aria-describedby={ hint_id.clone() }
+                aria-activedescendant={ active.map(point_id) }
                 width={ FALLBACK_WIDTH.to_string() } height="300"
                 { onmousemove } { onmouseleave } { onclick } { onpointerdown } { onfocus } { onblur } { onkeydown }>
+                { for points }
             </canvas>
+            { highlight.unwrap_or_default() }
             { tooltip.unwrap_or_default() }
             <p class="chart-hint" id={ hint_id }>{ hint }</p>
             if let Some(e) = &error {

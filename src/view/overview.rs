@@ -7,7 +7,7 @@ use super::units::{amount_in, population};
 use super::words;
 use crate::chart::{Bar, BarChart, Scale};
 use crate::model::format::{english, english_exact, exact, korean, korean_exact};
-use crate::model::{Dataset, Figure, Lang, Program, Provenance, Won};
+use crate::model::{Dataset, Figure, FigureKind, Lang, Program, Provenance, Won};
 use std::rc::Rc;
 
 fn tick_ko(v: i64) -> String {
@@ -44,6 +44,12 @@ pub struct Tip {
     pub exact: String,
     pub kind: String,
     pub source: String,
+    /// Its share of its program's total, where the program reports one and this figure is a part of it
+    /// (`총사업비의 약 78.7%`); `None` otherwise. Figures of different programs, or 19억 and 24억, are never
+    /// added up to make a total to divide by.
+    pub share: Option<String>,
+    /// Everything above in one sentence, as a screen reader announces the point.
+    pub spoken: String,
 }
 
 /// A chart plus, per bar, its tooltip.
@@ -153,7 +159,11 @@ fn build(
         (Unit::PerResident, Lang::En) => " (per resident, derived)",
         _ => "",
     };
-    let summary = format!("{head}{unit_word}. {}. {source_note}", values.join(", "));
+    let extremes = extremes(&bars, &tips, lang);
+    let summary = format!(
+        "{head}{unit_word}. {}. {extremes}{source_note}",
+        values.join(", ")
+    );
     Ok(ChartView {
         chart: Rc::new(BarChart {
             bars,
@@ -185,22 +195,106 @@ fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip 
             pick(lang, "예시용 가상 수치", "Illustrative, made-up figure").to_owned()
         }
     };
+    let title = format!(
+        "{} · {}",
+        pick(lang, &p.name.ko, &p.name.en),
+        pick(lang, &f.label.ko, &f.label.en)
+    );
+    let exact = format!(
+        "{}{}",
+        pick(lang, "전체 금액: ", "Whole amount: "),
+        exact(f.amount, lang)
+    );
+    let kind = words::kind(f.kind, lang).to_owned();
+    let share = share_of_total(p, f, lang);
+    let spoken = [
+        Some(title.as_str()),
+        Some(amount.as_str()),
+        Some(exact.as_str()),
+        share.as_deref(),
+        Some(kind.as_str()),
+        Some(source.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(". ");
     Tip {
         figure_id: f.id.clone(),
         program_id: p.id.clone(),
-        title: format!(
-            "{} · {}",
-            pick(lang, &p.name.ko, &p.name.en),
-            pick(lang, &f.label.ko, &f.label.en)
-        ),
+        title,
         amount,
-        exact: format!(
-            "{}{}",
-            pick(lang, "전체 금액: ", "Whole amount: "),
-            exact(f.amount, lang)
-        ),
-        kind: words::kind(f.kind, lang).to_owned(),
+        exact,
+        kind,
         source,
+        share,
+        spoken,
+    }
+}
+
+/// A figure's share of its program's reported total (a figure of kind `total`), to one decimal, in integers.
+/// `None` for the total itself, for a program without one, or for a figure larger than it.
+fn share_of_total(p: &Program, f: &Figure, lang: Lang) -> Option<String> {
+    let total = p
+        .figures
+        .iter()
+        .find(|t| t.kind == FigureKind::Total && t.id != f.id)?;
+    let (part, whole) = (f.amount.get(), total.amount.get());
+    if whole <= 0 || part < 0 || part > whole {
+        return None;
+    }
+    // Permille, rounded half up, in i64: beyond 4.6·10^15 won both are divided by 1,000 first (a share to 0.1%
+    // cannot tell the difference), so part·2000 never overflows.
+    let (part, whole) = if whole > i64::MAX / 2000 {
+        (part / 1000, whole / 1000)
+    } else {
+        (part, whole)
+    };
+    let permille = (part * 2000 + whole) / (2 * whole);
+    let percent = format!("{}.{}%", permille / 10, permille % 10);
+    let about = f.approximate || total.approximate;
+    Some(match lang {
+        Lang::Ko => format!(
+            "{}의 {}{percent}",
+            total.label.ko,
+            if about { "약 " } else { "" }
+        ),
+        Lang::En => format!(
+            "{}{percent} of the {}",
+            if about { "about " } else { "" },
+            total.label.en.to_lowercase()
+        ),
+    })
+}
+
+/// "Largest: …, smallest: …, about N times." for a chart's summary; empty for fewer than two bars.
+fn extremes(bars: &[Bar], tips: &[Tip], lang: Lang) -> String {
+    let mut max: Option<(&Bar, &Tip)> = None;
+    let mut min: Option<(&Bar, &Tip)> = None;
+    for (b, t) in bars.iter().zip(tips) {
+        if max.is_none_or(|(m, _)| b.value > m.value) {
+            max = Some((b, t));
+        }
+        if min.is_none_or(|(m, _)| b.value < m.value) {
+            min = Some((b, t));
+        }
+    }
+    let (Some((big, big_tip)), Some((small, small_tip))) = (max, min) else {
+        return String::new();
+    };
+    if bars.len() < 2 || small.value <= 0 {
+        return String::new();
+    }
+    let times = (big.value / small.value) + i64::from(2 * (big.value % small.value) >= small.value);
+    match lang {
+        Lang::Ko => format!(
+            "가장 큰 금액: {} {}, 가장 작은 금액: {} {}, 약 {}배 차이. ",
+            big_tip.title, big.value_label, small_tip.title, small.value_label, times
+        ),
+        Lang::En => format!(
+            "Largest: {}, {}; smallest: {}, {}; the largest is about {} times the smallest. ",
+            big_tip.title, big.value_label, small_tip.title, small.value_label, times
+        ),
     }
 }
 
@@ -279,6 +373,55 @@ mod tests {
         assert_eq!(t.kind, "총사업비");
         assert!(t.source.contains("8행"), "{}", t.source);
         assert_eq!(t.program_id, "regeneration");
+    }
+
+    #[test]
+    fn points_say_their_share_and_the_summary_names_the_extremes() {
+        let d = data();
+        let p = d.program("regeneration").expect("program");
+        let ko = program_chart(&d, p, Unit::Eok, Scale::Linear, Lang::Ko).expect("chart");
+        let shares: Vec<Option<&str>> = ko.tips.iter().map(|t| t.share.as_deref()).collect();
+        assert_eq!(
+            shares,
+            [
+                None,
+                Some("총사업비의 약 78.7%"),
+                Some("총사업비의 약 21.3%")
+            ],
+            "the total has no share of itself; the parts are shares of the approximate total"
+        );
+        let t = &ko.tips[1];
+        assert_eq!(
+            t.spoken,
+            format!(
+                "{}. {}. {}. 총사업비의 약 78.7%. {}. {}",
+                t.title, t.amount, t.exact, t.kind, t.source
+            )
+        );
+        assert!(
+            ko.summary
+                .contains("가장 큰 금액: 안산스마트허브 재생혁신사업 · 총사업비 약 4,450억원"),
+            "{}",
+            ko.summary
+        );
+        assert!(ko.summary.contains("약 5배 차이"), "{}", ko.summary);
+        let en = program_chart(&d, p, Unit::Eok, Scale::Linear, Lang::En).expect("chart");
+        assert_eq!(
+            en.tips[1].share.as_deref(),
+            Some("about 78.7% of the total")
+        );
+
+        // The overview's programs are not parts of one total, and incubation's two amounts are never added: no
+        // shares there; its extremes are 4,450억 and 19억, about 234 times.
+        let o = overview_chart(&d, Unit::Eok, Scale::Linear, Lang::En).expect("chart");
+        assert!(o.tips.iter().all(|t| t.share.is_none()));
+        assert!(
+            o.summary
+                .contains("the largest is about 234 times the smallest"),
+            "{}",
+            o.summary
+        );
+        assert!(o.tips.iter().all(|t| t.spoken.starts_with(&t.title)));
     }
 
     #[test]

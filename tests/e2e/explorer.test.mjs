@@ -173,7 +173,10 @@ test('the story: overview → SME bar → English → reload → per resident �
 
     // Hover the regeneration bar: the exact amount and the article line.
     const regeneration = await findBar(page, '#overview-chart', NAMES.regeneration);
-    assert.equal(regeneration.tip.role, 'status');
+    // The tooltip is for the eye; the bar's option, the chart's active descendant, is what a screen reader says.
+    assert.equal(regeneration.tip.role, null);
+    const active = await page.locator('#overview-chart').getAttribute('aria-activedescendant');
+    assert.match(await page.locator(`#${active}`).textContent(), NAMES.regeneration);
     assert.ok(regeneration.tip.exact.includes('445,000,000,000원'), `tt-exact: ${regeneration.tip.exact}`);
     assert.ok(regeneration.tip.source.includes('8행'), `tt-source: ${regeneration.tip.source}`);
     assert.ok(regeneration.tip.amount.includes('4,450억원'), `tt-amount: ${regeneration.tip.amount}`);
@@ -418,6 +421,59 @@ test('tooltips (WCAG 1.4.13): the pointer can move onto one, Escape closes it wh
     const c = await page.locator('#overview-chart').boundingBox();
     const b = await page.locator('#overview-chart-tip').boundingBox();
     assert.ok(b.y >= c.y + c.height - 1, `the phone tooltip (top ${b.y}) covers the chart (bottom ${c.y + c.height})`);
+  });
+});
+
+test('screen readers: each chart is a named list of its bars; focus announces the summary and the first bar, arrows every bar', {
+  timeout: 90_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    for (const lang of ['ko', 'en']) {
+      await open(page, `#/${lang}/`);
+      const chart = page.locator('#overview-chart');
+      // The accessibility tree: a listbox named by the summary (extremes included), described by the hint, one
+      // option per bar, nothing selected before focus.
+      const name = await chart.getAttribute('aria-label');
+      assert.match(name, lang === 'ko' ? /가장 큰 금액.*약 234배 차이/ : /Largest.*about 234 times the smallest/);
+      // Chromium's own accessibility tree (the options are canvas fallback content, which Playwright's aria
+      // snapshot leaves out): the listbox with that name and its four options, none ignored.
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      await cdp.detach();
+      const listbox = nodes.find((n) => n.role?.value === 'listbox' && n.name?.value === name);
+      assert.ok(listbox && !listbox.ignored, 'no listbox named by the summary in the accessibility tree');
+      const options = nodes.filter((n) => n.role?.value === 'option' && !n.ignored && listbox.childIds.includes(n.nodeId));
+      assert.equal(options.length, 4, `the listbox has ${options.length} options`);
+      assert.equal(await chart.getAttribute('aria-roledescription'), lang === 'ko' ? '막대 차트' : 'bar chart');
+      const hint = await page.locator(`#${await chart.getAttribute('aria-describedby')}`).innerText();
+      assert.match(hint, lang === 'ko' ? /Enter로 사업 보기/ : /Enter opens the program/);
+      assert.equal(await chart.getAttribute('aria-activedescendant'), null);
+
+      // Keyboard only: focus lands on the first bar; each ArrowDown announces the next, each with its amount,
+      // kind and source, until every bar has been announced once.
+      await tabTo(page, '#overview-chart');
+      const said = [];
+      for (let i = 0; i < 4; i += 1) {
+        if (i > 0) await page.keyboard.press('ArrowDown');
+        const id = await chart.getAttribute('aria-activedescendant');
+        assert.equal(id, `overview-chart-point-${i}`);
+        const option = page.locator(`#${id}`);
+        assert.equal(await option.getAttribute('role'), 'option');
+        assert.equal(await option.getAttribute('aria-selected'), 'true');
+        const text = await option.textContent();
+        const tip = await tooltip(page);
+        assert.ok(tip && text.startsWith(tip.title), `option ${i} says ${text}; the tooltip shows ${JSON.stringify(tip)}`);
+        assert.match(text, lang === 'ko' ? /억원.*(출처|계산값)/ : /KRW.*(Source|Derived)/);
+        said.push(tip.title);
+      }
+      assert.equal(new Set(said).size, 4, `not every bar was announced: ${said}`);
+    }
+    // A program page's chart opens nothing, so its hint promises no Enter.
+    await open(page, '#/en/program/regeneration');
+    const programChart = page.locator('main canvas[role="listbox"]').first();
+    const programHint = await page.locator(`#${await programChart.getAttribute('aria-describedby')}`).innerText();
+    assert.match(programHint, /arrow keys move between bars/);
+    assert.doesNotMatch(programHint, /Enter/);
   });
 });
 
