@@ -186,8 +186,19 @@ async fn bar_chart_canvas_draws_and_is_named() {
         "{}",
         root.inner_html()
     );
-    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("listbox"));
     assert_eq!(canvas.get_attribute("aria-label").as_deref(), Some("요약"));
+    // One option per bar inside the canvas, none active before focus; without on_open, no Enter is promised.
+    let options = canvas.query_selector_all("[role=option]").expect("query");
+    assert_eq!(options.length(), 4);
+    assert!(canvas.get_attribute("aria-activedescendant").is_none());
+    let hint = root
+        .query_selector("#test-chart-hint")
+        .ok()
+        .flatten()
+        .and_then(|h| h.text_content())
+        .unwrap_or_default();
+    assert!(!hint.contains("Enter"), "{hint}");
     assert!(
         root.query_selector("[role=alert]").ok().flatten().is_none(),
         "{}",
