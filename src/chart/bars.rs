@@ -241,12 +241,14 @@ fn axis_and_ticks(
 ) -> Result<(Axis, Vec<i64>), ChartError> {
     match chart.scale {
         Scale::Linear => {
-            let sample = (chart.tick_label)(max);
-            let room = (plot_width / (text::width(&sample, FONT_TICK) + TICK_SPACING)).floor();
-            let intervals = if room >= f64::from(MAX_TICK_INTERVALS) {
+            // Labels that fit side by side (n labels need n widths and n − 1 gaps); one interval fewer. The
+            // label of a rounded-up maximum can be wider than the data's, so a quarter of a label is kept spare.
+            let sample = text::width(&(chart.tick_label)(max), FONT_TICK) * 1.25;
+            let labels = ((plot_width + TICK_SPACING) / (sample + TICK_SPACING)).floor();
+            let intervals = if labels - 1.0 >= f64::from(MAX_TICK_INTERVALS) {
                 MAX_TICK_INTERVALS
-            } else if room >= 1.0 {
-                room as u32
+            } else if labels >= 2.0 {
+                labels as u32 - 1
             } else {
                 1
             };
@@ -733,6 +735,22 @@ mod tests {
         }
     }
 
+    /// Every text the chart draws is at least 12 CSS px, at any width (the floor the issue on accessibility
+    /// sets; the reader's own text size scales the whole chart up from there).
+    #[test]
+    fn no_text_below_12_px() {
+        let chart = sample(Scale::Linear);
+        for width in [280, 328, 360, 640, 1200] {
+            let l = lay(&chart, width);
+            let inks = crate::chart::Theme::Light.inks();
+            for p in display_list(&l, inks) {
+                if let crate::chart::paint::Primitive::Text { text, size, .. } = p {
+                    assert!(size >= 12.0, "{width} px: {text:?} is {size} px");
+                }
+            }
+        }
+    }
+
     /// English exact amounts are too long to sit beside a 4,450억 bar on a 360 px phone: they move onto the
     /// text line after the figure label, never over it, and the layout still succeeds.
     #[test]
@@ -775,11 +793,12 @@ mod tests {
     fn linear_axis_rounds_up_to_a_nice_maximum() {
         // width, expected step, expected axis max
         let cases: &[(u32, i64, i64)] = &[
-            (360, 1_000 * EOK, 5_000 * EOK),
+            // 12 px tick labels: a phone fits four, wider screens six.
+            (360, 2_000 * EOK, 6_000 * EOK),
             (640, 1_000 * EOK, 5_000 * EOK),
             (1_200, 1_000 * EOK, 5_000 * EOK),
-            // Too narrow for six labels: fewer, coarser steps.
-            (240, 2_000 * EOK, 6_000 * EOK),
+            // Too narrow for more: zero and the maximum.
+            (240, 5_000 * EOK, 5_000 * EOK),
         ];
         let chart = sample(Scale::Linear);
         for &(width, step, max) in cases {
@@ -797,7 +816,7 @@ mod tests {
                 .last()
                 .and_then(|t| t.label.as_ref())
                 .map(|lb| lb.text.clone()),
-            Some("5,000억".to_owned())
+            Some("6,000억".to_owned())
         );
     }
 
@@ -905,7 +924,7 @@ mod tests {
         let mut chart = sample(Scale::Linear);
         chart
             .bars
-            .push(bar("max", "전체", "합계", 5_000 * EOK, "5,000억원", 3));
+            .push(bar("max", "전체", "합계", 6_000 * EOK, "6,000억원", 3));
         for width in [360, 900] {
             let l = lay(&chart, width);
             let Some(full) = l.rows.last() else {
@@ -1315,7 +1334,7 @@ mod tests {
                 assert!(svg.contains(&format!("\n{t}\n")), "tick {t}");
             }
             let svg = render(&sample(Scale::Linear), 360);
-            assert!(svg.contains("\n5,000억\n"));
+            assert!(svg.contains("\n6,000억\n"));
         }
 
         #[test]

@@ -142,7 +142,7 @@ pub(crate) const ROW_GAP: f64 = 10.0;
 pub(crate) const COL_GAP: f64 = 12.0;
 pub(crate) const MIN_COL: f64 = 120.0;
 pub(crate) const MAX_COL_FRACTION: f64 = 0.4;
-pub(crate) const FONT_TICK: f64 = 11.0;
+pub(crate) const FONT_TICK: f64 = 12.0;
 pub(crate) const TICK_GAP: f64 = 4.0;
 pub(crate) const TICK_LINE: f64 = 15.0;
 /// Minimum horizontal space between neighbouring tick labels.
@@ -275,7 +275,7 @@ pub(crate) fn stack_height(n: usize, band: f64, gap: f64) -> f64 {
     n * band + (n - 1.0) * gap
 }
 
-pub(crate) const FONT_NOTE: f64 = 11.0;
+pub(crate) const FONT_NOTE: f64 = 12.0;
 pub(crate) const NOTE_GAP: f64 = 6.0;
 pub(crate) const NOTE_LINE: f64 = 15.0;
 /// Source-note lines `preferred_height` reserves; taller areas allow up to `MAX_NOTE_LINES`.

@@ -159,8 +159,8 @@ pub struct TimelineLayout {
 const MIN_PLOT: f64 = 60.0;
 const FONT_NAME: f64 = 13.0;
 const FONT_END: f64 = 12.0;
-const FONT_CAPTION: f64 = 11.0;
-const FONT_REF: f64 = 11.0;
+const FONT_CAPTION: f64 = 12.0;
+const FONT_REF: f64 = 12.0;
 /// The reference caption's line, above the rows.
 const HEADER: f64 = 18.0;
 const CAPTION_LINE: f64 = 15.0;
@@ -818,6 +818,22 @@ mod tests {
         match layout(chart, &geom(width, 1.0)) {
             Ok(l) => l,
             Err(e) => panic!("layout at {width} px failed: {e}"),
+        }
+    }
+
+    /// Every text the chart draws is at least 12 CSS px, at any width (the floor the issue on accessibility
+    /// sets; the reader's own text size scales the whole chart up from there).
+    #[test]
+    fn no_text_below_12_px() {
+        let chart = mixed();
+        for width in [280, 328, 360, 640, 1200] {
+            let l = lay(&chart, width);
+            let inks = crate::chart::Theme::Light.inks();
+            for p in display_list(&l, inks) {
+                if let crate::chart::paint::Primitive::Text { text, size, .. } = p {
+                    assert!(size >= 12.0, "{width} px: {text:?} is {size} px");
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 //! summary and the first bar when the chart gets focus, then each bar as the arrow keys move. The data table
 //! beside it is the full text alternative.
 
-use super::canvas_size::{fit_canvas, mark_drawn, FALLBACK_WIDTH};
+use super::canvas_size::{fit_canvas, mark_drawn, Drawn, FALLBACK_WIDTH};
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
 use crate::chart::{self, BarChart, Layout, Theme};
 use crate::model::Lang;
@@ -59,10 +59,14 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     let bar_at = {
         let layout = layout.clone();
         move |e: &MouseEvent| -> Option<usize> {
-            let l = layout.borrow();
-            let l = l.as_ref()?;
-            let r = l.pixel_ratio;
-            chart::hit_test(l, f64::from(e.offset_x()) * r, f64::from(e.offset_y()) * r)
+            let d = layout.borrow();
+            let d = d.as_ref()?;
+            let r = d.device_per_css;
+            chart::hit_test(
+                &d.layout,
+                f64::from(e.offset_x()) * r,
+                f64::from(e.offset_y()) * r,
+            )
         }
     };
     // The tooltip stays while the pointer crosses empty chart space or rests on the tooltip itself (WCAG 1.4.13:
@@ -192,11 +196,11 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
 
     let tooltip = active.and_then(|i| {
         let tip = props.tips.get(i)?;
-        let l = layout.borrow();
-        let l = l.as_ref()?;
-        let row = l.rows.get(i)?;
-        let r = l.pixel_ratio;
-        let width = l.width / r;
+        let d = layout.borrow();
+        let d = d.as_ref()?;
+        let row = d.layout.rows.get(i)?;
+        let r = d.device_per_css;
+        let width = d.layout.width / r;
         let left = (row.bar.x1 / r + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
         let top = row.band.y1 / r + 4.0;
         Some(html! {
@@ -219,10 +223,10 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     };
     // The bar the keyboard (or pointer) is on, outlined over the canvas.
     let highlight = active.and_then(|i| {
-        let l = layout.borrow();
-        let l = l.as_ref()?;
-        let row = l.rows.get(i)?;
-        let r = l.pixel_ratio;
+        let d = layout.borrow();
+        let d = d.as_ref()?;
+        let row = d.layout.rows.get(i)?;
+        let r = d.device_per_css;
         let (x, y) = (row.bar.x0 / r - 3.0, row.bar.y0 / r - 3.0);
         let (w, h) = ((row.bar.x1 - row.bar.x0) / r + 6.0, (row.bar.y1 - row.bar.y0) / r + 6.0);
         Some(html! {
@@ -268,9 +272,13 @@ fn entering(e: &MouseEvent, selector: &str) -> bool {
 }
 
 /// Sizes the canvas to its container and draws; returns the layout for hit-testing.
-fn draw(canvas: &HtmlCanvasElement, chart: &BarChart, theme: Theme) -> Result<Layout, String> {
+fn draw(
+    canvas: &HtmlCanvasElement,
+    chart: &BarChart,
+    theme: Theme,
+) -> Result<Drawn<Layout>, String> {
     let n = chart.bars.len();
-    let geometry = fit_canvas(canvas, |w| chart::preferred_height(n, w))?;
+    let (geometry, device_per_css) = fit_canvas(canvas, |w| chart::preferred_height(n, w))?;
     let layout = chart::layout(chart, &geometry).map_err(|e| e.to_string())?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
@@ -278,5 +286,8 @@ fn draw(canvas: &HtmlCanvasElement, chart: &BarChart, theme: Theme) -> Result<La
     chart::draw(&area, chart, &layout, theme).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
     mark_drawn(canvas)?;
-    Ok(layout)
+    Ok(Drawn {
+        layout,
+        device_per_css,
+    })
 }

@@ -7,12 +7,41 @@ use web_sys::HtmlCanvasElement;
 /// The CSS width used before the container has been laid out (and in tests without layout).
 pub const FALLBACK_WIDTH: u32 = 640;
 
-/// Sizes `canvas` to its parent's width (280–1200 CSS px) and `height_for(width)`, and returns the geometry a
-/// chart layout needs (CSS px plus the pixel ratio; layouts come out in device px).
+/// The narrowest a chart is laid out: below it the text scale gives way (the table beside it has everything).
+const MIN_LAYOUT_WIDTH: u32 = 280;
+
+/// A chart's layout with how many device px one CSS px of the page is (for pointer positions and overlays).
+pub struct Drawn<L> {
+    pub layout: L,
+    pub device_per_css: f64,
+}
+
+/// The page's root font size at the browser's default text size: style.css sets `:root { font-size: 1.0625rem }`
+/// (KRDS body-medium), 17 px of the default 16.
+const DESIGN_ROOT_PX: f64 = 17.0;
+
+/// The reader's text size as a factor of the page's own: 2 at 200 % text. Read from the computed root font
+/// size; never below 1, so no chart text goes under the charts' 12 px floor.
+pub fn text_scale(window: &web_sys::Window) -> f64 {
+    let px = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|root| window.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+        .unwrap_or(DESIGN_ROOT_PX);
+    (px / DESIGN_ROOT_PX).clamp(1.0, 4.0)
+}
+
+/// Sizes `canvas` to its parent's width (280–1200 CSS px) and the chart's height, and returns the geometry a
+/// chart layout needs. The chart follows the reader's text size: it is laid out at the container width divided
+/// by the text scale and drawn that much larger, so every length, text included, grows with the text (down to a
+/// 280 px layout; on a narrower screen the scale is what fits).
 pub fn fit_canvas(
     canvas: &HtmlCanvasElement,
     height_for: impl Fn(u32) -> u32,
-) -> Result<Geometry, String> {
+) -> Result<(Geometry, f64), String> {
     let window = web_sys::window().ok_or("no window")?;
     let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
     let css_width = canvas
@@ -21,8 +50,13 @@ pub fn fit_canvas(
         .filter(|w| *w > 0)
         .and_then(|w| u32::try_from(w).ok())
         .unwrap_or(FALLBACK_WIDTH)
-        .clamp(280, 1200);
-    let css_height = height_for(css_width);
+        .clamp(MIN_LAYOUT_WIDTH, 1200);
+    let scale = text_scale(&window)
+        .min(f64::from(css_width) / f64::from(MIN_LAYOUT_WIDTH))
+        .max(1.0);
+    let layout_width = ((f64::from(css_width) / scale).round() as u32).max(MIN_LAYOUT_WIDTH);
+    let layout_height = height_for(layout_width);
+    let css_height = (f64::from(layout_height) * scale).round() as u32;
     let device = |css: u32| (f64::from(css) * ratio).round() as u32;
     canvas.set_width(device(css_width));
     canvas.set_height(device(css_height));
@@ -31,11 +65,19 @@ pub fn fit_canvas(
         .set_property("width", &format!("{css_width}px"))
         .and_then(|_| style.set_property("height", &format!("{css_height}px")))
         .map_err(|_| "cannot size the canvas")?;
-    Ok(Geometry {
-        width: css_width,
-        height: css_height,
-        pixel_ratio: ratio,
-    })
+    // For tests and for anyone inspecting the page: the scale the chart was drawn at.
+    let _ = canvas.set_attribute(
+        "data-text-scale",
+        &format!("{}", (scale * 100.0).round() / 100.0),
+    );
+    Ok((
+        Geometry {
+            width: layout_width,
+            height: layout_height,
+            pixel_ratio: ratio * scale,
+        },
+        ratio,
+    ))
 }
 
 /// Marks a drawn canvas for tests and, the first time on the page, sets the performance mark the benchmark

@@ -1,7 +1,7 @@
 //! The programs' timeline on a `<canvas>`, sized to its container, crisp at any `devicePixelRatio`, redrawn
 //! on resize. Clicking a row opens that program; the program cards above are the keyboard path.
 
-use super::canvas_size::{fit_canvas, mark_drawn};
+use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use crate::chart::Theme;
@@ -33,9 +33,13 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
     let onclick = {
         let (layout, on_open) = (layout.clone(), props.on_open.clone());
         Callback::from(move |e: MouseEvent| {
-            let hit = layout.borrow().as_ref().and_then(|l| {
-                let r = l.pixel_ratio;
-                timeline::hit_test(l, f64::from(e.offset_x()) * r, f64::from(e.offset_y()) * r)
+            let hit = layout.borrow().as_ref().and_then(|d| {
+                let r = d.device_per_css;
+                timeline::hit_test(
+                    &d.layout,
+                    f64::from(e.offset_x()) * r,
+                    f64::from(e.offset_y()) * r,
+                )
             });
             if let (Some(i), Some(cb)) = (hit, &on_open) {
                 cb.emit(i);
@@ -58,9 +62,9 @@ fn draw(
     canvas: &HtmlCanvasElement,
     chart: &TimelineChart,
     theme: Theme,
-) -> Result<TimelineLayout, String> {
+) -> Result<Drawn<TimelineLayout>, String> {
     let n = chart.spans.len();
-    let geometry = fit_canvas(canvas, |w| timeline::preferred_height(n, w))?;
+    let (geometry, device_per_css) = fit_canvas(canvas, |w| timeline::preferred_height(n, w))?;
     let layout = timeline::layout(chart, &geometry).map_err(|e| e.to_string())?;
     let backend =
         CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
@@ -68,5 +72,8 @@ fn draw(
     timeline::draw(&area, chart, &layout, theme).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;
     mark_drawn(canvas)?;
-    Ok(layout)
+    Ok(Drawn {
+        layout,
+        device_per_css,
+    })
 }

@@ -4,6 +4,8 @@
 use crate::chart::Theme;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
@@ -29,15 +31,41 @@ where
     let node = use_node_ref();
     let error = use_state(|| None::<String>);
     let layout: Rc<RefCell<Option<L>>> = use_mut_ref(|| None);
-    // Bumped by window resizes, so the draw effect runs again at the new width.
+    // Bumped by window resizes, so the draw effect runs again at the new width, and by changes of the root font
+    // size (the reader's text size), watched through a hidden 1rem-wide probe, so the chart text follows it.
     let resize = use_state(|| 0u32);
     {
         let resize = resize.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "resize", move |_| resize.set(*resize + 1))
+            let bump = {
+                let resize = resize.clone();
+                move || resize.set(*resize + 1)
+            };
+            let on_resize = bump.clone();
+            let listener = web_sys::window()
+                .map(|w| gloo_events::EventListener::new(&w, "resize", move |_| on_resize()));
+            let probe = rem_probe();
+            // A ResizeObserver reports once as soon as it observes: that is not a change.
+            let mut first = true;
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                if !std::mem::take(&mut first) {
+                    bump();
+                }
             });
-            move || drop(listener)
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(p)) = (&observer, &probe) {
+                o.observe(p);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                if let Some(p) = probe {
+                    p.remove();
+                }
+                drop(callback);
+                drop(listener);
+            }
         });
     }
     {
@@ -61,4 +89,19 @@ where
         layout,
         error: (*error).clone(),
     }
+}
+
+/// A hidden element 1rem wide at the end of the body: it changes size exactly when the root font size does.
+fn rem_probe() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let probe = doc.create_element("span").ok()?;
+    probe
+        .set_attribute(
+            "style",
+            "position:absolute;visibility:hidden;width:1rem;height:0;overflow:hidden;pointer-events:none",
+        )
+        .ok()?;
+    probe.set_attribute("aria-hidden", "true").ok()?;
+    doc.body()?.append_child(&probe).ok()?;
+    Some(probe)
 }

@@ -477,6 +477,39 @@ test('screen readers: each chart is a named list of its bars; focus announces th
   });
 });
 
+test('chart text follows the reader\'s text size: at 200 % the chart is laid out for it, hit-testing still right', {
+  timeout: 90_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '#/en/');
+    const chart = page.locator('#overview-chart');
+    assert.equal(await chart.getAttribute('data-text-scale'), '1');
+    const before = await chart.boundingBox();
+    // The reader doubles the text size: the root font size goes from 17 px (the page's 1.0625rem) to 34 px, with
+    // no resize event.
+    await page.addStyleTag({ content: 'html { font-size: 34px !important; }' });
+    await page.waitForFunction(() => document.getElementById('overview-chart')?.getAttribute('data-text-scale') === '2');
+    const after = await chart.boundingBox();
+    assert.ok(Math.abs(after.width - before.width) < 2, `the chart changed width: ${before.width} → ${after.width}`);
+    assert.ok(after.height > before.height * 1.5, `the chart did not grow with its text: ${before.height} → ${after.height}`);
+    // Pointer positions still find their bars at the new scale, and the tooltip names them.
+    const found = await findBar(page, '#overview-chart', NAMES.sme);
+    assert.ok(found.tip.amount.includes('KRW 5 billion'), found.tip.amount);
+    // Back to the default size: back to scale 1.
+    await page.evaluate(() => document.querySelectorAll('style').forEach((s) => s.textContent.includes('34px') && s.remove()));
+    await page.waitForFunction(() => document.getElementById('overview-chart')?.getAttribute('data-text-scale') === '1');
+  });
+  await withPage(t, { viewport: { width: 320, height: 700 } }, async (page) => {
+    await open(page, '#/ko/');
+    await page.addStyleTag({ content: 'html { font-size: 34px !important; }' });
+    // A 320 px phone cannot lay a chart out at 160 px: the scale is what fits, and the chart is still drawn.
+    await page.waitForFunction(() => Number(document.getElementById('overview-chart')?.getAttribute('data-text-scale')) > 1);
+    assert.equal(await page.locator('.chart-wrap [role="alert"]').count(), 0, 'the chart failed at 320 px with 200 % text');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+  });
+});
+
 test('touch: the first tap on a bar shows its tooltip, the second opens its program', { timeout: 60_000 }, async (t) => {
   await withPage(
     t,
