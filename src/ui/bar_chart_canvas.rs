@@ -9,6 +9,7 @@
 //! beside it is the full text alternative.
 
 use super::canvas_size::{fit_canvas, mark_drawn, Drawn, FALLBACK_WIDTH};
+use super::lang_text;
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
 use crate::chart::{self, BarChart, Layout, Theme};
 use crate::model::Lang;
@@ -206,11 +207,11 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
         Some(html! {
             <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true"
                 style={ format!("left:{left:.0}px;top:{top:.0}px") } onmouseleave={ on_tip_leave.clone() }>
-                <p class="tt-title">{ &tip.title }</p>
-                <p class="tt-amount">{ &tip.amount }</p>
-                <p class="tt-exact">{ &tip.exact }</p>
-                <p class="tt-kind">{ &tip.kind }</p>
-                <p class="tt-source">{ &tip.source }</p>
+                <p class="tt-title">{ lang_text(&tip.title, props.lang) }</p>
+                <p class="tt-amount">{ lang_text(&tip.amount, props.lang) }</p>
+                <p class="tt-exact">{ lang_text(&tip.exact, props.lang) }</p>
+                <p class="tt-kind">{ lang_text(&tip.kind, props.lang) }</p>
+                <p class="tt-source">{ lang_text(&tip.source, props.lang) }</p>
             </div>
         })
     });
@@ -237,7 +238,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
     let point_id = |i: usize| format!("{}-point-{i}", props.id);
     let points = props.tips.iter().enumerate().map(|(i, t)| {
         html! {
-            <div role="option" id={ point_id(i) } aria-selected={ (*active == Some(i)).to_string() }>{ &t.spoken }</div>
+            <div role="option" id={ point_id(i) } aria-selected={ (*active == Some(i)).to_string() }>{ lang_text(&t.spoken, props.lang) }</div>
         }
     });
     let hint_id = format!("{}-hint", props.id);
@@ -245,7 +246,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
         <div class="chart-wrap">
             <canvas ref={ canvas_ref } id={ props.id.clone() } role="listbox" tabindex="0"
                 aria-roledescription={ pick(props.lang, "막대 차트", "bar chart") }
-                aria-label={ props.summary.clone() } aria-describedby={ hint_id.clone() }
+                aria-label={ props.summary.clone() } aria-describedby={ format!("{hint_id} {}-source", props.id) }
                 aria-activedescendant={ active.map(point_id) }
                 width={ FALLBACK_WIDTH.to_string() } height="300"
                 { onmousemove } { onmouseleave } { onclick } { onpointerdown } { onfocus } { onblur } { onkeydown }>
@@ -253,7 +254,7 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
             </canvas>
             { highlight.unwrap_or_default() }
             { tooltip.unwrap_or_default() }
-            <p class="chart-hint" id={ hint_id }>{ hint }</p>
+            <p class="chart-hint" id={ hint_id }>{ lang_text(hint, props.lang) }</p>
             if let Some(e) = &error {
                 <p class="error" role="alert">
                     { pick(props.lang, "차트를 그릴 수 없습니다: ", "The chart could not be drawn: ") }{ e }

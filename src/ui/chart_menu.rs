@@ -124,7 +124,7 @@ pub fn chart_menu(props: &ChartMenuProps) -> Html {
     };
     let item = |text: &str, action: &str| {
         html! {
-            <li><button type="button" class="menu-item" data-action={ action.to_owned() }>{ text.to_owned() }</button></li>
+            <li><button type="button" class="menu-item" data-action={ action.to_owned() }>{ super::lang_text(text, lang) }</button></li>
         }
     };
     html! {

@@ -102,9 +102,11 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
                     Err(e) => html! { <p role="alert" class="error">{ e }</p> },
                 }
             }
-            if props.show_source {
-                <figcaption class="chart-source">{ crate::view::overview::source_note(&props.dataset, lang) }</figcaption>
-            }
+            // Always there, as the chart's description (`{id}-source`); `source=hide` only hides it from the eye.
+            <figcaption id={ format!("{}-source", props.id) }
+                class={ classes!("chart-source", (!props.show_source).then_some("visually-hidden")) }>
+                { super::lang_text(&crate::view::overview::source_note(&props.dataset, lang), lang) }
+            </figcaption>
             { props.children.clone() }
         </figure>
     }

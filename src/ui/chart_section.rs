@@ -188,9 +188,11 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
         <figure class="chart">
             <TimelineCanvas id={ props.id.clone() } chart={ (*chart).clone() } summary={ timeline_summary(d, lang) }
                 theme={ props.theme } on_open={ on_open } />
-            if props.show_source {
-                <figcaption class="chart-source">{ source.clone() }</figcaption>
-            }
+            // Always there, as the chart's description (`{id}-source`); `source=hide` only hides it from the eye.
+            <figcaption id={ format!("{}-source", props.id) }
+                class={ classes!("chart-source", (!props.show_source).then_some("visually-hidden")) }>
+                { super::lang_text(&source, lang) }
+            </figcaption>
             <ChartMenu id={ props.id.clone() } lang={ lang } theme={ props.theme }
                 title={ chart_title(d, &WidgetChart::Timeline, lang) } source={ source }
                 illustrative={ d.meta().illustrative } chart={ ChartData::Timeline((*chart).clone()) }

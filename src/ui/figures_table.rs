@@ -53,8 +53,8 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
                                 <br />
                                 <span class="exact muted">{ &r.amount_exact }</span>
                             </td>
-                            <td data-label={ head("재원", "Funded by") }>{ r.funding }</td>
-                            <td class="source" data-label={ head("출처", "Source") }>{ source_cell(&r.source) }</td>
+                            <td data-label={ head("재원", "Funded by") }>{ super::lang_text(r.funding, props.lang) }</td>
+                            <td class="source" data-label={ head("출처", "Source") }>{ source_cell(&r.source, props.lang) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -63,7 +63,7 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
     }
 }
 
-fn source_cell(source: &Source) -> Html {
+fn source_cell(source: &Source, lang: Lang) -> Html {
     match source {
         Source::Quote {
             quote,
@@ -73,10 +73,12 @@ fn source_cell(source: &Source) -> Html {
             <>
                 <q lang="ko">{ quote }</q>
                 <br />
-                <cite class="muted">{ format!("{document}, {line}") }</cite>
+                <cite class="muted">{ super::lang_text(&format!("{document}, {line}"), lang) }</cite>
             </>
         },
-        Source::Derived { how } => html! { <span class="derived">{ how }</span> },
+        Source::Derived { how } => {
+            html! { <span class="derived">{ super::lang_text(how, lang) }</span> }
+        }
         Source::Illustrative { note } => html! { <span class="illustrative">{ note }</span> },
     }
 }

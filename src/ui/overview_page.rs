@@ -93,7 +93,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                         <li key={ c.id.clone() }>
                             <span class="stat-value">{ context_value(c, lang) }</span>
                             <span class="stat-label">{ pick(lang, &c.label.ko, &c.label.en) }</span>
-                            <span class="stat-source">{ context_source(c, lang) }</span>
+                            <span class="stat-source">{ super::lang_text(&context_source(c, lang), lang) }</span>
                         </li>
                     }) }
                 </ul>

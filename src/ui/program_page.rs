@@ -59,7 +59,7 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
                                 html! {
                                     <>
                                         <blockquote class="citation" lang="ko"><p>{ quote }</p></blockquote>
-                                        <p class="cite-line">{ format!("「{}」 ({}), {}", src.title, src.year, words::line(*line, lang)) }</p>
+                                        <p class="cite-line">{ super::lang_text(&format!("「{}」 ({}), {}", src.title, src.year, words::line(*line, lang)), lang) }</p>
                                     </>
                                 },
                             ),
@@ -84,7 +84,7 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
                                 <p class="amount">{ compact_marked(f.amount, f.approximate, lang) }</p>
                                 <p class="amount-exact">
                                     { exact(f.amount, lang) }
-                                    { format!(" · {} · {}", words::kind(f.kind, lang), words::funding(f.funding, lang)) }
+                                    { super::lang_text(&format!(" · {} · {}", words::kind(f.kind, lang), words::funding(f.funding, lang)), lang) }
                                 </p>
                                 { cite }
                             </li>
@@ -124,14 +124,14 @@ fn facts(d: &Dataset, p: &Program, lang: Lang) -> Html {
                 </dd>
                 if let Some(lead) = &p.lead {
                     <dt>{ pick(lang, "운영", "Run by") }</dt>
-                    <dd>{ pick(lang, &lead.ko, &lead.en) }</dd>
+                    <dd>{ super::lang_text(pick(lang, &lead.ko, &lead.en), lang) }</dd>
                 }
                 <dt>{ pick(lang, "협력 기관", "Partners") }</dt>
-                <dd>{ if partners.is_empty() { pick(lang, "보도되지 않음", "Not reported").to_owned() } else { partners.join(", ") } }</dd>
+                <dd>{ super::lang_text(&if partners.is_empty() { pick(lang, "보도되지 않음", "Not reported").to_owned() } else { partners.join(", ") }, lang) }</dd>
                 <dt>{ pick(lang, "사업 내용", "What it does") }</dt>
-                <dd>{ pick(lang, &p.description.ko, &p.description.en) }</dd>
+                <dd>{ super::lang_text(pick(lang, &p.description.ko, &p.description.en), lang) }</dd>
                 <dt>{ pick(lang, "출처", "Source") }</dt>
-                <dd>{ format!("「{}」 — {}", d.meta().source.title, pick(lang, &d.meta().source.kind.ko, &d.meta().source.kind.en)) }</dd>
+                <dd>{ super::lang_text(&format!("「{}」 — {}", d.meta().source.title, pick(lang, &d.meta().source.kind.ko, &d.meta().source.kind.en)), lang) }</dd>
             </dl>
         </section>
     }

@@ -49,6 +49,7 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
     html! {
         <div class="chart-wrap">
             <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" aria-label={ props.summary.clone() }
+                aria-describedby={ format!("{}-source", props.id) }
                 width="640" height="240" { onclick }>
             </canvas>
             if let Some(e) = &error {

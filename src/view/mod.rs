@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod export;
+pub mod lang_runs;
 pub mod overview;
 pub mod route;
 pub mod rows;

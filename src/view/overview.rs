@@ -160,9 +160,12 @@ fn build(
         _ => "",
     };
     let extremes = extremes(&bars, &tips, lang);
+    // The source is not in the name: its Korean title would be read with English rules on an English page. The
+    // chart is described by its source line instead, where the title carries its own `lang`.
     let summary = format!(
-        "{head}{unit_word}. {}. {extremes}{source_note}",
-        values.join(", ")
+        "{head}{unit_word}. {}. {extremes}{}",
+        values.join(", "),
+        illustrative_note(d, lang)
     );
     Ok(ChartView {
         chart: Rc::new(BarChart {
@@ -314,18 +317,25 @@ fn axis_title(unit: Unit, scale: Scale, lang: Lang) -> String {
     format!("{what}, {how}")
 }
 
+/// "Illustrative figures, not real ones. " for a dataset marked illustrative, else nothing: every chart of such
+/// a dataset says so, in its name too.
+pub fn illustrative_note(d: &Dataset, lang: Lang) -> &'static str {
+    if d.meta().illustrative {
+        pick(
+            lang,
+            "예시용 가상 수치입니다. ",
+            "Illustrative figures, not real ones. ",
+        )
+    } else {
+        ""
+    }
+}
+
 /// Names the source under a chart; an illustrative dataset says so first.
 pub fn source_note(d: &Dataset, lang: Lang) -> String {
     let m = d.meta();
     let src = &m.source;
-    let mut note = String::new();
-    if m.illustrative {
-        note.push_str(pick(
-            lang,
-            "예시용 가상 수치입니다. ",
-            "Illustrative figures, not real ones. ",
-        ));
-    }
+    let mut note = illustrative_note(d, lang).to_owned();
     note.push_str(&match lang {
         Lang::Ko => format!("출처: {} ({}년 보도)", src.title, src.year),
         Lang::En => format!(
@@ -477,7 +487,15 @@ mod tests {
             "{}",
             v.summary
         );
-        assert!(v.summary.contains("Source:"), "{}", v.summary);
+        // No Hangul in an English chart's name: the Korean source title describes it from the source line.
+        assert!(
+            !v.summary
+                .chars()
+                .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+            "{}",
+            v.summary
+        );
+        assert!(!v.summary.contains("Source:"), "{}", v.summary);
     }
 
     #[test]

@@ -57,7 +57,12 @@ pub fn timeline_summary(d: &Dataset, lang: Lang) -> String {
         "사업 기간 타임라인",
         "Timeline of the programs' periods",
     );
-    format!("{head}. {}. {}", parts.join(", "), source_note(d, lang))
+    // The source describes the chart instead of naming it (see `overview::build`).
+    format!(
+        "{head}. {}. {}",
+        parts.join(", "),
+        super::overview::illustrative_note(d, lang)
+    )
 }
 
 #[cfg(test)]

@@ -445,7 +445,9 @@ test('screen readers: each chart is a named list of its bars; focus announces th
       const options = nodes.filter((n) => n.role?.value === 'option' && !n.ignored && listbox.childIds.includes(n.nodeId));
       assert.equal(options.length, 4, `the listbox has ${options.length} options`);
       assert.equal(await chart.getAttribute('aria-roledescription'), lang === 'ko' ? '막대 차트' : 'bar chart');
-      const hint = await page.locator(`#${await chart.getAttribute('aria-describedby')}`).innerText();
+      const [hintId, sourceId] = (await chart.getAttribute('aria-describedby')).split(' ');
+      const hint = await page.locator(`#${hintId}`).innerText();
+      assert.match(await page.locator(`#${sourceId}`).innerText(), /안산시, 지역경제 선순환/);
       assert.match(hint, lang === 'ko' ? /Enter로 사업 보기/ : /Enter opens the program/);
       assert.equal(await chart.getAttribute('aria-activedescendant'), null);
 
@@ -471,7 +473,7 @@ test('screen readers: each chart is a named list of its bars; focus announces th
     // A program page's chart opens nothing, so its hint promises no Enter.
     await open(page, '#/en/program/regeneration');
     const programChart = page.locator('main canvas[role="listbox"]').first();
-    const programHint = await page.locator(`#${await programChart.getAttribute('aria-describedby')}`).innerText();
+    const programHint = await page.locator(`#${(await programChart.getAttribute('aria-describedby')).split(' ')[0]}`).innerText();
     assert.match(programHint, /arrow keys move between bars/);
     assert.doesNotMatch(programHint, /Enter/);
   });
@@ -507,6 +509,52 @@ test('chart text follows the reader\'s text size: at 200 % the chart is laid out
     assert.equal(await page.locator('.chart-wrap [role="alert"]').count(), 0, 'the chart failed at 320 px with 200 % text');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+  });
+});
+
+/**
+ * Text in the language other than the page's (Hangul on an English page; Latin words on a Korean one) that is
+ * not inside an element with that `lang`; and names (aria-label, title) that contain it, since a name cannot
+ * carry a second language. The language switch is included: its 한국어 link must say so too.
+ */
+async function unmarkedRuns(page) {
+  return page.evaluate(() => {
+    const pageLang = document.documentElement.lang;
+    const foreign = pageLang === 'en' ? /[\uAC00-\uD7A3]/ : /[A-Za-z]{2,}/;
+    const want = pageLang === 'en' ? 'ko' : 'en';
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      const el = n.parentElement;
+      if (!foreign.test(n.textContent) || el.closest('script, style, code')) continue;
+      if (el.closest('[lang]')?.getAttribute('lang') !== want) out.push(`${el.tagName}.${el.className}: ${n.textContent.trim().slice(0, 60)}`);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title]')) {
+      for (const a of ['aria-label', 'title']) {
+        const v = el.getAttribute(a);
+        if (v && foreign.test(v) && el.closest('[lang]')?.getAttribute('lang') !== want) out.push(`@${a} ${el.tagName}#${el.id}: ${v.slice(0, 60)}`);
+      }
+    }
+    return out;
+  });
+}
+
+test('every run in the other language carries its lang: Korean on English pages, English on Korean pages', {
+  timeout: 90_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    for (const hash of ['#/en/', '#/en/program/regeneration', '#/en/program/incubation', '#/en/program/sme', '#/ko/', '#/ko/program/incubation']) {
+      await open(page, hash);
+      // With a tooltip open too: its text is in the page as well.
+      await page.locator('#overview-chart, #program-chart').first().focus();
+      assert.deepEqual(await unmarkedRuns(page), [], `${hash}: text in the other language without its lang`);
+    }
+    for (const query of ['chart=overview&lang=en', 'chart=timeline&lang=en', 'chart=program&program=sme&lang=ko']) {
+      await page.goto(`${server.url}/widget.html?${query}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('canvas[data-drawn]').first().waitFor();
+      assert.deepEqual(await unmarkedRuns(page), [], `widget ${query}: text in the other language without its lang`);
+    }
   });
 });
 
@@ -646,8 +694,11 @@ test('honesty: derived and approximate figures say so, incubation\'s two amounts
         const captions = await page.locator('figure.chart figcaption').allInnerTexts();
         assert.ok(captions.length >= 1, `${route}: no chart figcaption`);
         for (const c of captions) assert.ok(c.includes(SOURCE_TITLE), `${route}: the figcaption does not name the source: ${c}`);
-        const labels = await page.locator('main canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
-        for (const l of labels) assert.ok(l?.includes(SOURCE_TITLE), `${route}: the chart's aria-label does not name the source: ${l}`);
+        // Each chart is described by its source line (the Korean title keeps its lang there, not in the name).
+        const described = await page.locator('main canvas').evaluateAll((cs) =>
+          cs.map((c) => (c.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')),
+        );
+        for (const d of described) assert.ok(d.includes(SOURCE_TITLE), `${route}: the chart's description does not name the source: ${d}`);
       }
     }
   });
