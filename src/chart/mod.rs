@@ -24,6 +24,44 @@ pub use bars::{
 };
 pub use style::Theme;
 
+/// What an interactive chart needs from its layout, whatever its kind: the point (bar, span) under the pointer,
+/// where each point is, and how wide the chart is. All in device px.
+pub trait Points {
+    /// The point whose row contains (x, y).
+    fn point_at(&self, x: f64, y: f64) -> Option<usize>;
+    /// Point `i`'s mark (the bar or segment, outlined when active) and its whole row (the tooltip goes under it).
+    fn point_boxes(&self, i: usize) -> Option<(common::Rect, common::Rect)>;
+    /// The chart's width.
+    fn device_width(&self) -> f64;
+}
+
+impl Points for bars::Layout {
+    fn point_at(&self, x: f64, y: f64) -> Option<usize> {
+        bars::hit_test(self, x, y)
+    }
+    fn point_boxes(&self, i: usize) -> Option<(common::Rect, common::Rect)> {
+        self.rows.get(i).map(|r| (r.bar, r.band))
+    }
+    fn device_width(&self) -> f64 {
+        self.width
+    }
+}
+
+impl Points for timeline::TimelineLayout {
+    fn point_at(&self, x: f64, y: f64) -> Option<usize> {
+        timeline::hit_test(self, x, y)
+    }
+    fn point_boxes(&self, i: usize) -> Option<(common::Rect, common::Rect)> {
+        // A program with no reported period has no segment: its whole row is the mark.
+        self.rows
+            .get(i)
+            .map(|r| (r.segment.unwrap_or(r.band), r.band))
+    }
+    fn device_width(&self) -> f64 {
+        self.width
+    }
+}
+
 /// Size of the drawing surface in CSS px, plus the device pixel ratio. Layouts come out in device px
 /// (CSS px × `pixel_ratio`) so a canvas sized in device pixels is sharp on high-density phone screens.
 #[derive(Debug, Clone, Copy, PartialEq)]

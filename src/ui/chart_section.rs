@@ -12,7 +12,7 @@ use crate::model::{Dataset, Lang};
 use crate::view::export::{figures_table, timeline_table};
 use crate::view::overview::source_note;
 use crate::view::route::{sibling_url, Page, Route, Unit};
-use crate::view::timeline::{timeline_chart, timeline_summary};
+use crate::view::timeline::{timeline_chart, timeline_summary, timeline_tips};
 use crate::view::widget_params::{WidgetChart, WidgetParams};
 use crate::view::{overview_chart, program_chart};
 use std::rc::Rc;
@@ -171,6 +171,7 @@ pub struct TimelineSectionProps {
 pub fn timeline_section(props: &TimelineSectionProps) -> Html {
     let d = &props.dataset;
     let lang = props.lang;
+    let tips = use_memo((d.clone(), lang), |(d, lang)| timeline_tips(d, *lang));
     let chart = use_memo((d.clone(), lang), |(d, lang)| timeline_chart(d, *lang));
     let table = use_memo((d.clone(), lang), |(d, lang)| {
         Rc::new(timeline_table(d, *lang))
@@ -187,6 +188,7 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
     html! {
         <figure class="chart">
             <TimelineCanvas id={ props.id.clone() } chart={ (*chart).clone() } summary={ timeline_summary(d, lang) }
+                tips={ (*tips).clone() } lang={ lang }
                 theme={ props.theme } on_open={ on_open } />
             // Always there, as the chart's description (`{id}-source`); `source=hide` only hides it from the eye.
             <figcaption id={ format!("{}-source", props.id) }

@@ -17,6 +17,7 @@ mod embed_page;
 mod error_notice;
 mod fetch;
 mod figures_table;
+mod interactive_canvas;
 mod lang_text;
 mod not_found_page;
 mod overview_page;

@@ -1,10 +1,14 @@
-//! The programs' timeline on a `<canvas>`, sized to its container, crisp at any `devicePixelRatio`, redrawn
-//! on resize. Clicking a row opens that program; the program cards above are the keyboard path.
+//! The programs' timeline in the shared interactive canvas (`InteractiveCanvas`): the same tooltips, keyboard
+//! and screen-reader treatment as the bar charts; each row's tooltip says the program's period and where the
+//! article gives it; a row opens its program.
 
 use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
-use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
+use super::interactive_canvas::{DrawFn, InteractiveCanvas};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use crate::chart::Theme;
+use crate::model::Lang;
+use crate::view::rows::pick;
+use crate::view::Tip;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -15,47 +19,27 @@ use yew::prelude::*;
 pub struct TimelineCanvasProps {
     pub id: AttrValue,
     pub chart: Rc<TimelineChart>,
+    /// One tooltip per program row, in row order.
+    #[prop_or_default]
+    pub tips: Rc<Vec<Tip>>,
     pub summary: AttrValue,
     #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
     pub theme: Theme,
-    /// Called with a row's index when it is clicked.
+    /// Called with a row's index when the reader opens it (click, second tap, Enter).
     #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
 }
 
 #[function_component(TimelineCanvas)]
 pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
-    let CanvasChart {
-        node: canvas_ref,
-        layout,
-        error,
-    } = use_canvas_chart(props.chart.clone(), props.theme, draw);
-    let onclick = {
-        let (layout, on_open) = (layout.clone(), props.on_open.clone());
-        Callback::from(move |e: MouseEvent| {
-            let hit = layout.borrow().as_ref().and_then(|d| {
-                let r = d.device_per_css;
-                timeline::hit_test(
-                    &d.layout,
-                    f64::from(e.offset_x()) * r,
-                    f64::from(e.offset_y()) * r,
-                )
-            });
-            if let (Some(i), Some(cb)) = (hit, &on_open) {
-                cb.emit(i);
-            }
-        })
-    };
     html! {
-        <div class="chart-wrap">
-            <canvas ref={ canvas_ref } id={ props.id.clone() } role="img" aria-label={ props.summary.clone() }
-                aria-describedby={ format!("{}-source", props.id) }
-                width="640" height="240" { onclick }>
-            </canvas>
-            if let Some(e) = &error {
-                <p class="error" role="alert">{ e }</p>
-            }
-        </div>
+        <InteractiveCanvas<TimelineChart, TimelineLayout> id={ props.id.clone() } chart={ props.chart.clone() }
+            draw={ draw as DrawFn<TimelineChart, TimelineLayout> }
+            tips={ props.tips.clone() } summary={ props.summary.clone() }
+            kind={ pick(props.lang, "기간 차트", "timeline") } point_word={ ("사업", "program") }
+            lang={ props.lang } theme={ props.theme } on_open={ props.on_open.clone() } />
     }
 }
 

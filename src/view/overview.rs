@@ -180,9 +180,10 @@ fn build(
     })
 }
 
-fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip {
+/// Where a figure comes from, as a tooltip says it: the article's title, line and quote; or how it is derived.
+pub(crate) fn source_line(d: &Dataset, f: &Figure, lang: Lang) -> String {
     let src = &d.meta().source;
-    let source = match &f.provenance {
+    match &f.provenance {
         Provenance::Reported { quote, line } => match lang {
             Lang::Ko => format!("출처: 「{}」({}) {line}행 — “{quote}”", src.title, src.year),
             Lang::En => format!(
@@ -197,7 +198,21 @@ fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip 
         Provenance::Illustrative { .. } => {
             pick(lang, "예시용 가상 수치", "Illustrative, made-up figure").to_owned()
         }
-    };
+    }
+}
+
+/// The sentence a screen reader says for a point: its non-empty parts, in order.
+pub(crate) fn spoken(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
+fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip {
+    let source = source_line(d, f, lang);
     let title = format!(
         "{} · {}",
         pick(lang, &p.name.ko, &p.name.en),
@@ -210,18 +225,14 @@ fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip 
     );
     let kind = words::kind(f.kind, lang).to_owned();
     let share = share_of_total(p, f, lang);
-    let spoken = [
-        Some(title.as_str()),
-        Some(amount.as_str()),
-        Some(exact.as_str()),
-        share.as_deref(),
-        Some(kind.as_str()),
-        Some(source.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(". ");
+    let spoken = spoken(&[
+        &title,
+        &amount,
+        &exact,
+        share.as_deref().unwrap_or_default(),
+        &kind,
+        &source,
+    ]);
     Tip {
         figure_id: f.id.clone(),
         program_id: p.id.clone(),

@@ -1,10 +1,10 @@
 //! The programs' periods as a timeline: end years as reported, start years only where known; the unknown
 //! start is drawn from the report year and says so.
 
-use super::overview::source_note;
+use super::overview::{source_line, source_note, spoken, Tip};
 use super::rows::pick;
 use crate::chart::timeline::{Span, TimelineChart};
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Lang, Provenance};
 use std::rc::Rc;
 
 pub fn timeline_chart(d: &Dataset, lang: Lang) -> Rc<TimelineChart> {
@@ -39,6 +39,56 @@ pub fn timeline_chart(d: &Dataset, lang: Lang) -> Rc<TimelineChart> {
     })
 }
 
+/// One tooltip per program row: its period as the article gives it, the period's note, and the quote the end
+/// year comes from (a reported figure of the program that runs until that year).
+pub fn timeline_tips(d: &Dataset, lang: Lang) -> Rc<Vec<Tip>> {
+    let tips = d
+        .programs()
+        .iter()
+        .map(|p| {
+            let title = pick(lang, &p.name.ko, &p.name.en).to_owned();
+            let amount = super::words::period_text(p.period.start, p.period.end, lang);
+            let exact = p
+                .period
+                .note
+                .as_ref()
+                .map(|n| pick(lang, &n.ko, &n.en).to_owned())
+                .unwrap_or_default();
+            let kind = pick(lang, "사업 기간", "Period").to_owned();
+            let source = p
+                .figures
+                .iter()
+                .find(|f| {
+                    f.until.is_some()
+                        && f.until == p.period.end
+                        && matches!(f.provenance, Provenance::Reported { .. })
+                })
+                .map(|f| source_line(d, f, lang))
+                .unwrap_or_else(|| {
+                    pick(
+                        lang,
+                        "기사가 기간을 밝히지 않습니다",
+                        "The article gives no period",
+                    )
+                    .to_owned()
+                });
+            let spoken = spoken(&[&title, &amount, &exact, &kind, &source]);
+            Tip {
+                figure_id: String::new(),
+                program_id: p.id.clone(),
+                title,
+                amount,
+                exact,
+                kind,
+                source,
+                share: None,
+                spoken,
+            }
+        })
+        .collect();
+    Rc::new(tips)
+}
+
 /// The accessible name of the timeline.
 pub fn timeline_summary(d: &Dataset, lang: Lang) -> String {
     let parts: Vec<String> = d
@@ -69,6 +119,26 @@ pub fn timeline_summary(d: &Dataset, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::model;
+
+    #[test]
+    fn each_row_says_its_period_and_where_the_article_gives_it() {
+        let d = model::load("a.json", include_str!("../../data/ansan-2015.json")).expect("valid");
+        let ko = timeline_tips(&d, Lang::Ko);
+        assert_eq!(ko.len(), 3);
+        let hub = &ko[0];
+        assert_eq!(hub.program_id, "regeneration");
+        assert!(hub.amount.contains("2021년까지"), "{}", hub.amount);
+        assert!(hub.source.contains("8행"), "{}", hub.source);
+        assert!(
+            hub.source.contains("2021년까지"),
+            "the quote names the year: {}",
+            hub.source
+        );
+        assert!(hub.spoken.starts_with(&hub.title));
+        let en = timeline_tips(&d, Lang::En);
+        assert!(en.iter().all(|t| t.source.starts_with("Source:")), "{en:?}");
+        assert!(en[1].amount.contains("until 2017"), "{}", en[1].amount);
+    }
 
     #[test]
     fn spans_carry_only_reported_years() {

@@ -99,13 +99,13 @@ async function h1Matching(page, re) {
 }
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 
-/** The tooltip of the chart after the next frame (Yew renders asynchronously), or null. */
-function tooltip(page) {
+/** The tooltip (of any chart, or the one `selector` names) after the next frame (Yew renders asynchronously), or null. */
+function tooltip(page, selector = '.chart-wrap .tooltip') {
   return page.evaluate(
-    () =>
+    (sel) =>
       new Promise((resolve) =>
         requestAnimationFrame(() => {
-          const tip = document.querySelector('.chart-wrap .tooltip');
+          const tip = document.querySelector(sel);
           if (!tip) return resolve(null);
           const text = (sel) => tip.querySelector(sel)?.textContent ?? '';
           resolve({
@@ -118,6 +118,7 @@ function tooltip(page) {
           });
         }),
       ),
+    selector,
   );
 }
 
@@ -555,6 +556,37 @@ test('every run in the other language carries its lang: Korean on English pages,
       await page.locator('canvas[data-drawn]').first().waitFor();
       assert.deepEqual(await unmarkedRuns(page), [], `widget ${query}: text in the other language without its lang`);
     }
+  });
+});
+
+test('the timeline has the bar chart\'s treatment: keyboard, tooltip with the period\'s source, screen-reader list, Enter opens', {
+  timeout: 60_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '#/ko/');
+    const chart = page.locator('#timeline-chart');
+    assert.equal(await chart.getAttribute('role'), 'listbox');
+    assert.equal(await chart.getAttribute('aria-roledescription'), '기간 차트');
+    assert.equal(await chart.locator('[role="option"]').count(), 3);
+    // Reached by Tab, after the bar chart.
+    await tabTo(page, '#overview-chart');
+    await tabTo(page, '#timeline-chart');
+    assert.equal(await chart.getAttribute('aria-activedescendant'), 'timeline-chart-point-0');
+    let tip = await tooltip(page, '#timeline-chart-tip');
+    assert.ok(tip && NAMES.regeneration.test(tip.title), `on focus the timeline tooltip is ${JSON.stringify(tip)}`);
+    assert.match(tip.amount, /2021년까지/);
+    assert.match(tip.source, /8행/);
+    assert.match(await page.locator('#timeline-chart-point-0').textContent(), /2021년까지.*8행/);
+    await page.keyboard.press('ArrowDown');
+    tip = await tooltip(page, '#timeline-chart-tip');
+    assert.ok(tip && NAMES.incubation.test(tip.title), `after ArrowDown: ${JSON.stringify(tip)}`);
+    await page.keyboard.press('Escape');
+    assert.equal(await tooltip(page, '#timeline-chart-tip'), null, 'Escape did not close the timeline tooltip');
+    // After Escape the keys start again; End goes to the last row, Enter opens it.
+    await page.keyboard.press('End');
+    assert.equal(await chart.getAttribute('aria-activedescendant'), 'timeline-chart-point-2');
+    await page.keyboard.press('Enter');
+    await waitForHash(page, '#/ko/program/sme');
   });
 });
 
