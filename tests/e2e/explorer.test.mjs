@@ -590,6 +590,27 @@ test('the timeline has the bar chart\'s treatment: keyboard, tooltip with the pe
   });
 });
 
+test('on a phone the table shows each column name in its card, and a screen reader hears it once (from the header)', {
+  timeout: 60_000,
+}, async (t) => {
+  await withPage(t, { viewport: { width: 360, height: 800 } }, async (page) => {
+    await open(page, '#/en/');
+    const cell = page.locator('#figures-table tbody td[data-label]').first();
+    const label = await cell.getAttribute('data-label');
+    // Shown to the eye…
+    const before = await cell.evaluate((el) => getComputedStyle(el, '::before').content);
+    assert.match(before, /data-label|Figure/, `the card label is not drawn: ${before}`);
+    // …but not part of the cell's accessible name.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const cells = nodes.filter((n) => n.role?.value === 'cell' && !n.ignored);
+    assert.ok(cells.length >= 20, `${cells.length} cells`);
+    const doubled = cells.filter((n) => /^(Figure|Amount|Funded by|Source) /.test(n.name?.value ?? ''));
+    assert.deepEqual(doubled.map((n) => n.name.value.slice(0, 40)), [], `cells read their column name (${label}) again`);
+  });
+});
+
 test('touch: the first tap on a bar shows its tooltip, the second opens its program', { timeout: 60_000 }, async (t) => {
   await withPage(
     t,
