@@ -33,6 +33,8 @@ pub trait Points {
     fn point_boxes(&self, i: usize) -> Option<(common::Rect, common::Rect)>;
     /// The chart's width.
     fn device_width(&self) -> f64;
+    /// The chart's height.
+    fn device_height(&self) -> f64;
 }
 
 impl Points for bars::Layout {
@@ -44,6 +46,9 @@ impl Points for bars::Layout {
     }
     fn device_width(&self) -> f64 {
         self.width
+    }
+    fn device_height(&self) -> f64 {
+        self.height
     }
 }
 
@@ -59,6 +64,9 @@ impl Points for timeline::TimelineLayout {
     }
     fn device_width(&self) -> f64 {
         self.width
+    }
+    fn device_height(&self) -> f64 {
+        self.height
     }
 }
 

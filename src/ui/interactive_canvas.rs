@@ -62,7 +62,7 @@ impl<C: PartialEq + 'static, L: 'static> PartialEq for InteractiveCanvasProps<C,
     }
 }
 
-const TOOLTIP_WIDTH: f64 = 260.0;
+const TOOLTIP_WIDTH: f64 = 360.0;
 
 #[function_component(InteractiveCanvas)]
 pub fn interactive_canvas<C, L>(props: &InteractiveCanvasProps<C, L>) -> Html
@@ -225,28 +225,49 @@ where
         let r = d.device_per_css;
         Some((
             (mark.x0 / r, mark.y0 / r, mark.x1 / r, mark.y1 / r),
-            row.y1 / r,
-            d.layout.device_width() / r,
+            (row.y0 / r, row.y1 / r),
+            (d.layout.device_width() / r, d.layout.device_height() / r),
         ))
     });
-    let tooltip = active.zip(boxes).and_then(|(i, (mark, row_bottom, width))| {
-        let tip = props.tips.get(i)?;
-        let left = (mark.2 + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
-        let top = row_bottom + 4.0;
-        let line = |class: &'static str, text: &str| {
-            (!text.is_empty()).then(|| html! { <p class={ class }>{ lang_text(text, props.lang) }</p> })
-        };
-        Some(html! {
-            <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true"
-                style={ format!("left:{left:.0}px;top:{top:.0}px") } onmouseleave={ on_tip_leave.clone() }>
-                { line("tt-title", &tip.title) }
-                { line("tt-amount", &tip.amount) }
-                { line("tt-exact", &tip.exact) }
-                { line("tt-kind", &tip.kind) }
-                { line("tt-source", &tip.source) }
-            </div>
-        })
-    });
+    let tooltip =
+        active
+            .zip(boxes)
+            .and_then(|(i, (mark, (row_top, row_bottom), (width, height)))| {
+                let tip = props.tips.get(i)?;
+                let left = (mark.2 + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
+                // Under a row in the upper half, above a row in the lower half: the box stays over the chart instead of
+                // hanging over the text below it (where it would hide it, and contrast could not be decided).
+                // If the box is taller than that side, it scrolls (the pointer can rest on it) instead of
+                // overflowing.
+                let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
+                let place = if below >= above {
+                    format!(
+                        "left:{left:.0}px;top:{:.0}px;max-height:{:.0}px",
+                        row_bottom + 4.0,
+                        below.max(48.0)
+                    )
+                } else {
+                    format!(
+                        "left:{left:.0}px;bottom:{:.0}px;max-height:{:.0}px",
+                        height - row_top + 4.0,
+                        above.max(48.0)
+                    )
+                };
+                let line = |class: &'static str, text: &str| {
+                    (!text.is_empty())
+                        .then(|| html! { <p class={ class }>{ lang_text(text, props.lang) }</p> })
+                };
+                Some(html! {
+                    <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true"
+                        style={ place } onmouseleave={ on_tip_leave.clone() }>
+                        { line("tt-title", &tip.title) }
+                        { line("tt-amount", &tip.amount) }
+                        { line("tt-exact", &tip.exact) }
+                        { line("tt-kind", &tip.kind) }
+                        { line("tt-source", &tip.source) }
+                    </div>
+                })
+            });
     // The point the keyboard (or pointer) is on, outlined over the canvas.
     let highlight = boxes.map(|((x0, y0, x1, y1), _, _)| {
         let (x, y, w, h) = (x0 - 3.0, y0 - 3.0, x1 - x0 + 6.0, y1 - y0 + 6.0);
@@ -272,6 +293,8 @@ where
     let hint_id = format!("{}-hint", props.id);
     html! {
         <div class="chart-wrap">
+            // The box the outline and the tooltip are placed in: the canvas alone, so "bottom" is the chart's.
+            <div class="chart-canvas-box">
             <canvas ref={ canvas_ref } id={ props.id.clone() } role="listbox" tabindex="0"
                 aria-roledescription={ props.kind.clone() }
                 aria-label={ props.summary.clone() } aria-describedby={ format!("{hint_id} {}-source", props.id) }
@@ -282,6 +305,7 @@ where
             </canvas>
             { highlight.unwrap_or_default() }
             { tooltip.unwrap_or_default() }
+            </div>
             <p class="chart-hint" id={ hint_id }>{ lang_text(&hint, props.lang) }</p>
             if let Some(e) = &error {
                 <p class="error" role="alert">
