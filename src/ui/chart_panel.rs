@@ -16,6 +16,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
     pub id: AttrValue,
+    /// The chart's title: the accessible name of its `<figure>`.
+    pub title: AttrValue,
     pub dataset: DataRef,
     pub view: Rc<Result<ChartView, String>>,
     pub lang: Lang,
@@ -80,7 +82,7 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         })
         .flatten();
     html! {
-        <figure class="chart">
+        <figure class="chart" aria-label={ props.title.clone() }>
             if props.show_controls {
                 <div class="controls">
                     <ToggleGroup id={ format!("{}-unit", props.id) } label={ pick(lang, "단위", "Unit") }

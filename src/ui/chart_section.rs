@@ -138,7 +138,8 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
         _ => "overview",
     };
     html! {
-        <ChartPanel id={ props.id.clone() } dataset={ d.clone() } view={ view.clone() } lang={ lang }
+        <ChartPanel id={ props.id.clone() } title={ chart_title(d, &props.chart, lang) } dataset={ d.clone() }
+            view={ view.clone() } lang={ lang }
             unit={ props.unit } scale={ props.scale } theme={ props.theme } on_unit={ props.on_unit.clone() }
             on_scale={ props.on_scale.clone() } show_controls={ props.show_controls } show_source={ props.show_source }
             example_figure={ example } on_open={ on_open }>
@@ -186,7 +187,7 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
     });
     let source = source_note(d, lang);
     html! {
-        <figure class="chart">
+        <figure class="chart" aria-label={ chart_title(d, &WidgetChart::Timeline, lang) }>
             <TimelineCanvas id={ props.id.clone() } chart={ (*chart).clone() } summary={ timeline_summary(d, lang) }
                 tips={ (*tips).clone() } lang={ lang }
                 theme={ props.theme } on_open={ on_open } />

@@ -258,7 +258,9 @@ where
                         .then(|| html! { <p class={ class }>{ lang_text(text, props.lang) }</p> })
                 };
                 Some(html! {
-                    <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true"
+                    // Out of the tab order: a box that scrolls would otherwise be a Tab stop of its own (Chromium
+                    // focuses scrollers), and it vanishes when the chart loses focus. Its text is in the options.
+                    <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true" tabindex="-1"
                         style={ place } onmouseleave={ on_tip_leave.clone() }>
                         { line("tt-title", &tip.title) }
                         { line("tt-amount", &tip.amount) }

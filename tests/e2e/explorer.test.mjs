@@ -648,6 +648,44 @@ test('axe, dark and forced colours, 320 and 1280 px, with every tooltip open: no
   assert.deepEqual(failures, []);
 });
 
+test('keyboard only, the whole overview: every stop in reading order and visibly focused, each chart on the way, each figure named', {
+  timeout: 90_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, '#/en/');
+    // Every <figure> has a name (the chart's title) in Chromium's accessibility tree.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const figures = nodes.filter((n) => n.role?.value === 'figure' && !n.ignored);
+    assert.equal(figures.length, await page.locator('figure').count());
+    for (const f of figures) assert.ok((f.name?.value ?? '').trim().length > 3, `a figure without a name: ${JSON.stringify(f.name)}`);
+
+    // Tab from the top to the end of the page: the stops follow the document order, none is invisible, and the
+    // path crosses the cards, both charts and their menus.
+    const stops = [];
+    for (let i = 0; i < 120; i += 1) {
+      await page.keyboard.press('Tab');
+      const f = await focused(page);
+      if (f.isBody) break;
+      assert.ok(f.visible, `focus on ${f.desc} is not visible`);
+      const index = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('*')];
+        return all.indexOf(document.activeElement);
+      });
+      if (stops.length && index <= stops[stops.length - 1].index) break; // wrapped to the top
+      stops.push({ desc: `${f.desc} ${f.href ?? ''}`, index });
+    }
+    const descs = stops.map((s) => s.desc);
+    const at = (re) => descs.findIndex((d) => re.test(d));
+    const order = [/^a\.skip-link/, /program\/regeneration/, /program\/incubation/, /program\/sme/, /#overview-chart$|canvas#overview-chart/, /canvas#timeline-chart/];
+    const found = order.map(at);
+    assert.ok(found.every((i) => i >= 0), `missing stops: ${order.filter((_, k) => found[k] < 0)}\n${descs.join('\n')}`);
+    assert.deepEqual([...found].sort((a, b) => a - b), found, `out of order:\n${descs.join('\n')}`);
+    assert.ok(descs.filter((d) => /summary/i.test(d)).length >= 2, `the charts' menus are not on the way:\n${descs.join('\n')}`);
+  });
+});
+
 test('touch: the first tap on a bar shows its tooltip, the second opens its program', { timeout: 60_000 }, async (t) => {
   await withPage(
     t,
