@@ -241,14 +241,14 @@ fn axis_and_ticks(
 ) -> Result<(Axis, Vec<i64>), ChartError> {
     match chart.scale {
         Scale::Linear => {
-            // Labels that fit side by side (n labels need n widths and n − 1 gaps); one interval fewer. The
-            // label of a rounded-up maximum can be wider than the data's, so a quarter of a label is kept spare.
-            let sample = text::width(&(chart.tick_label)(max), FONT_TICK) * 1.25;
-            let labels = ((plot_width + TICK_SPACING) / (sample + TICK_SPACING)).floor();
-            let intervals = if labels - 1.0 >= f64::from(MAX_TICK_INTERVALS) {
+            // Gridlines for as many steps as labels would fit; `place_ticks` then drops the inner labels that
+            // would touch, never the axis's ends.
+            let sample = (chart.tick_label)(max);
+            let room = (plot_width / (text::width(&sample, FONT_TICK) + TICK_SPACING)).floor();
+            let intervals = if room >= f64::from(MAX_TICK_INTERVALS) {
                 MAX_TICK_INTERVALS
-            } else if labels >= 2.0 {
-                labels as u32 - 1
+            } else if room >= 1.0 {
+                room as u32
             } else {
                 1
             };
@@ -282,8 +282,10 @@ fn axis_and_ticks(
     }
 }
 
-/// Places ticks under the plot. Labels are centred on their tick but kept inside the content box, and a
-/// label that would touch its left neighbour is dropped (its gridline is still drawn).
+/// Places ticks under the plot. Labels are centred on their tick but kept inside the content box. The first and
+/// the last label (zero and the axis maximum, what the scale is read by) always stay; an inner label that would
+/// touch a kept neighbour is dropped (its gridline is still drawn). If the two ends themselves would touch, the
+/// maximum stays.
 fn place_ticks(
     chart: &BarChart,
     values: &[i64],
@@ -292,20 +294,36 @@ fn place_ticks(
     content: (f64, f64),
 ) -> Vec<Tick> {
     let y = plot.y1 + TICK_GAP + TICK_LINE / 2.0;
-    let mut last_right = f64::NEG_INFINITY;
-    values
+    let gap = TICK_SPACING / 2.0;
+    let placed: Vec<(i64, f64, String, f64, f64, TextAlign)> = values
         .iter()
         .map(|&value| {
             let x = plot.x0 + plot.width() * axis.fraction(value);
             let text = (chart.tick_label)(value);
             let w = text::width(&text, FONT_TICK);
             let (left, anchor_x, align) = common::centred_within(x, w, content);
-            let label = if left >= last_right + TICK_SPACING / 2.0 {
-                last_right = left + w;
-                Some(label(text, anchor_x, y, FONT_TICK, align, TextRole::Tick))
+            (value, x, text, left, anchor_x, align)
+        })
+        .collect();
+    let last = placed.len().saturating_sub(1);
+    let width_of = |t: &str| text::width(t, FONT_TICK);
+    // Where the last label starts: nothing else may reach into it.
+    let last_left = placed.last().map_or(f64::INFINITY, |p| p.3);
+    let mut last_right = f64::NEG_INFINITY;
+    placed
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, x, text, left, anchor_x, align))| {
+            let right = left + width_of(&text);
+            let keep = if i == last {
+                true
             } else {
-                None
+                left >= last_right + gap && right + gap <= last_left
             };
+            let label = keep.then(|| {
+                last_right = right;
+                label(text, anchor_x, y, FONT_TICK, align, TextRole::Tick)
+            });
             Tick { value, x, label }
         })
         .collect()
@@ -789,16 +807,52 @@ mod tests {
         r.err().map(|e| e.kind)
     }
 
+    /// At every width, zero and the axis maximum are labelled and no two tick labels touch, in Korean and in
+    /// English (whose labels are much longer).
+    #[test]
+    fn tick_labels_keep_both_ends_and_never_touch() {
+        let mut en = sample(Scale::Linear);
+        en.tick_label = |v| format!("KRW {} billion", v / 1_000_000_000);
+        for chart in [sample(Scale::Linear), en] {
+            for width in (240..=1200).step_by(8) {
+                let l = lay(&chart, width);
+                let labels: Vec<&Label> = l.ticks.iter().filter_map(|t| t.label.as_ref()).collect();
+                assert!(
+                    l.ticks.last().is_some_and(|t| t.label.is_some()),
+                    "{width} px: no maximum label"
+                );
+                for pair in labels.windows(2) {
+                    let [a, b] = pair else { continue };
+                    let a_right = match a.align {
+                        TextAlign::Start => a.x + text::width(&a.text, a.size),
+                        TextAlign::Centre => a.x + text::width(&a.text, a.size) / 2.0,
+                        TextAlign::End => a.x,
+                    };
+                    let b_left = match b.align {
+                        TextAlign::Start => b.x,
+                        TextAlign::Centre => b.x - text::width(&b.text, b.size) / 2.0,
+                        TextAlign::End => b.x - text::width(&b.text, b.size),
+                    };
+                    assert!(
+                        a_right <= b_left,
+                        "{width} px: {:?} touches {:?}",
+                        a.text,
+                        b.text
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn linear_axis_rounds_up_to_a_nice_maximum() {
         // width, expected step, expected axis max
         let cases: &[(u32, i64, i64)] = &[
-            // 12 px tick labels: a phone fits four, wider screens six.
-            (360, 2_000 * EOK, 6_000 * EOK),
+            (360, 1_000 * EOK, 5_000 * EOK),
             (640, 1_000 * EOK, 5_000 * EOK),
             (1_200, 1_000 * EOK, 5_000 * EOK),
-            // Too narrow for more: zero and the maximum.
-            (240, 5_000 * EOK, 5_000 * EOK),
+            // Too narrow for six labels: fewer, coarser steps.
+            (240, 2_000 * EOK, 6_000 * EOK),
         ];
         let chart = sample(Scale::Linear);
         for &(width, step, max) in cases {
@@ -816,7 +870,7 @@ mod tests {
                 .last()
                 .and_then(|t| t.label.as_ref())
                 .map(|lb| lb.text.clone()),
-            Some("6,000억".to_owned())
+            Some("5,000억".to_owned())
         );
     }
 
@@ -924,7 +978,7 @@ mod tests {
         let mut chart = sample(Scale::Linear);
         chart
             .bars
-            .push(bar("max", "전체", "합계", 6_000 * EOK, "6,000억원", 3));
+            .push(bar("max", "전체", "합계", 5_000 * EOK, "5,000억원", 3));
         for width in [360, 900] {
             let l = lay(&chart, width);
             let Some(full) = l.rows.last() else {
@@ -1334,7 +1388,7 @@ mod tests {
                 assert!(svg.contains(&format!("\n{t}\n")), "tick {t}");
             }
             let svg = render(&sample(Scale::Linear), 360);
-            assert!(svg.contains("\n6,000억\n"));
+            assert!(svg.contains("\n5,000억\n"));
         }
 
         #[test]
