@@ -265,6 +265,7 @@ where
                         { line("tt-title", &tip.title) }
                         { line("tt-amount", &tip.amount) }
                         { line("tt-exact", &tip.exact) }
+                        { line("tt-share", tip.share.as_deref().unwrap_or_default()) }
                         { line("tt-kind", &tip.kind) }
                         { line("tt-source", &tip.source) }
                     </div>

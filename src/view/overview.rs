@@ -225,14 +225,20 @@ fn tip(d: &Dataset, p: &Program, f: &Figure, amount: String, lang: Lang) -> Tip 
     );
     let kind = words::kind(f.kind, lang).to_owned();
     let share = share_of_total(p, f, lang);
-    let spoken = spoken(&[
-        &title,
-        &amount,
-        &exact,
-        share.as_deref().unwrap_or_default(),
-        &kind,
-        &source,
-    ]);
+    // Every point says where it stands against a total, even when the honest answer is that there is none.
+    let share_said = share.clone().unwrap_or_else(|| {
+        if f.kind == FigureKind::Total {
+            pick(lang, "사업 전체 금액", "the program's whole amount").to_owned()
+        } else {
+            pick(
+                lang,
+                "비율 없음: 보도된 한 전체의 부분이 아닌 금액",
+                "no share: not part of one reported total",
+            )
+            .to_owned()
+        }
+    });
+    let spoken = spoken(&[&title, &amount, &exact, &share_said, &kind, &source]);
     Tip {
         figure_id: f.id.clone(),
         program_id: p.id.clone(),
@@ -420,6 +426,11 @@ mod tests {
             )
         );
         assert!(
+            ko.tips[0].spoken.contains("사업 전체 금액"),
+            "{}",
+            ko.tips[0].spoken
+        );
+        assert!(
             ko.summary
                 .contains("가장 큰 금액: 안산스마트허브 재생혁신사업 · 총사업비 약 4,450억원"),
             "{}",
@@ -436,6 +447,19 @@ mod tests {
         // shares there; its extremes are 4,450억 and 19억, about 234 times.
         let o = overview_chart(&d, Unit::Eok, Scale::Linear, Lang::En).expect("chart");
         assert!(o.tips.iter().all(|t| t.share.is_none()));
+        // …and each point says so, or that it is the whole.
+        assert!(
+            o.tips[0].spoken.contains("the program's whole amount"),
+            "{}",
+            o.tips[0].spoken
+        );
+        assert!(
+            o.tips[1]
+                .spoken
+                .contains("no share: not part of one reported total"),
+            "{}",
+            o.tips[1].spoken
+        );
         assert!(
             o.summary
                 .contains("the largest is about 234 times the smallest"),

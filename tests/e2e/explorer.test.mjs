@@ -477,6 +477,13 @@ test('screen readers: each chart is a named list of its bars; focus announces th
     const programHint = await page.locator(`#${(await programChart.getAttribute('aria-describedby')).split(' ')[0]}`).innerText();
     assert.match(programHint, /arrow keys move between bars/);
     assert.doesNotMatch(programHint, /Enter/);
+    // A part of the program's total says its share, in the tooltip and to a screen reader.
+    await programChart.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    const share = await page.locator('#program-chart-tip .tt-share').innerText();
+    assert.match(share, /about 78\.7% of the total/);
+    assert.match(await page.locator('#program-chart-point-1').textContent(), /about 78\.7% of the total/);
   });
 });
 
