@@ -28,8 +28,9 @@ pub fn text_scale(window: &web_sys::Window) -> f64 {
         .and_then(|d| d.document_element())
         .and_then(|root| window.get_computed_style(&root).ok().flatten())
         .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|v| v.trim().trim_end_matches("px").parse::<f64>().ok())
-        .filter(|v| v.is_finite())
+        // JavaScript's parseFloat reads "34px" as 34, and links no float parser into the .wasm.
+        .map(|v| js_sys::parse_float(&v))
+        .filter(|v| v.is_finite() && *v > 0.0)
         .unwrap_or(DESIGN_ROOT_PX);
     (px / DESIGN_ROOT_PX).clamp(1.0, 4.0)
 }

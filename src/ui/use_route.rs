@@ -68,7 +68,10 @@ fn focused_selector() -> Option<String> {
         return Some(format!("#{id}"));
     }
     let href = el.get_attribute("href").filter(|h| !h.contains('"'))?;
-    Some(format!("{}[href=\"{href}\"]", el.tag_name().to_lowercase()))
+    Some(format!(
+        "{}[href=\"{href}\"]",
+        el.tag_name().to_ascii_lowercase()
+    ))
 }
 
 /// Records where the reader is leaving from, then says how they arrived at the entry now current.

@@ -279,10 +279,10 @@ fn share_of_total(p: &Program, f: &Figure, lang: Lang) -> Option<String> {
             total.label.ko,
             if about { "약 " } else { "" }
         ),
+        // "of the total", not the total's own label: lowercasing it would link Unicode's case tables.
         Lang::En => format!(
-            "{}{percent} of the {}",
-            if about { "about " } else { "" },
-            total.label.en.to_lowercase()
+            "{}{percent} of the total",
+            if about { "about " } else { "" }
         ),
     })
 }
