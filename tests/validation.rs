@@ -133,6 +133,21 @@ fn errors_name_file_path_and_expectation() {
             "bad.json: format: expected \"ansan-budget/1\", found \"ansan-budget/9\"",
         ),
         (
+            "a name that is only zero-width characters",
+            |v| *at(v, "/programs/1/name/ko") = json!("\u{200B}\u{FEFF} \u{2060}"),
+            "bad.json: programs[1].name.ko: expected a non-empty Korean text",
+        ),
+        (
+            "a NUL in a name",
+            |v| *at(v, "/programs/1/name/en") = json!("Youth\u{0}"),
+            "bad.json: programs[1].name.en: expected an English text without control characters, found a NUL character",
+        ),
+        (
+            "the same headline figure twice",
+            |v| *at(v, "/programs/1/headline") = json!(["incubation-provincial-grant", "incubation-provincial-grant"]),
+            "bad.json: programs[1].headline[1]: expected each figure once, found \"incubation-provincial-grant\" again",
+        ),
+        (
             "empty english name",
             |v| *at(v, "/programs/1/name/en") = json!(" "),
             "bad.json: programs[1].name.en: expected a non-empty English text",
@@ -209,4 +224,53 @@ fn a_large_program_and_its_headline() {
     let err = model::load("big.json", &v.to_string()).expect_err("another program's figure");
     assert_eq!(err.problems.len(), 1, "{err}");
     assert_eq!(err.problems[0].path, "programs[2].headline[11]");
+}
+
+/// Two derived figures computed from each other (a from b, b from a) are refused even when their amounts agree,
+/// and a long chain of derivations (no circle) is fine and checked without recursion.
+#[test]
+fn derivation_circles_are_refused() {
+    let mut v = base();
+    let template = at(&mut v, "/programs/0/figures/2").clone();
+    let mut a = template.clone();
+    a["id"] = json!("circle-a");
+    a["amount"] = json!(1_000_000_000_i64);
+    a["approximate"] = json!(false);
+    a["provenance"] =
+        json!({"type": "derived", "formula": {"ko": "b", "en": "b"}, "plus": ["circle-b"]});
+    let mut b = a.clone();
+    b["id"] = json!("circle-b");
+    b["provenance"] =
+        json!({"type": "derived", "formula": {"ko": "a", "en": "a"}, "plus": ["circle-a"]});
+    if let Some(list) = at(&mut v, "/programs/2/figures").as_array_mut() {
+        list.push(a);
+        list.push(b);
+    }
+    let err = model::load("bad.json", &v.to_string()).expect_err("a circle");
+    let text = err.to_string();
+    assert!(
+        text.contains("found the circle circle-a → circle-b → circle-a"),
+        "{text}"
+    );
+    assert_eq!(err.problems.len(), 1, "{text}");
+
+    // A chain of 50,000 derivations, each from the one before: valid, and no stack overflow.
+    let mut v = base();
+    let mut chain = Vec::new();
+    for i in 0..50_000 {
+        let mut f = template.clone();
+        f["id"] = json!(format!("chain-{i}"));
+        f["amount"] = json!(1_000_000_000_i64);
+        f["approximate"] = json!(false);
+        f["provenance"] = if i == 0 {
+            json!({"type": "reported", "quote": "x", "line": 1})
+        } else {
+            json!({"type": "derived", "formula": {"ko": "앞", "en": "previous"}, "plus": [format!("chain-{}", i - 1)]})
+        };
+        chain.push(f);
+    }
+    if let Some(list) = at(&mut v, "/programs/2/figures").as_array_mut() {
+        list.extend(chain);
+    }
+    model::load("chain.json", &v.to_string()).expect("a chain is not a circle");
 }

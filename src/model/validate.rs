@@ -127,6 +127,37 @@ impl<'r> Ids<'r> {
 
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
+enum Unreadable {
+    /// Empty, or only spaces and invisible characters.
+    Empty,
+    /// Which control character is in it.
+    Control(&'static str),
+}
+
+/// Whether a text shows anything a reader can read: not empty, not only spaces or invisible characters
+/// (zero-width spaces and joiners, word joiners, byte order marks, soft hyphens), and free of control characters
+/// (NUL, escape, …; a line break is allowed).
+fn readable(text: &str) -> Result<(), Unreadable> {
+    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
+        return Err(Unreadable::Control(if c == '\0' {
+            "a NUL character"
+        } else {
+            "a control character"
+        }));
+    }
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+    };
+    if text.chars().all(invisible) {
+        return Err(Unreadable::Empty);
+    }
+    Ok(())
+}
+
 /// Most figures one program may put in the overview: its bars stand side by side in one group. (It also keeps
 /// looking a program's headline figures up among its figures linear in the size of the file.)
 pub const MAX_HEADLINE: usize = 12;
@@ -141,11 +172,21 @@ impl Validator {
     }
 
     fn text(&mut self, path: &str, t: &Text) {
-        if t.ko.trim().is_empty() {
-            self.problem(format!("{path}.ko"), "expected a non-empty Korean text");
-        }
-        if t.en.trim().is_empty() {
-            self.problem(format!("{path}.en"), "expected a non-empty English text");
+        for (text, lang, name) in [(&t.ko, "ko", "a Korean"), (&t.en, "en", "an English")] {
+            match readable(text) {
+                Ok(()) => {}
+                Err(Unreadable::Empty) => self.problem(
+                    format!("{path}.{lang}"),
+                    format!(
+                        "expected a non-empty {} text",
+                        name.rsplit(' ').next().unwrap_or(name)
+                    ),
+                ),
+                Err(Unreadable::Control(what)) => self.problem(
+                    format!("{path}.{lang}"),
+                    format!("expected {name} text without control characters, found {what}"),
+                ),
+            }
         }
     }
 
@@ -259,6 +300,78 @@ impl Validator {
                 }
             }
         }
+        self.derivation_cycles(raw);
+    }
+
+    /// Derived figures computed from one another in a circle (a from b, b from a) explain nothing: each needs the
+    /// other first, even when the amounts happen to agree. One problem per circle, at the figure it was found
+    /// from, naming the circle. Iterative depth-first search: linear, and no recursion for a long chain.
+    fn derivation_cycles(&mut self, raw: &RawDataset) {
+        let mut nodes: Vec<(String, &str, Vec<&str>)> = Vec::new();
+        for (i, p) in raw.programs.iter().enumerate() {
+            for (j, f) in p.figures.iter().enumerate() {
+                if let RawProvenance::Derived { plus, minus, .. } = &f.provenance {
+                    let terms = plus.iter().chain(minus).map(String::as_str).collect();
+                    nodes.push((format!("programs[{i}].figures[{j}]"), f.id.as_str(), terms));
+                }
+            }
+        }
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (k, (_, id, _)) in nodes.iter().enumerate() {
+            index.entry(id).or_insert(k);
+        }
+        // 0: not seen, 1: on the current path, 2: done.
+        let mut state = vec![0u8; nodes.len()];
+        for start in 0..nodes.len() {
+            if state.get(start) != Some(&0) {
+                continue;
+            }
+            // (node, next term to look at)
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            if let Some(s) = state.get_mut(start) {
+                *s = 1;
+            }
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                let term = nodes.get(node).and_then(|(_, _, t)| t.get(*next)).copied();
+                *next += 1;
+                let Some(term) = term else {
+                    if let Some(s) = state.get_mut(node) {
+                        *s = 2;
+                    }
+                    stack.pop();
+                    continue;
+                };
+                let Some(&to) = index.get(term) else { continue };
+                match state.get(to) {
+                    Some(0) => {
+                        if let Some(s) = state.get_mut(to) {
+                            *s = 1;
+                        }
+                        stack.push((to, 0));
+                    }
+                    Some(1) => {
+                        let from = stack.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                        let circle: Vec<&str> = stack
+                            .get(from..)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|(n, _)| nodes.get(*n).map(|(_, id, _)| *id))
+                            .chain(nodes.get(to).map(|(_, id, _)| *id))
+                            .collect();
+                        if let Some((path, _, _)) = nodes.get(to) {
+                            self.problem(
+                                format!("{path}.provenance"),
+                                format!(
+                                    "expected a formula over figures not derived from this one, found the circle {}",
+                                    circle.join(" → ")
+                                ),
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 
     fn context_figure<'r>(
@@ -340,6 +453,16 @@ impl Validator {
             );
         }
         for (k, id) in p.headline.iter().enumerate() {
+            // At most 12 entries get this far without a problem already, so looking back is cheap.
+            let earlier =
+                p.headline.len() <= MAX_HEADLINE && p.headline.iter().take(k).any(|h| h == id);
+            if earlier {
+                self.problem(
+                    format!("{path}.headline[{k}]"),
+                    format!("expected each figure once, found {} again", quoted(id)),
+                );
+                continue;
+            }
             let ours = figure_ids
                 .get(id)
                 .and_then(|seen| seen.figure)
