@@ -60,3 +60,48 @@ fn schema_flag_prints_the_committed_schema() {
     let committed = include_str!("../data/schema.json");
     assert_eq!(stdout, committed);
 }
+
+/// A file in another encoding is invalid (exit 1) with its encoding and byte named, as the browser says it; a file
+/// with thousands of problems prints the first 200 and a count.
+#[test]
+fn other_encodings_and_long_problem_lists() {
+    let dir = std::env::temp_dir().join(format!("budget-check-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let cp949 = dir.join("cp949.json");
+    std::fs::write(&cp949, b"{\"name\": \"\xBE\xC8\xBB\xEA\"}").expect("write");
+    let cp949 = cp949.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(&[&cp949]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{cp949}: .: expected UTF-8 text, found Korean text in CP949 / EUC-KR: not UTF-8 from byte 10")),
+        "{stderr}"
+    );
+
+    let mut v: serde_json::Value =
+        serde_json::from_str(include_str!("../data/ansan-2015.json")).expect("JSON");
+    let template = v["programs"][2]["figures"][0].clone();
+    let figures: Vec<serde_json::Value> = (0..1000)
+        .map(|i| {
+            let mut f = template.clone();
+            f["id"] = serde_json::json!(format!("f{i}"));
+            f["amount"] = serde_json::json!("@float");
+            f
+        })
+        .collect();
+    v["programs"][2]["figures"] = serde_json::json!(figures);
+    let many = dir.join("many.json");
+    std::fs::write(&many, v.to_string().replace("\"@float\"", "1.5")).expect("write");
+    let many = many.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(&[&many]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.lines().count(),
+        201,
+        "{}",
+        stderr.lines().last().unwrap_or_default()
+    );
+    assert!(
+        stderr.contains("… and 800 more problems (1000 in all)"),
+        "{stderr}"
+    );
+}

@@ -6,6 +6,9 @@
 use ansan_budget::model::{self, format};
 use std::process::ExitCode;
 
+/// Problems printed per file: a broken export can have millions; the first ones and a count say enough.
+const MAX_SHOWN: usize = 200;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
@@ -32,15 +35,16 @@ fn main() -> ExitCode {
             println!("{file}: skipped (the JSON Schema of the format, not a data file)");
             continue;
         }
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
             Err(e) => {
                 eprintln!("{file}: cannot read: {e}");
                 worst = worst.max(2);
                 continue;
             }
         };
-        match model::load(file, &text) {
+        // The same decision the browser makes: UTF-8 or a named refusal (invalid, not unreadable).
+        match model::decode_text(file, &bytes).and_then(|text| model::load(file, &text)) {
             Ok(d) => {
                 let figures: usize = d.programs().iter().map(|p| p.figures.len()).sum();
                 let illustrative = if d.meta().illustrative {
@@ -63,7 +67,16 @@ fn main() -> ExitCode {
                 }
             }
             Err(invalid) => {
-                eprintln!("{invalid}");
+                for p in invalid.problems.iter().take(MAX_SHOWN) {
+                    eprintln!("{file}: {p}");
+                }
+                let more = invalid.problems.len().saturating_sub(MAX_SHOWN);
+                if more > 0 {
+                    eprintln!(
+                        "{file}: … and {more} more problems ({} in all)",
+                        invalid.problems.len()
+                    );
+                }
                 worst = worst.max(1);
             }
         }

@@ -4,6 +4,7 @@
 
 pub mod dataset;
 pub mod decode;
+pub mod encoding;
 pub mod format;
 pub mod json;
 pub mod money;
@@ -11,6 +12,7 @@ pub mod raw;
 pub mod validate;
 
 pub use dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
+pub use encoding::decode_text;
 pub use format::Lang;
 pub use money::Won;
 pub use raw::{Comparison, ContextUnit, FigureKind, FundingSource, RawDataset, Text};

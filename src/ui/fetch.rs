@@ -100,10 +100,13 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
             text: resp.status_text(),
         });
     }
-    let text = JsFuture::from(resp.text().map_err(network)?)
+    // The bytes, not `text()`: the browser would decode any encoding as UTF-8 with replacement characters
+    // (mojibake). The checker's own decision decides: UTF-8, or the encoding named and refused.
+    let buffer = JsFuture::from(resp.array_buffer().map_err(network)?)
         .await
-        .map_err(network)?
-        .as_string()
-        .ok_or_else(|| network(JsValue::from_str("the response is not text")))?;
-    model::load(url, &text).map_err(LoadError::Invalid)
+        .map_err(network)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    model::decode_text(url, &bytes)
+        .and_then(|text| model::load(url, &text))
+        .map_err(LoadError::Invalid)
 }

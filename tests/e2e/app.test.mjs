@@ -220,6 +220,9 @@ test('(e) a malformed amount shows an alert with its JSON path', TIMEOUT, async 
 // its first 50 problems and counts the rest.
 for (const [name, makeBody, want] of [
   ['nesting 100,000 deep', () => '['.repeat(100_000), /ansan-2015\.json: \[0\]\[0\].*nested deeper than 64/],
+  // "안산" in CP949: the browser must name the encoding, never show it as mojibake.
+  ['a CP949 file', () => Buffer.from([...Buffer.from('{"name": "'), 0xbe, 0xc8, 0xbb, 0xea, ...Buffer.from('"}')]),
+    /ansan-2015\.json: \.: expected UTF-8 text, found Korean text in CP949 \/ EUC-KR: not UTF-8 from byte 10/],
   [
     'a one-line file of 100,000 float amounts',
     async () => {
