@@ -23,20 +23,21 @@ pub(crate) fn nice_linear(max: i64, max_intervals: u32) -> Result<(i64, i64), Ch
     let mut power: i64 = 1;
     loop {
         for mantissa in [1_i64, 2, 5] {
-            let step = mantissa
-                .checked_mul(power)
-                .ok_or_else(|| overflow("the axis step"))?;
+            // No 1-2-5 step beyond i64: one interval, from zero to the largest amount there is.
+            let Some(step) = mantissa.checked_mul(power) else {
+                return Ok((i64::MAX, i64::MAX));
+            };
             let intervals = max / step + i64::from(max % step != 0);
             if intervals <= max_intervals {
-                let axis_max = intervals
-                    .checked_mul(step)
-                    .ok_or_else(|| overflow("the axis maximum"))?;
+                // Near i64::MAX the rounded-up end does not exist: the axis ends at the largest amount there is.
+                let axis_max = intervals.checked_mul(step).unwrap_or(i64::MAX);
                 return Ok((step, axis_max));
             }
         }
-        power = power
-            .checked_mul(10)
-            .ok_or_else(|| overflow("the axis step"))?;
+        let Some(next) = power.checked_mul(10) else {
+            return Ok((i64::MAX, i64::MAX));
+        };
+        power = next;
     }
 }
 
@@ -58,10 +59,12 @@ pub(crate) fn decades(min: i64, max: i64) -> Result<(u32, u32), ChartError> {
     let mut hi = lo;
     let mut ceil = floor;
     while ceil < max || hi == lo {
-        ceil = ceil
-            .checked_mul(10)
-            .ok_or_else(|| overflow("the decade above the largest value"))?;
         hi += 1;
+        // Above 10^18 the next decade (10^19) is beyond i64: the axis still reaches it, without a tick there.
+        match ceil.checked_mul(10) {
+            Some(next) => ceil = next,
+            None => break,
+        }
     }
     Ok((lo, hi))
 }
@@ -103,9 +106,13 @@ mod tests {
     }
 
     #[test]
-    fn nice_linear_reports_overflow_instead_of_wrapping() {
-        let err = nice_linear(i64::MAX, 5).err().map(|e| e.kind);
-        assert_eq!(err, Some(ChartErrorKind::Overflow));
+    fn nice_linear_reaches_the_largest_amount_without_wrapping() {
+        // 10^19 would be the nice end; beyond i64 the axis ends at i64::MAX itself.
+        assert_eq!(
+            nice_linear(i64::MAX, 5),
+            Ok((2_000_000_000_000_000_000, i64::MAX))
+        );
+        assert_eq!(nice_linear(i64::MAX - 1, 1), Ok((i64::MAX, i64::MAX)));
     }
 
     #[test]
@@ -124,9 +131,8 @@ mod tests {
             decades(0, 10).err().map(|e| e.kind),
             Some(ChartErrorKind::NonPositive)
         );
-        assert_eq!(
-            decades(1, i64::MAX).err().map(|e| e.kind),
-            Some(ChartErrorKind::Overflow)
-        );
+        // Past 10^18 the top decade is 10^19, beyond i64: the axis reaches it, no tick is made for it.
+        assert_eq!(decades(1, i64::MAX), Ok((0, 19)));
+        assert!(pow10(19).is_err());
     }
 }

@@ -251,6 +251,23 @@ for (const [name, makeBody, want] of [
   });
 }
 
+test('(e) the largest amount the checker accepts (i64::MAX won) is drawn, on both scales', TIMEOUT, async (t) => {
+  const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
+  real.programs[2].figures[0].amount = '__MAX__';
+  const body = JSON.stringify(real).replace('"__MAX__"', '9223372036854775807');
+  const { page, pageErrors } = await openPage(t, {
+    route: (r) => r.fulfill({ status: 200, contentType: 'application/json', body }),
+  });
+  for (const hash of ['#/en/', '#/en/?scale=log']) {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/${hash}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#overview-chart[data-drawn]').waitFor();
+    assert.equal(await page.locator('.chart-wrap [role="alert"]').count(), 0, `${hash}: the chart was not drawn`);
+    assert.match(await page.locator('#figures-table').innerText(), /9,223,372,036,854,775,807 won/);
+  }
+  assert.deepEqual(pageErrors, []);
+});
+
 for (const [width, height] of [
   [1280, 800],
   [360, 740],
