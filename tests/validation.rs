@@ -274,3 +274,26 @@ fn derivation_circles_are_refused() {
     }
     model::load("chain.json", &v.to_string()).expect("a chain is not a circle");
 }
+
+/// Data after the end of the document (a second document pasted in, a stray brace) is an error at its place.
+#[test]
+fn data_after_the_document_is_refused() {
+    let text = include_str!("../data/ansan-2015.json");
+    for (extra, what) in [
+        ("\n{\"format\": \"x\"}\n", "a second document"),
+        ("\n}\n", "a stray brace"),
+    ] {
+        let err = model::load("two.json", &format!("{text}{extra}")).expect_err(what);
+        let message = err.to_string();
+        // The file ends with a newline and the extra starts with one: it sits two lines after the last newline.
+        let last_line = text.matches('\n').count() + 2;
+        assert!(
+            message.starts_with("two.json: .: not valid JSON"),
+            "{what}: {message}"
+        );
+        assert!(
+            message.contains(&format!("(line {last_line}, column 1)")),
+            "{what}: {message}"
+        );
+    }
+}
