@@ -105,3 +105,40 @@ fn other_encodings_and_long_problem_lists() {
         "{stderr}"
     );
 }
+
+/// `--source`: every quote is checked against its line of the article; a changed line makes the file invalid.
+#[test]
+fn quotes_are_checked_against_the_source_document() {
+    let article = "../shared/seed/ansan-news-2015.txt";
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(article))
+            .unwrap_or_else(|e| {
+                panic!("the source article {article} is needed beside the project: {e}")
+            });
+    let (code, stdout, stderr) = run(&["--source", article, "data/ansan-2015.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("every quote found in"), "{stdout}");
+
+    let dir = std::env::temp_dir().join(format!("budget-check-src-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let changed: Vec<&str> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 7 {
+                "(이 줄은 바뀌었습니다)"
+            } else {
+                l
+            }
+        })
+        .collect();
+    let doc = dir.join("changed.txt");
+    std::fs::write(&doc, changed.join("\n")).expect("write");
+    let doc = doc.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(&["--source", &doc, "data/ansan-2015.json"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("data/ansan-2015.json: programs[0].figures[0].provenance.quote: expected the quote verbatim on line 8"),
+        "{stderr}"
+    );
+}

@@ -8,6 +8,7 @@ pub mod encoding;
 pub mod format;
 pub mod json;
 pub mod money;
+pub mod quotes;
 pub mod raw;
 pub mod validate;
 
