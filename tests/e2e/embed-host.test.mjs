@@ -253,8 +253,12 @@ test('messages from frames that are not marked widgets, or not on their src orig
   // A marked iframe whose src is on the widget origin, that navigated itself to another origin.
   const moved = await addFrame(page, 'moved', `${widgetServer.url}/widget.html`);
   const elsewhere = `${thirdOrigin}/widget.html?moved=1`;
+  // Navigate after evaluate has returned: navigating inside it can destroy its context before the result
+  // comes back (a flaky "Execution context was destroyed").
   await moved.evaluate((url) => {
-    location.href = url;
+    setTimeout(() => {
+      location.href = url;
+    }, 0);
   }, elsewhere);
   await moved.waitForURL(elsewhere);
   await moved.waitForFunction(() => typeof window.post === 'function');
@@ -268,7 +272,9 @@ test('messages from frames that are not marked widgets, or not on their src orig
   const stayed = await addFrame(page, 'stayed', `${widgetServer.url}/widget.html`);
   const sameOrigin = `${widgetServer.url}/widget.html?stayed=1`;
   await stayed.evaluate((url) => {
-    location.href = url;
+    setTimeout(() => {
+      location.href = url;
+    }, 0);
   }, sameOrigin);
   await stayed.waitForURL(sameOrigin);
   await stayed.waitForFunction(() => typeof window.post === 'function');
