@@ -108,6 +108,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
         })
     };
     let current = chart_value(&params.chart);
+    let bars = !matches!(params.chart, WidgetChart::Timeline);
     let option = |value: String, text: String, selected: bool| {
         html! { <option value={ value } selected={ selected }>{ text }</option> }
     };
@@ -162,6 +163,8 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                         { option("en".into(), "English".into(), params.lang == Lang::En) }
                     </select>
                 </div>
+                // Unit and scale change bar charts only: the timeline has neither, so they are not offered for it.
+                if bars {
                 <div class="field">
                     <label for="embed-unit">{ pick(lang, "단위", "Unit") }</label>
                     <select id="embed-unit" onchange={ on_select(|p, v| p.unit = Unit::ALL.into_iter().find(|u| u.tag() == v).unwrap_or_default()) }>
@@ -175,6 +178,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                         { option("log".into(), pick(lang, "로그 (10배 눈금)", "Log (×10 steps)").into(), params.scale == Scale::Log) }
                     </select>
                 </div>
+                }
                 <div class="field">
                     <label for="embed-theme">{ pick(lang, "색상", "Colours") }</label>
                     <select id="embed-theme" onchange={ on_select(|p, v| p.theme = Theme::ALL.into_iter().find(|t| t.tag() == v).unwrap_or_default()) }>
@@ -187,7 +191,9 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                     <legend>{ pick(lang, "보일 부분", "Show") }</legend>
                     { checkbox("embed-title", pick(lang, "제목", "Title"), params.show_title, on_check(|p, c| p.show_title = c)) }
                     { checkbox("embed-source", pick(lang, "출처", "Source line"), params.show_source, on_check(|p, c| p.show_source = c)) }
-                    { checkbox("embed-controls", pick(lang, "단위·눈금 버튼", "Unit and scale buttons"), params.show_controls, on_check(|p, c| p.show_controls = c)) }
+                    if bars {
+                        { checkbox("embed-controls", pick(lang, "단위·눈금 버튼", "Unit and scale buttons"), params.show_controls, on_check(|p, c| p.show_controls = c)) }
+                    }
                 </fieldset>
             </section>
             <section aria-labelledby="embed-code-heading">

@@ -273,7 +273,11 @@ test('the generator: choose a chart and options, the preview follows, copy annou
     await page.locator('#overview-chart-menu summary').click();
     await links.first().click();
     await page.locator('#embed-snippet').waitFor();
+    // The timeline has no unit or scale: the generator does not offer them for it, and does for bar charts.
+    await page.selectOption('#embed-chart', 'timeline');
+    assert.equal(await page.locator('#embed-unit, #embed-scale, #embed-controls').count(), 0, 'unit and scale offered for the timeline');
     await page.selectOption('#embed-chart', 'program:sme');
+    assert.equal(await page.locator('#embed-unit, #embed-scale, #embed-controls').count(), 3);
     await page.selectOption('#embed-theme', 'dark');
     await page.uncheck('#embed-controls');
     const snippet = await page.locator('#embed-snippet').inputValue();
