@@ -15,7 +15,9 @@
     )
 )]
 
+pub mod budget;
 pub mod chart;
+pub mod import;
 pub mod model;
 pub mod view;
 
