@@ -49,6 +49,12 @@ pub enum Source<'a> {
         row: u32,
         column: &'a str,
     },
+    /// A cell of another file than the one read (a dataset that cites the file it was made from).
+    CellOf {
+        file: &'a str,
+        row: u32,
+        column: &'a str,
+    },
     Derived {
         formula: (&'a str, Option<&'a str>),
         plus: Vec<&'a str>,
@@ -279,6 +285,11 @@ impl Builder {
             }
             Source::Cell { row, column } => Origin::Cell {
                 file: self.file_sym,
+                row,
+                column: self.strings.intern(column),
+            },
+            Source::CellOf { file, row, column } => Origin::Cell {
+                file: self.strings.intern(file),
                 row,
                 column: self.strings.intern(column),
             },
