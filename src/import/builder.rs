@@ -598,3 +598,192 @@ pub fn visible(s: &str) -> bool {
             )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::{Dim, Filter, SumError};
+
+    fn meta() -> Meta {
+        crate::import::project::empty_meta()
+    }
+
+    fn add(b: &mut Builder, node: NodeId, value: i64, phase: Phase, row: u32) {
+        b.amount(
+            NewAmount {
+                key: None,
+                node,
+                value,
+                currency: Currency::KRW,
+                period: Period::Year(2024),
+                phase,
+                measure: Measure::Budgeted,
+                direction: Direction::Expenditure,
+                funding: Funding::Unknown,
+                split: Split::Whole,
+                approximate: false,
+                source: Source::Cell {
+                    row,
+                    column: "금액",
+                },
+            },
+            Place::cell(row as usize, "금액"),
+        );
+    }
+
+    /// A budget book printed level by level: 분야 row, then its 부문 rows, then their 세부사업 rows.
+    #[test]
+    fn parent_rows_that_repeat_their_children_are_left_out() {
+        let mut b = Builder::new("book.csv", meta());
+        let p = Place::cell(1, "분야");
+        let field = b
+            .node(None, "분야", "", ("산업ㆍ중소기업및에너지", None), &p)
+            .expect("node");
+        let part = b
+            .node(Some(field), "부문", "", ("산업진흥ㆍ고도화", None), &p)
+            .expect("node");
+        let a = b
+            .node(Some(part), "세부사업", "001", ("스마트허브", None), &p)
+            .expect("node");
+        let c = b
+            .node(Some(part), "세부사업", "002", ("창업", None), &p)
+            .expect("node");
+        let other = b
+            .node(Some(field), "부문", "", ("에너지", None), &p)
+            .expect("node");
+        add(&mut b, field, 130, Phase::Original, 1); // = 100 + 30
+        add(&mut b, part, 100, Phase::Original, 2); // = 60 + 40
+        add(&mut b, a, 60, Phase::Original, 3);
+        add(&mut b, c, 40, Phase::Original, 4);
+        add(&mut b, other, 30, Phase::Original, 5);
+        // A supplementary budget for one project: another phase, never added to the original.
+        add(&mut b, a, 70, Phase::Supplementary(1), 6);
+        let out = b.finish();
+        assert_eq!(out.problems, vec![]);
+        let budget = out.budget;
+        assert_eq!(budget.rollups(), 2);
+        let total = budget.sum_by(&[], &Filter::default()).expect("sums");
+        let totals: Vec<(Phase, i64)> = total.iter().map(|g| (g.key.phase, g.total)).collect();
+        assert_eq!(
+            totals,
+            vec![(Phase::Original, 130), (Phase::Supplementary(1), 70)]
+        );
+        let by_part = budget
+            .sum_by(
+                &[Dim::Depth(1)],
+                &Filter {
+                    phase: Some(Phase::Original),
+                    ..Filter::default()
+                },
+            )
+            .expect("sums");
+        let parts: Vec<i64> = by_part.iter().map(|g| g.total).collect();
+        assert_eq!(parts, vec![100, 30]);
+        let under = budget
+            .sum_by(
+                &[],
+                &Filter {
+                    under: Some(part),
+                    phase: Some(Phase::Original),
+                    ..Filter::default()
+                },
+            )
+            .expect("sums");
+        assert_eq!(under.first().map(|g| g.total), Some(100));
+    }
+
+    #[test]
+    fn a_parent_with_money_of_its_own_is_counted_with_its_children() {
+        let mut b = Builder::new("x.csv", meta());
+        let p = Place::cell(1, "x");
+        let top = b.node(None, "분야", "", ("가", None), &p).expect("node");
+        let child = b
+            .node(Some(top), "부문", "", ("나", None), &p)
+            .expect("node");
+        add(&mut b, top, 5, Phase::Original, 1);
+        add(&mut b, child, 7, Phase::Original, 2);
+        let budget = b.finish().budget;
+        assert_eq!(budget.rollups(), 0);
+        let total = budget.sum_by(&[], &Filter::default()).expect("sums");
+        assert_eq!(total.first().map(|g| g.total), Some(12));
+    }
+
+    #[test]
+    fn sums_beyond_64_bits_are_an_error_not_a_panic() {
+        let mut b = Builder::new("x.csv", meta());
+        let p = Place::cell(1, "x");
+        let n = b.node(None, "분야", "1", ("가", None), &p).expect("node");
+        let m = b.node(None, "분야", "2", ("나", None), &p).expect("node");
+        add(&mut b, n, i64::MAX, Phase::Original, 1);
+        add(&mut b, m, 1, Phase::Original, 2);
+        let budget = b.finish().budget;
+        assert!(matches!(
+            budget.sum_by(&[], &Filter::default()),
+            Err(SumError::Overflow { .. })
+        ));
+        // Apart, each fits.
+        assert_eq!(
+            budget
+                .sum_by(&[Dim::Node], &Filter::default())
+                .map(|g| g.len()),
+            Ok(2)
+        );
+        assert_eq!(
+            budget.sum_by(&[Dim::Node, Dim::Depth(0)], &Filter::default()),
+            Err(SumError::TwoNodeDims)
+        );
+    }
+
+    #[test]
+    fn invisible_names_deep_chains_duplicate_ids_and_bad_references_are_problems() {
+        let mut b = Builder::new("x.json", meta());
+        let p = Place::new("nodes[0]", Some((3, 4)));
+        assert_eq!(b.node(None, "x", "", ("\u{0}", None), &p), None);
+        assert_eq!(b.node(None, "x", "a", ("\u{200b}\u{feff}", None), &p), None);
+        let mut parent = None;
+        for i in 0..40 {
+            parent = b
+                .node(parent, "x", &i.to_string(), ("n", None), &p)
+                .or(parent);
+        }
+        let n = b.node(None, "x", "ok", ("ok", None), &p).expect("node");
+        let amount = |key, plus: Vec<&'static str>| NewAmount {
+            key: Some(key),
+            node: n,
+            value: 1,
+            currency: Currency::KRW,
+            period: Period::Unstated,
+            phase: Phase::Plan,
+            measure: Measure::Planned,
+            direction: Direction::Expenditure,
+            funding: Funding::Unknown,
+            split: Split::Whole,
+            approximate: false,
+            source: if plus.is_empty() {
+                Source::Illustrative
+            } else {
+                Source::Derived {
+                    formula: ("f", None),
+                    plus,
+                    minus: vec![],
+                }
+            },
+        };
+        b.meta_mut().illustrative = true;
+        b.amount(amount("a", vec![]), p.clone());
+        b.amount(amount("a", vec![]), p.clone());
+        b.amount(amount("d", vec!["nope"]), p.clone());
+        let out = b.finish();
+        let messages: Vec<String> = out.problems.iter().map(|p| p.to_string()).collect();
+        assert!(messages
+            .iter()
+            .all(|m| m.starts_with("nodes[0]: ") && m.ends_with("(line 3, column 4)")));
+        let count = |s: &str| messages.iter().filter(|m| m.contains(s)).count();
+        assert_eq!(count("visible characters"), 2, "{messages:#?}");
+        // Levels 32 to 39 of the chain, each refused.
+        assert_eq!(count("at most 32 levels"), 8, "{messages:#?}");
+        assert_eq!(count("duplicate id \"a\""), 1, "{messages:#?}");
+        assert_eq!(count("unknown id \"nope\""), 1, "{messages:#?}");
+        assert_eq!(messages.len(), 12, "{messages:#?}");
+    }
+}
