@@ -8,6 +8,10 @@
 pub mod builder;
 pub mod csv;
 pub mod fdp;
+// The fuzzing harness (fuzz/ and tests/fuzz_corpus.rs); it panics on purpose, so never in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lofin365;
 pub mod project;
 pub mod text;
