@@ -10,6 +10,7 @@ pub mod csv;
 pub mod fdp;
 pub mod lofin365;
 pub mod project;
+pub mod summary;
 pub mod text;
 
 pub use builder::{Builder, Imported, NewAmount, Place, Source, MAX_NODE_DEPTH};
