@@ -22,7 +22,8 @@ options:
   --mapping FILE.json  the column mapping for CSV files
   --source DOCUMENT    check every reported quote verbatim against its line of DOCUMENT
   --migrate            print a format-1 project file as format 2 (the budget model written out)
-  --schema             print the JSON Schema of the project format (version 1)";
+  --schema             print the JSON Schema of the project format, version 1
+  --schema-v2          print the JSON Schema of the project format, version 2";
 
 struct Options {
     summary: bool,
@@ -43,6 +44,10 @@ fn main() -> ExitCode {
         } else {
             ExitCode::SUCCESS
         };
+    }
+    if args.iter().any(|a| a == "--schema-v2") {
+        print!("{}", import::project::schema_v2_json());
+        return ExitCode::SUCCESS;
     }
     if args.iter().any(|a| a == "--schema") {
         print!("{}", model::schema_json());
@@ -114,7 +119,11 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 /// Checks one file and prints what it found; returns the exit code it deserves.
 fn check(file: &str, o: &Options) -> u8 {
     // `budget-check data/*.json` also matches the schema, which describes data files and is not one.
-    if Path::new(file).file_name().and_then(|n| n.to_str()) == Some("schema.json") {
+    let name = Path::new(file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if name == "schema.json" || (name.starts_with("schema-v") && name.ends_with(".json")) {
         println!("{file}: skipped (the JSON Schema of the format, not a data file)");
         return 0;
     }

@@ -462,12 +462,18 @@ fn phase(s: &str) -> Option<Phase> {
         "original" => Phase::Original,
         "final" => Phase::Final,
         "settled" => Phase::Settled,
-        _ => Phase::Supplementary(
-            s.strip_prefix("supplementary-")?
-                .parse()
-                .ok()
-                .filter(|n| *n > 0)?,
-        ),
+        // `supplementary-1` … `supplementary-99`, no leading zero: what the schema's pattern says.
+        _ => {
+            let n = s.strip_prefix("supplementary-")?;
+            if n.is_empty()
+                || n.len() > 2
+                || n.starts_with('0')
+                || !n.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            Phase::Supplementary(n.parse().ok()?)
+        }
     })
 }
 
@@ -1073,6 +1079,84 @@ pub fn to_v2_json(budget: &crate::budget::Budget) -> String {
         "amounts": amounts,
     });
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The JSON Schema of format 2, built from the same key and name tables the reader checks against, so the two
+/// cannot drift (committed as `data/schema-v2.json`; a test compares them). What a schema cannot say — a name with
+/// only invisible characters, a number written `1.0` (JSON Schema counts it as an integer), a `parent` listed later,
+/// a derived amount whose arithmetic is wrong — only the reader refuses.
+pub fn schema_v2_json() -> String {
+    use serde_json::json;
+    let enum_of = |names: &[&str]| json!({ "type": "string", "enum": names });
+    let strict = |props: serde_json::Value, required: &[&str]| json!({ "type": "object", "properties": props, "required": required, "additionalProperties": false });
+    let text = json!({ "type": "string", "minLength": 1 });
+    let year = json!({ "type": "integer", "minimum": 1900, "maximum": 2200 });
+    let positive = json!({ "type": "integer", "minimum": 1, "maximum": u32::MAX });
+    let currency = json!({ "type": "string", "pattern": "^[A-Z]{3}$" });
+    let ids = json!({ "type": "array", "items": { "type": "string" } });
+    let mut phases: Vec<&str> = PHASES
+        .iter()
+        .copied()
+        .filter(|p| *p != "supplementary-N")
+        .collect();
+    phases.sort_unstable();
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Ansan budget explorer data file, format 2: a budget as nodes and amounts",
+        "type": "object",
+        "properties": {
+            "$schema": { "type": "string" },
+            "format": { "const": FORMAT_V2 },
+            "meta": strict(json!({
+                "id": text, "title": text, "title_other": { "type": "string" },
+                "languages": { "type": "array", "items": text, "minItems": 1, "maxItems": 2 },
+                "source": text, "illustrative": { "type": "boolean" }, "currency": currency,
+            }), &["id", "title", "source"]),
+            "nodes": { "type": "array", "items": strict(json!({
+                "code": text, "name": text, "name_other": { "type": "string" }, "parent": { "type": "string" },
+                "level": text,
+            }), &["code", "name", "level"]) },
+            "amounts": { "type": "array", "items": strict(json!({
+                "id": text,
+                "node": { "type": "string" },
+                "amount": { "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX,
+                            "description": "an integer count of the currency's smallest unit (whole won; cents)" },
+                "currency": currency,
+                "period": { "oneOf": [
+                    { "const": "unstated" },
+                    strict(json!({ "year": year }), &["year"]),
+                    strict(json!({ "until": year }), &["until"]),
+                    strict(json!({ "from": year, "to": year }), &["from", "to"]),
+                ] },
+                "phase": { "oneOf": [
+                    enum_of(&phases),
+                    { "type": "string", "pattern": "^supplementary-[1-9][0-9]?$" },
+                ] },
+                "measure": enum_of(MEASURES),
+                "direction": enum_of(DIRECTIONS),
+                "funding": enum_of(FUNDINGS),
+                "split": enum_of(SPLITS),
+                "approximate": { "type": "boolean" },
+                "origin": { "oneOf": [
+                    strict(json!({ "type": { "const": "quote" }, "document": { "type": "string" }, "line": positive,
+                                   "quote": { "type": "string" } }), &["type", "document", "line", "quote"]),
+                    strict(json!({ "type": { "const": "cell" }, "file": { "type": "string" }, "row": positive,
+                                   "column": { "type": "string" } }), &["type", "file", "row", "column"]),
+                    strict(json!({ "type": { "const": "derived" }, "formula": { "type": "string" },
+                                   "formula_other": { "type": "string" },
+                                   "plus": { "type": "array", "items": { "type": "string" }, "minItems": 1 },
+                                   "minus": ids }),
+                           &["type", "formula", "plus"]),
+                    strict(json!({ "type": { "const": "illustrative" } }), &["type"]),
+                ] },
+            }), &["node", "amount", "period", "phase", "measure", "origin"]) },
+        },
+        "required": ["format", "meta", "nodes", "amounts"],
+        "additionalProperties": false,
+    });
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
     out.push('\n');
     out
 }
