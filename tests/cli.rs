@@ -32,7 +32,7 @@ fn bad_file_exits_1_with_path_and_expectation() {
     let dir = std::env::temp_dir().join(format!("budget-check-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("bad.json");
-    let text = include_str!("../data/ansan-2015.json")
+    let text = include_str!("fixtures/ansan-2015.v1.json")
         .replace("\"amount\": 5000000000", "\"amount\": 5e9");
     std::fs::write(&bad, text).expect("write");
     let bad = bad.to_string_lossy().into_owned();
@@ -78,7 +78,7 @@ fn other_encodings_and_long_problem_lists() {
     );
 
     let mut v: serde_json::Value =
-        serde_json::from_str(include_str!("../data/ansan-2015.json")).expect("JSON");
+        serde_json::from_str(include_str!("fixtures/ansan-2015.v1.json")).expect("JSON");
     let template = v["programs"][2]["figures"][0].clone();
     let figures: Vec<serde_json::Value> = (0..1000)
         .map(|i| {
@@ -138,7 +138,9 @@ fn quotes_are_checked_against_the_source_document() {
     let (code, _, stderr) = run(&["--source", &doc, "data/ansan-2015.json"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("data/ansan-2015.json: programs[0].figures[0].provenance.quote: expected the quote verbatim on line 8"),
+        stderr.contains(
+            "data/ansan-2015.json: amounts[0].origin.quote: expected the quote verbatim on line 8"
+        ),
         "{stderr}"
     );
 }

@@ -10,7 +10,7 @@ fn data_dir() -> PathBuf {
 fn load(name: &str) -> Dataset {
     let path = data_dir().join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    model::load(name, &text).unwrap_or_else(|e| panic!("{e}"))
+    ansan_budget::import::project::load_dataset(name, &text).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

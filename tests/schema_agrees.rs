@@ -11,7 +11,8 @@ use ansan_budget::model;
 use serde_json::{json, Value};
 
 fn base() -> Value {
-    serde_json::from_str(include_str!("../data/ansan-2015.json")).expect("shipped data parses")
+    serde_json::from_str(include_str!("fixtures/ansan-2015.v1.json"))
+        .expect("the format-1 fixture parses")
 }
 
 /// The shipped file changed at a JSON pointer (`None` removes the key).
@@ -159,7 +160,8 @@ fn format_2_schema_is_committed_and_agrees_with_the_reader() {
     let base: Value = serde_json::from_str(include_str!("../data/ansan-city-totals.json"))
         .expect("shipped data parses");
     let migrated: Value = serde_json::from_str(&project::to_v2_json(
-        &project::import("a.json", include_str!("../data/ansan-2015.json")).budget,
+        &project::import("a.json", include_str!("fixtures/ansan-2015.v1.json")).budget,
+        project::presentation_of_v1(include_str!("fixtures/ansan-2015.v1.json")),
     ))
     .expect("migrated article parses");
     let edit = |pointer: &str, value: Option<Value>| {

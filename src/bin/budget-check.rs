@@ -136,6 +136,7 @@ fn check(file: &str, o: &Options) -> u8 {
     };
     let format = o.format.unwrap_or_else(|| Format::detect(file, &bytes));
     let mut v1: Option<model::Dataset> = None;
+    let mut presentation = None;
     let imported = match format {
         Format::Csv => {
             let Some((mapping_file, text)) = &o.mapping else {
@@ -174,15 +175,33 @@ fn check(file: &str, o: &Options) -> u8 {
                     import::fdp::import(file, &text, &read)
                 }
                 _ => {
-                    if !text.contains(import::project::FORMAT_V2) {
-                        v1 = model::load(file, &text).ok();
+                    let is_v2 = text.contains(import::project::FORMAT_V2);
+                    if !is_v2 {
+                        presentation = import::project::presentation_of_v1(&text);
                     }
+                    // The explorer's view of the file: what the ok line and the quotes check speak of.
+                    v1 = import::project::load_dataset(file, &text).ok();
                     let mut imported = import::project::import(file, &text);
                     if let Some((_, doc)) = &o.source {
-                        imported.problems.extend(match &v1 {
+                        imported.problems.extend(match (&v1, is_v2) {
                             // Format 1 keeps its own check, which also covers the context figures.
-                            Some(d) => model::quotes::check_quotes(d, doc),
-                            None => quote_problems(&imported, doc),
+                            (Some(d), false) => model::quotes::check_quotes(d, doc),
+                            (d, _) => {
+                                let mut p = quote_problems(&imported, doc);
+                                // Format 2: the amounts' quotes, then the presentation's context figures.
+                                if let Some(d) = d {
+                                    p.extend(
+                                        model::quotes::check_quotes(d, doc)
+                                            .into_iter()
+                                            .filter(|q| q.path.starts_with("context"))
+                                            .map(|mut q| {
+                                                q.path = format!("presentation.{}", q.path);
+                                                q
+                                            }),
+                                    );
+                                }
+                                p
+                            }
                         });
                     }
                     imported
@@ -192,7 +211,10 @@ fn check(file: &str, o: &Options) -> u8 {
     };
     if o.migrate {
         if imported.problems.is_empty() {
-            print!("{}", import::project::to_v2_json(&imported.budget));
+            print!(
+                "{}",
+                import::project::to_v2_json(&imported.budget, presentation)
+            );
         } else {
             print_problems(file, &imported.problems);
         }
@@ -232,6 +254,14 @@ fn print_ok(file: &str, imported: &Imported, v1: Option<&model::Dataset>, o: &Op
     };
     let Some(d) = v1 else {
         let b = &imported.budget;
+        let quoted = b
+            .amounts()
+            .filter(|a| matches!(a.origin, ansan_budget::budget::Origin::Quote { .. }))
+            .count();
+        let quotes = match &o.source {
+            Some(_) if quoted == 0 => ", no quotes to check".to_owned(),
+            _ => quotes,
+        };
         let illustrative = if b.meta().illustrative {
             ", illustrative"
         } else {
@@ -274,20 +304,20 @@ fn quote_problems(imported: &Imported, doc: &str) -> Vec<model::Problem> {
     b.amounts()
         .enumerate()
         .filter_map(|(i, a)| {
-            let ansan_budget::budget::Origin::Quote { line, quote, .. } = a.origin else {
+            let ansan_budget::budget::Origin::Quote {
+                document,
+                line,
+                quote,
+            } = a.origin
+            else {
                 return None;
             };
-            let quote = b.text(*quote);
-            let found = lines
-                .get((*line as usize).wrapping_sub(1))
-                .is_some_and(|l| l.contains(quote));
-            (!found).then(|| model::Problem {
-                path: format!("amounts[{i}].origin"),
+            let message =
+                model::quotes::quote_problem(&lines, b.text(*document), *line, b.text(*quote))?;
+            Some(model::Problem {
+                path: format!("amounts[{i}].origin.quote"),
                 position: None,
-                message: format!(
-                    "the quote {} is not on line {line} of the source document",
-                    model::decode::quoted(quote)
-                ),
+                message,
             })
         })
         .collect()

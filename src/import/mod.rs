@@ -9,6 +9,7 @@ pub mod builder;
 pub mod csv;
 pub mod fdp;
 pub mod lofin365;
+pub mod presentation;
 pub mod project;
 pub mod summary;
 pub mod text;
