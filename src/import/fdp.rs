@@ -1705,7 +1705,9 @@ impl Reading<'_, '_> {
                         funding: Funding::Unknown,
                         split: Split::Whole,
                         approximate: false,
-                        source: Source::Cell {
+                        // The CSV resource the amount was read from, not the descriptor.
+                        source: Source::CellOf {
+                            file: &self.resource.label,
                             row: u32::try_from(row).unwrap_or(u32::MAX),
                             column: &m.column,
                         },

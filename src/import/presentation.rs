@@ -265,32 +265,38 @@ fn put_amount(
             member(at, "quote", Value::String(budget.text(*quote).to_owned())),
             member(at, "line", Value::Number(line.to_string())),
         ]),
-        Origin::Derived {
-            formula,
-            plus,
-            minus,
-        } => Value::Object(vec![
-            member(at, "type", Value::String("derived".to_owned())),
-            member(
-                at,
-                "formula",
-                text(
+        Origin::Derived(index) => {
+            let Some(crate::budget::Derivation {
+                formula,
+                plus,
+                minus,
+            }) = budget.derivation(*index)
+            else {
+                return;
+            };
+            Value::Object(vec![
+                member(at, "type", Value::String("derived".to_owned())),
+                member(
                     at,
-                    budget.text(formula.main),
-                    formula.other.map_or("", |o| budget.text(o)),
+                    "formula",
+                    text(
+                        at,
+                        budget.text(formula.main),
+                        formula.other.map_or("", |o| budget.text(o)),
+                    ),
                 ),
-            ),
-            member(
-                at,
-                "plus",
-                Value::Array(plus.iter().map(|i| node(at, key_of(i))).collect()),
-            ),
-            member(
-                at,
-                "minus",
-                Value::Array(minus.iter().map(|i| node(at, key_of(i))).collect()),
-            ),
-        ]),
+                member(
+                    at,
+                    "plus",
+                    Value::Array(plus.iter().map(|i| node(at, key_of(i))).collect()),
+                ),
+                member(
+                    at,
+                    "minus",
+                    Value::Array(minus.iter().map(|i| node(at, key_of(i))).collect()),
+                ),
+            ])
+        }
         Origin::Illustrative => Value::Object(vec![member(
             at,
             "type",

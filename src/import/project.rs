@@ -1115,7 +1115,10 @@ pub fn to_v2_json(
                 Origin::Cell { file, row, column } => json!({
                     "type": "cell", "file": budget.text(*file), "row": row, "column": budget.text(*column)
                 }),
-                Origin::Derived { formula, plus, minus } => {
+                Origin::Derived(index) => {
+                    let Some(crate::budget::Derivation { formula, plus, minus }) = budget.derivation(*index) else {
+                        return J::Null;
+                    };
                     let mut d = Map::new();
                     d.insert("type".into(), json!("derived"));
                     d.insert("formula".into(), json!(budget.text(formula.main)));
