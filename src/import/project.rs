@@ -739,10 +739,23 @@ impl Reader {
                     None
                 }
             },
+            Value::String(text) => {
+                self.problem(
+                    path,
+                    key,
+                    n.at,
+                    format!(
+                        "expected {} as an integer, found the string {} (write the number without quotes, separators or units)",
+                        self.unit,
+                        quoted(text)
+                    ),
+                );
+                None
+            }
             _ => {
                 let mut p = path.to_vec();
                 p.push(Step::Key(key));
-                self.expected(n, &p, "an integer");
+                self.expected(n, &p, &format!("{} as an integer", self.unit));
                 None
             }
         }

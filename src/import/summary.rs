@@ -10,6 +10,9 @@ use crate::budget::{
 use crate::model::format::group_digits;
 use serde_json::{json, Value};
 
+/// Rows printed per table: a budget with thousands of top-level nodes is summed in full, but `--json` lists them.
+const MAX_ROWS: usize = 60;
+
 /// The three tables and the counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -58,7 +61,16 @@ impl Summary {
             let mut t = format!("\n  {title}\n");
             let rows: Vec<[String; 3]> = groups
                 .iter()
-                .map(|g| [first(g), key_words(g), amount_text(g)])
+                .take(MAX_ROWS)
+                .map(|g| {
+                    // Beside a node or a funding source, the period says which year the total is of.
+                    let key = if title.starts_with("total") {
+                        key_words(g)
+                    } else {
+                        format!("{} · {}", period_words(g.key.period), key_words(g))
+                    };
+                    [first(g), key, amount_text(g)]
+                })
                 .collect();
             let w0 = rows.iter().map(|r| width(&r[0])).max().unwrap_or(0);
             let w1 = rows.iter().map(|r| width(&r[1])).max().unwrap_or(0);
@@ -73,6 +85,12 @@ impl Summary {
             }
             if groups.is_empty() {
                 t.push_str("    (no amounts)\n");
+            }
+            if groups.len() > MAX_ROWS {
+                t.push_str(&format!(
+                    "    … and {} more rows (all of them with --json)\n",
+                    group_digits((groups.len() - MAX_ROWS) as i64)
+                ));
             }
             t
         };
