@@ -32,7 +32,7 @@ fn bad_file_exits_1_with_path_and_expectation() {
     let dir = std::env::temp_dir().join(format!("budget-check-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bad = dir.join("bad.json");
-    let text = include_str!("../data/ansan-2015.json")
+    let text = include_str!("fixtures/ansan-2015.v1.json")
         .replace("\"amount\": 5000000000", "\"amount\": 5e9");
     std::fs::write(&bad, text).expect("write");
     let bad = bad.to_string_lossy().into_owned();
@@ -78,7 +78,7 @@ fn other_encodings_and_long_problem_lists() {
     );
 
     let mut v: serde_json::Value =
-        serde_json::from_str(include_str!("../data/ansan-2015.json")).expect("JSON");
+        serde_json::from_str(include_str!("fixtures/ansan-2015.v1.json")).expect("JSON");
     let template = v["programs"][2]["figures"][0].clone();
     let figures: Vec<serde_json::Value> = (0..1000)
         .map(|i| {
@@ -138,7 +138,73 @@ fn quotes_are_checked_against_the_source_document() {
     let (code, _, stderr) = run(&["--source", &doc, "data/ansan-2015.json"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("data/ansan-2015.json: programs[0].figures[0].provenance.quote: expected the quote verbatim on line 8"),
+        stderr.contains(
+            "data/ansan-2015.json: amounts[0].origin.quote: expected the quote verbatim on line 8"
+        ),
         "{stderr}"
     );
+}
+
+/// `--summary` prints the totals as a table, `--json` the same for machines, `--migrate` a format-1 file as
+/// format 2: the shipped article is exactly its format-1 file migrated.
+#[test]
+fn summary_json_and_migrate() {
+    let (code, stdout, stderr) = run(&["--summary", "data/ansan-city-totals.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("rows read 32, amounts 32, nodes 1, parent rows left out 0, problems 0"),
+        "{stdout}"
+    );
+    let line = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("2015") && !l.contains("revenue"))
+        .unwrap_or_default();
+    assert!(
+        line.contains("결산 settled · executed") && line.ends_with("1,442,643,401,709 KRW"),
+        "{stdout}"
+    );
+
+    let (code, stdout, stderr) = run(&["--json", "data/ansan-city-totals.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON document");
+    assert_eq!(v["rows_read"], 32);
+    assert_eq!(v["by_period"].as_array().map(Vec::len), Some(32));
+    let y2024 = v["by_period"]
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|g| g["period"]["year"] == 2024 && g["direction"] == "expenditure")
+        })
+        .expect("2024 spending");
+    assert_eq!(y2024["total"], 2_607_728_299_565i64);
+    assert_eq!(y2024["phase"], "settled");
+
+    let (code, stdout, stderr) = run(&["--migrate", "tests/fixtures/ansan-2015.v1.json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout, include_str!("../data/ansan-2015.json"));
+}
+
+/// With problems, the summary still prints (what could be read), the problems follow, and the exit code is 1.
+#[test]
+fn a_summary_of_a_file_with_problems_exits_1() {
+    let dir = std::env::temp_dir().join(format!("budget-check-sum-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.json");
+    let text = include_str!("../data/ansan-city-totals.json").replacen(
+        "\"amount\": 1019903772858",
+        "\"amount\": \"1,019,903,772,858\"",
+        1,
+    );
+    std::fs::write(&bad, text).expect("write");
+    let bad = bad.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(&["--summary", &bad]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("rows read 32, amounts 31"), "{stdout}");
+    assert!(
+        stderr.contains(&format!(
+            "{bad}: amounts[0].amount: expected whole won as an integer, found the string \"1,019,903,772,858\""
+        )),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -25,9 +25,12 @@ fn root() -> Element {
 }
 
 fn dataset() -> ansan_budget::ui::DataRef {
-    model::load("ansan-2015.json", include_str!("../data/ansan-2015.json"))
-        .expect("valid data")
-        .into()
+    ansan_budget::import::project::load_dataset(
+        "ansan-2015.json",
+        include_str!("../data/ansan-2015.json"),
+    )
+    .expect("valid data")
+    .into()
 }
 
 #[wasm_bindgen_test]

@@ -4,7 +4,7 @@ use ansan_budget::model;
 use serde_json::{json, Value};
 
 fn base() -> Value {
-    let text = include_str!("../data/ansan-2015.json");
+    let text = include_str!("fixtures/ansan-2015.v1.json");
     serde_json::from_str(text).expect("shipped data parses")
 }
 
@@ -278,7 +278,7 @@ fn derivation_circles_are_refused() {
 /// Data after the end of the document (a second document pasted in, a stray brace) is an error at its place.
 #[test]
 fn data_after_the_document_is_refused() {
-    let text = include_str!("../data/ansan-2015.json");
+    let text = include_str!("fixtures/ansan-2015.v1.json");
     for (extra, what) in [
         ("\n{\"format\": \"x\"}\n", "a second document"),
         ("\n}\n", "a stray brace"),

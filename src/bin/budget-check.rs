@@ -1,132 +1,337 @@
-//! `budget-check`: validates budget data files for the city's data team, natively, before they are published.
+//! `budget-check`: checks budget data files for the city's data team, natively, before they are published.
 //!
-//! Usage: `budget-check [--source DOCUMENT] FILE...` prints every problem as `file: json.path: what was expected`
-//! and exits 1 if any file is invalid (2 if a file cannot be read). With `--source`, every reported quote is also
-//! checked verbatim against its line of that document. `budget-check --schema` prints the JSON Schema.
+//! It reads every format the explorer reads — the project's JSON (format 1 or 2), a Fiscal Data Package
+//! (`datapackage.json` and its CSV), 지방재정365 line items as JSON, and CSV with a column mapping — told apart by
+//! name and content, or forced with `--format`. Every problem is printed as `file: place: what was expected`.
+//! Exit codes: 0 valid, 1 problems found, 2 a file could not be read.
 
+use ansan_budget::import::{self, summary::Summary, Format, Imported};
 use ansan_budget::model::{self, format};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Problems printed per file: a broken export can have millions; the first ones and a count say enough.
 const MAX_SHOWN: usize = 200;
 
+const USAGE: &str = "\
+usage: budget-check [OPTIONS] FILE...      check budget data files (exit 0 valid, 1 problems, 2 unreadable)
+options:
+  --summary            print totals per year × phase × measure, per top-level node and per funding source
+  --json               print the summary as JSON (one document per file, one per line)
+  --format FORMAT      read every FILE as project, fdp, lofin365 or csv instead of telling by name and content
+  --mapping FILE.json  the column mapping for CSV files
+  --source DOCUMENT    check every reported quote verbatim against its line of DOCUMENT
+  --migrate            print a format-1 project file as format 2 (the budget model written out)
+  --schema             print the JSON Schema of the project format, version 1
+  --schema-v2          print the JSON Schema of the project format, version 2";
+
+struct Options {
+    summary: bool,
+    json: bool,
+    migrate: bool,
+    format: Option<Format>,
+    mapping: Option<(String, String)>,
+    source: Option<(String, String)>,
+    files: Vec<String>,
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!("usage: budget-check FILE.json...   validate budget data files");
-        eprintln!("       budget-check --source ARTICLE.txt FILE.json...   and check every quote against its line");
-        eprintln!("       budget-check --schema        print the JSON Schema of the format");
+        eprintln!("{USAGE}");
         return if args.is_empty() {
             ExitCode::from(2)
         } else {
             ExitCode::SUCCESS
         };
     }
+    if args.iter().any(|a| a == "--schema-v2") {
+        print!("{}", import::project::schema_v2_json());
+        return ExitCode::SUCCESS;
+    }
     if args.iter().any(|a| a == "--schema") {
         print!("{}", model::schema_json());
         return ExitCode::SUCCESS;
     }
-    // `--source DOCUMENT`: the text the data's quotes come from.
-    let mut files: Vec<&String> = Vec::new();
-    let mut source: Option<(String, String)> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--source" {
-            let Some(path) = it.next() else {
-                eprintln!("--source: expected the path of the source document");
-                return ExitCode::from(2);
-            };
-            let text = std::fs::read(path)
-                .map_err(|e| format!("{path}: cannot read: {e}"))
-                .and_then(|b| model::decode_text(path, &b).map_err(|e| e.to_string()));
-            match text {
-                Ok(t) => source = Some((path.clone(), t)),
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::from(2);
-                }
-            }
-        } else {
-            files.push(a);
+    let options = match parse_args(&args) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
         }
-    }
+    };
     let mut worst = 0u8;
-    for file in files {
-        // `budget-check data/*.json` also matches the schema, which describes data files and is not one.
-        if std::path::Path::new(file)
-            .file_name()
-            .and_then(|n| n.to_str())
-            == Some("schema.json")
-        {
-            println!("{file}: skipped (the JSON Schema of the format, not a data file)");
-            continue;
-        }
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("{file}: cannot read: {e}");
-                worst = worst.max(2);
-                continue;
-            }
-        };
-        // The same decision the browser makes: UTF-8 or a named refusal (invalid, not unreadable).
-        let checked = model::decode_text(file, &bytes)
-            .and_then(|text| model::load(file, &text))
-            .and_then(|d| match &source {
-                // Quotes not on their lines make the file invalid like any other problem.
-                Some((_, text)) => {
-                    let problems = model::quotes::check_quotes(&d, text);
-                    if problems.is_empty() {
-                        Ok(d)
-                    } else {
-                        Err(model::Invalid {
-                            file: file.clone(),
-                            problems,
-                        })
-                    }
-                }
-                None => Ok(d),
-            });
-        match checked {
-            Ok(d) => {
-                let figures: usize = d.programs().iter().map(|p| p.figures.len()).sum();
-                let illustrative = if d.meta().illustrative {
-                    ", illustrative"
-                } else {
-                    ""
-                };
-                let quotes = match &source {
-                    Some((path, _)) => format!(", every quote found in {path}"),
-                    None => String::new(),
-                };
-                println!(
-                    "{file}: ok ({} programs, {figures} figures, {} context figures{illustrative}{quotes})",
-                    d.programs().len(),
-                    d.context().len()
-                );
-                for (p, f) in d.headline_figures() {
-                    println!(
-                        "  {:<14} {:<26} {}",
-                        p.id,
-                        f.id,
-                        format::compact_marked(f.amount, f.approximate, model::Lang::Ko)
-                    );
-                }
-            }
-            Err(invalid) => {
-                for p in invalid.problems.iter().take(MAX_SHOWN) {
-                    eprintln!("{file}: {p}");
-                }
-                let more = invalid.problems.len().saturating_sub(MAX_SHOWN);
-                if more > 0 {
-                    eprintln!(
-                        "{file}: … and {more} more problems ({} in all)",
-                        invalid.problems.len()
-                    );
-                }
-                worst = worst.max(1);
-            }
-        }
+    for file in &options.files {
+        worst = worst.max(check(file, &options));
     }
     ExitCode::from(worst)
+}
+
+fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    model::decode_text(path, &bytes).map_err(|e| e.to_string())
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        summary: false,
+        json: false,
+        migrate: false,
+        format: None,
+        mapping: None,
+        source: None,
+        files: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |what: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{a}: expected {what}"))
+        };
+        match a.as_str() {
+            "--summary" => o.summary = true,
+            "--json" => o.json = true,
+            "--migrate" => o.migrate = true,
+            "--format" => {
+                let f = value("a format: project, fdp, lofin365 or csv")?;
+                o.format = Some(Format::from_tag(&f).ok_or_else(|| {
+                    format!("--format: expected project, fdp, lofin365 or csv, found {f}")
+                })?);
+            }
+            "--mapping" => {
+                let path = value("the path of a column mapping (JSON)")?;
+                let text = read_text(&path)?;
+                o.mapping = Some((path, text));
+            }
+            "--source" => {
+                let path = value("the path of the source document")?;
+                let text = read_text(&path)?;
+                o.source = Some((path, text));
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}\n{USAGE}")),
+            _ => o.files.push(a.clone()),
+        }
+    }
+    Ok(o)
+}
+
+/// Checks one file and prints what it found; returns the exit code it deserves.
+fn check(file: &str, o: &Options) -> u8 {
+    // `budget-check data/*.json` also matches the schema, which describes data files and is not one.
+    let name = Path::new(file)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    if name == "schema.json" || (name.starts_with("schema-v") && name.ends_with(".json")) {
+        println!("{file}: skipped (the JSON Schema of the format, not a data file)");
+        return 0;
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{file}: cannot read: {e}");
+            return 2;
+        }
+    };
+    let format = o.format.unwrap_or_else(|| Format::detect(file, &bytes));
+    let mut v1: Option<model::Dataset> = None;
+    let mut presentation = None;
+    let imported = match format {
+        Format::Csv => {
+            let Some((mapping_file, text)) = &o.mapping else {
+                eprintln!("{file}: a CSV file needs its column mapping: --mapping FILE.json (see the README)");
+                return 2;
+            };
+            match import::csv::Mapping::parse(mapping_file, text) {
+                Ok(m) => import::csv::import(file, &bytes, &m),
+                Err(e) => {
+                    print_problems(mapping_file, &e.problems);
+                    return 1;
+                }
+            }
+        }
+        _ => {
+            // The same decision the browser makes: UTF-8 or a named refusal (invalid, not unreadable).
+            let text = match model::decode_text(file, &bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    print_problems(file, &e.problems);
+                    return 1;
+                }
+            };
+            match format {
+                Format::Lofin365 => import::lofin365::import(file, &text),
+                Format::Fdp => {
+                    let dir = Path::new(file)
+                        .parent()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
+                    // The importer has already refused paths that leave the package.
+                    let read = |path: &str| {
+                        std::fs::read(dir.join(path))
+                            .map_err(|e| format!("cannot read {path}: {e}"))
+                    };
+                    import::fdp::import(file, &text, &read)
+                }
+                _ => {
+                    let is_v2 = text.contains(import::project::FORMAT_V2);
+                    if !is_v2 {
+                        presentation = import::project::presentation_of_v1(&text);
+                    }
+                    // The explorer's view of the file: what the ok line and the quotes check speak of.
+                    v1 = import::project::load_dataset(file, &text).ok();
+                    let mut imported = import::project::import(file, &text);
+                    if let Some((_, doc)) = &o.source {
+                        imported.problems.extend(match (&v1, is_v2) {
+                            // Format 1 keeps its own check, which also covers the context figures.
+                            (Some(d), false) => model::quotes::check_quotes(d, doc),
+                            (d, _) => {
+                                let mut p = quote_problems(&imported, doc);
+                                // Format 2: the amounts' quotes, then the presentation's context figures.
+                                if let Some(d) = d {
+                                    p.extend(
+                                        model::quotes::check_quotes(d, doc)
+                                            .into_iter()
+                                            .filter(|q| q.path.starts_with("context"))
+                                            .map(|mut q| {
+                                                q.path = format!("presentation.{}", q.path);
+                                                q
+                                            }),
+                                    );
+                                }
+                                p
+                            }
+                        });
+                    }
+                    imported
+                }
+            }
+        }
+    };
+    if o.migrate {
+        if imported.problems.is_empty() {
+            print!(
+                "{}",
+                import::project::to_v2_json(&imported.budget, presentation)
+            );
+        } else {
+            print_problems(file, &imported.problems);
+        }
+        return if imported.problems.is_empty() { 0 } else { 1 };
+    }
+    for note in &imported.notes {
+        println!("{file}: {note}");
+    }
+    if o.summary || o.json {
+        match Summary::of(&imported) {
+            Ok(s) if o.json => println!("{}", s.to_json(file, &imported.budget)),
+            Ok(s) => {
+                println!(
+                    "{file}: {} ({})",
+                    imported.budget.meta().title,
+                    imported.budget.meta().source
+                );
+                print!("{}", s.to_text(&imported.budget));
+            }
+            Err(e) => eprintln!("{file}: cannot total: {e}"),
+        }
+    }
+    if !imported.problems.is_empty() {
+        print_problems(file, &imported.problems);
+        return 1;
+    }
+    if !o.json {
+        print_ok(file, &imported, v1.as_ref(), o);
+    }
+    0
+}
+
+fn print_ok(file: &str, imported: &Imported, v1: Option<&model::Dataset>, o: &Options) {
+    let quotes = match &o.source {
+        Some((path, _)) => format!(", every quote found in {path}"),
+        None => String::new(),
+    };
+    let Some(d) = v1 else {
+        let b = &imported.budget;
+        let quoted = b
+            .amounts()
+            .filter(|a| matches!(a.origin, ansan_budget::budget::Origin::Quote { .. }))
+            .count();
+        let quotes = match &o.source {
+            Some(_) if quoted == 0 => ", no quotes to check".to_owned(),
+            _ => quotes,
+        };
+        let illustrative = if b.meta().illustrative {
+            ", illustrative"
+        } else {
+            ""
+        };
+        println!(
+            "{file}: ok ({} rows read, {} amounts, {} nodes, {} parent rows left out{illustrative}{quotes})",
+            imported.rows_read,
+            b.len(),
+            b.nodes().len(),
+            b.rollups()
+        );
+        return;
+    };
+    let figures: usize = d.programs().iter().map(|p| p.figures.len()).sum();
+    let illustrative = if d.meta().illustrative {
+        ", illustrative"
+    } else {
+        ""
+    };
+    println!(
+        "{file}: ok ({} programs, {figures} figures, {} context figures{illustrative}{quotes})",
+        d.programs().len(),
+        d.context().len()
+    );
+    for (p, f) in d.headline_figures() {
+        println!(
+            "  {:<14} {:<26} {}",
+            p.id,
+            f.id,
+            format::compact_marked(f.amount, f.approximate, model::Lang::Ko)
+        );
+    }
+}
+
+/// Every quoted amount of a budget checked against its line of the document.
+fn quote_problems(imported: &Imported, doc: &str) -> Vec<model::Problem> {
+    let lines: Vec<&str> = doc.lines().collect();
+    let b = &imported.budget;
+    b.amounts()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let ansan_budget::budget::Origin::Quote {
+                document,
+                line,
+                quote,
+            } = a.origin
+            else {
+                return None;
+            };
+            let message =
+                model::quotes::quote_problem(&lines, b.text(*document), *line, b.text(*quote))?;
+            Some(model::Problem {
+                path: format!("amounts[{i}].origin.quote"),
+                position: None,
+                message,
+            })
+        })
+        .collect()
+}
+
+fn print_problems(file: &str, problems: &[model::Problem]) {
+    for p in problems.iter().take(MAX_SHOWN) {
+        eprintln!("{file}: {p}");
+    }
+    let more = problems.len().saturating_sub(MAX_SHOWN);
+    if more > 0 {
+        eprintln!(
+            "{file}: … and {more} more problems ({} in all)",
+            problems.len()
+        );
+    }
 }

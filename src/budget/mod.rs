@@ -164,14 +164,19 @@ pub enum Origin {
     },
     /// A cell of a data file: 1-based row (data rows, the header not counted) and the column's name.
     Cell { file: Sym, row: u32, column: Sym },
-    /// amount = Σ plus − Σ minus, checked by the builder; `formula` says it in words.
-    Derived {
-        formula: Name,
-        plus: Box<[AmountId]>,
-        minus: Box<[AmountId]>,
-    },
+    /// amount = Σ plus − Σ minus, checked by the builder: the derivation's index in [`Budget::derivation`] (kept
+    /// aside so that every origin stays 16 bytes).
+    Derived(u32),
     /// Made up to demonstrate a chart; only in a budget marked illustrative.
     Illustrative,
+}
+
+/// How a derived amount is computed: `formula` says it in words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Derivation {
+    pub formula: Name,
+    pub plus: Box<[AmountId]>,
+    pub minus: Box<[AmountId]>,
 }
 
 /// What a budget is and where it comes from.
@@ -237,6 +242,7 @@ pub struct Budget {
     pub(crate) strings: Strings,
     pub(crate) nodes: Vec<Node>,
     pub(crate) columns: Columns,
+    pub(crate) derivations: Vec<Derivation>,
 }
 
 impl Budget {
@@ -290,6 +296,11 @@ impl Budget {
             depth.push(d);
         }
         depth
+    }
+
+    /// How the derived amount with this origin index is computed.
+    pub fn derivation(&self, index: u32) -> Option<&Derivation> {
+        self.derivations.get(index as usize)
     }
 
     /// The amount at `id`.

@@ -121,7 +121,7 @@ impl Budget {
                 Split::Part => by_funding,
             };
             let restates =
-                matches!(amount.origin, Origin::Derived { .. }) && amount.split != Split::Part;
+                matches!(amount.origin, Origin::Derived(_)) && amount.split != Split::Part;
             if !counted || restates {
                 continue;
             }

@@ -3,8 +3,8 @@
 //! their cycles, parent rows that repeat their children — before handing out the `Budget`.
 
 use crate::budget::{
-    AmountId, Budget, Columns, Currency, Direction, Funding, Measure, Meta, Name, Node, NodeId,
-    Origin, Period, Phase, Split, Strings, Sym, APPROXIMATE, ROLLUP,
+    AmountId, Budget, Columns, Currency, Derivation, Direction, Funding, Measure, Meta, Name, Node,
+    NodeId, Origin, Period, Phase, Split, Strings, Sym, APPROXIMATE, ROLLUP,
 };
 use crate::model::{Invalid, Problem};
 use std::collections::HashMap;
@@ -124,6 +124,7 @@ pub struct Builder {
     columns: Columns,
     keys: HashMap<Sym, AmountId>,
     derived: Vec<PendingDerived>,
+    derivations: Vec<Derivation>,
     problems: Vec<Problem>,
     rows_read: usize,
     file_sym: Sym,
@@ -144,6 +145,7 @@ impl Builder {
             columns: Columns::default(),
             keys: HashMap::new(),
             derived: Vec::new(),
+            derivations: Vec::new(),
             problems: Vec::new(),
             rows_read: 0,
             file_sym,
@@ -317,11 +319,13 @@ impl Builder {
                     main: self.strings.intern(formula.0),
                     other: formula.1.map(|o| self.strings.intern(o)),
                 };
-                Origin::Derived {
+                let index = self.derivations.len() as u32;
+                self.derivations.push(Derivation {
                     formula,
                     plus: Box::new([]),
                     minus: Box::new([]),
-                }
+                });
+                Origin::Derived(index)
             }
             Source::Illustrative => {
                 if !self.meta.illustrative {
@@ -359,13 +363,28 @@ impl Builder {
                 *f |= ROLLUP;
             }
         }
-        self.columns.key.shrink_to_fit();
+        // Growth by doubling leaves up to half of each column unused: give it back before the budget is kept.
+        let c = &mut self.columns;
+        c.key.shrink_to_fit();
+        c.node.shrink_to_fit();
+        c.value.shrink_to_fit();
+        c.currency.shrink_to_fit();
+        c.period.shrink_to_fit();
+        c.phase.shrink_to_fit();
+        c.measure.shrink_to_fit();
+        c.direction.shrink_to_fit();
+        c.funding.shrink_to_fit();
+        c.split.shrink_to_fit();
+        c.flags.shrink_to_fit();
+        c.origin.shrink_to_fit();
+        self.nodes.shrink_to_fit();
         Imported {
             budget: Budget {
                 meta: self.meta,
                 strings: self.strings,
                 nodes: self.nodes,
                 columns: self.columns,
+                derivations: self.derivations,
             },
             problems: self.problems,
             rows_read: self.rows_read,
@@ -444,12 +463,11 @@ impl Builder {
                 });
             }
             refs.insert(d.amount, plus.iter().chain(&minus).copied().collect());
-            if let Some(Origin::Derived {
-                plus: p, minus: m, ..
-            }) = self.columns.origin.get_mut(i)
-            {
-                *p = plus.into_boxed_slice();
-                *m = minus.into_boxed_slice();
+            if let Some(Origin::Derived(index)) = self.columns.origin.get(i) {
+                if let Some(d) = self.derivations.get_mut(*index as usize) {
+                    d.plus = plus.into_boxed_slice();
+                    d.minus = minus.into_boxed_slice();
+                }
             }
         }
         // Cycles among derived amounts, by an iterative depth-first search (no recursion: a chain can be long).
@@ -526,7 +544,7 @@ impl Builder {
         let mut own: HashMap<(NodeId, Key), i128> = HashMap::new();
         let mut keys_of: Vec<Vec<Key>> = vec![Vec::new(); self.nodes.len()];
         for i in 0..n {
-            if matches!(c.origin.get(i), Some(Origin::Derived { .. })) {
+            if matches!(c.origin.get(i), Some(Origin::Derived(_))) {
                 continue;
             }
             let (Some(node), Some(key), Some(v)) = (c.node.get(i), key_of(i), c.value.get(i))
@@ -577,7 +595,7 @@ impl Builder {
         }
         (0..n)
             .map(|i| {
-                !matches!(c.origin.get(i), Some(Origin::Derived { .. }))
+                !matches!(c.origin.get(i), Some(Origin::Derived(_)))
                     && match (c.node.get(i), key_of(i)) {
                         (Some(node), Some(key)) => rolled.contains(&(*node, key)),
                         _ => false,

@@ -13,7 +13,9 @@ pub mod fdp;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod lofin365;
+pub mod presentation;
 pub mod project;
+pub mod summary;
 pub mod text;
 
 pub use builder::{Builder, Imported, NewAmount, Place, Source, MAX_NODE_DEPTH};

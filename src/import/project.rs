@@ -10,7 +10,7 @@ use super::builder::{Builder, Imported, NewAmount, Place, Source};
 use crate::budget::{Currency, Direction, Funding, Measure, Meta, Period, Phase, Split};
 use crate::model::decode::quoted;
 use crate::model::json::{self, path_string, Member, Node, Step, Value};
-use crate::model::{Dataset, FigureKind, FundingSource, Provenance};
+use crate::model::{Dataset, FigureKind, FundingSource, Invalid, Provenance};
 use std::collections::HashMap;
 
 pub const FORMAT_V1: &str = "ansan-budget/1";
@@ -35,7 +35,7 @@ pub fn import(file: &str, text: &str) -> Imported {
         _ => None,
     };
     match format.map(|n| &n.value) {
-        Some(Value::String(f)) if f == FORMAT_V2 => read_v2(file, text, &tree),
+        Some(Value::String(f)) if f == FORMAT_V2 => read_v2(file, text, &tree).0,
         // v1, or not said: v1's reader gives the message it always gave.
         Some(Value::String(f)) if f != FORMAT_V1 => {
             let mut b = Builder::new(file, empty_meta());
@@ -174,9 +174,12 @@ pub fn from_dataset(file: &str, d: &Dataset) -> Imported {
 /// A problem found while reading: JSON path, byte offset, message.
 type Found = (String, usize, String);
 
-/// Reads format 2 from its tree.
-fn read_v2(file: &str, text: &str, tree: &Node) -> Imported {
-    let mut r = Reader { found: Vec::new() };
+/// Reads format 2 from its tree, and its presentation part into the explorer's dataset if it has one.
+fn read_v2(file: &str, text: &str, tree: &Node) -> (Imported, Option<Dataset>) {
+    let mut r = Reader {
+        found: Vec::new(),
+        unit: "a whole number",
+    };
     let root = r.object(tree, &[], ROOT_KEYS);
     let mut meta = empty_meta();
     let mut currency = Currency::KRW;
@@ -305,7 +308,6 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> Imported {
             }
             id
         });
-        let value = r.integer(&o, &path, "amount");
         let cur = match o.get("currency") {
             Some(c) => r.currency(
                 c,
@@ -313,6 +315,12 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> Imported {
             ),
             None => Some(currency),
         };
+        r.unit = match cur {
+            Some(Currency::KRW) => "whole won",
+            _ => "a whole count of the currency's smallest unit (cents)",
+        };
+        let value = r.integer(&o, &path, "amount");
+        r.unit = "a whole number";
         let period = r.period(&o, &path);
         let phase = r
             .name(&o, &path, "phase", PHASES, None)
@@ -406,10 +414,59 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> Imported {
     let mut problems = reading.finish().problems;
     problems.append(&mut out.problems);
     out.problems = problems;
-    out
+    // The story is read only on a budget without problems: its rules are about amounts already checked.
+    let mut dataset = None;
+    if let (Some(p), true) = (root.get("presentation"), out.problems.is_empty()) {
+        match super::presentation::dataset(file, text, &out.budget, p) {
+            Ok(d) => dataset = Some(d),
+            Err(e) => out.problems.extend(e.problems),
+        }
+    }
+    (out, dataset)
 }
 
-const ROOT_KEYS: &[&str] = &["$schema", "format", "meta", "nodes", "amounts"];
+/// The explorer's dataset from a project file: format 1 as it always was read, format 2 through its budget and
+/// its presentation part. A format-2 file without one (a budget only) is refused with that said.
+pub fn load_dataset(file: &str, text: &str) -> Result<Dataset, Invalid> {
+    let tree = match json::parse(text) {
+        Ok(t) => t,
+        Err(_) => return crate::model::load(file, text),
+    };
+    let v2 = match &tree.value {
+        Value::Object(members) => members
+            .iter()
+            .any(|m| m.key == "format" && m.value.value == Value::String(FORMAT_V2.to_owned())),
+        _ => false,
+    };
+    if !v2 {
+        return crate::model::load(file, text);
+    }
+    let (imported, dataset) = read_v2(file, text, &tree);
+    match dataset {
+        Some(d) if imported.problems.is_empty() => Ok(d),
+        _ if !imported.problems.is_empty() => Err(Invalid {
+            file: file.to_owned(),
+            problems: imported.problems,
+        }),
+        _ => Err(Invalid {
+            file: file.to_owned(),
+            problems: vec![crate::model::Problem {
+                path: "presentation".to_owned(),
+                position: None,
+                message: "expected a presentation part (programs, headline figures, labels): this file is a budget only, which this page cannot show yet".to_owned(),
+            }],
+        }),
+    }
+}
+
+const ROOT_KEYS: &[&str] = &[
+    "$schema",
+    "format",
+    "meta",
+    "nodes",
+    "amounts",
+    "presentation",
+];
 const META_KEYS: &[&str] = &[
     "id",
     "title",
@@ -462,12 +519,18 @@ fn phase(s: &str) -> Option<Phase> {
         "original" => Phase::Original,
         "final" => Phase::Final,
         "settled" => Phase::Settled,
-        _ => Phase::Supplementary(
-            s.strip_prefix("supplementary-")?
-                .parse()
-                .ok()
-                .filter(|n| *n > 0)?,
-        ),
+        // `supplementary-1` … `supplementary-99`, no leading zero: what the schema's pattern says.
+        _ => {
+            let n = s.strip_prefix("supplementary-")?;
+            if n.is_empty()
+                || n.len() > 2
+                || n.starts_with('0')
+                || !n.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            Phase::Supplementary(n.parse().ok()?)
+        }
     })
 }
 
@@ -529,6 +592,8 @@ enum OriginRead {
 
 struct Reader {
     found: Vec<Found>,
+    /// What the integer being read counts, for messages: format 1's "whole won" for amounts in won.
+    unit: &'static str,
 }
 
 /// An object's members by name (unknown and repeated keys already reported).
@@ -669,15 +734,28 @@ impl Reader {
                         path,
                         key,
                         n.at,
-                        format!("expected an integer count of the currency's smallest unit (whole won), found {t}"),
+                        format!("expected {} as an integer, found {t}", self.unit),
                     );
                     None
                 }
             },
+            Value::String(text) => {
+                self.problem(
+                    path,
+                    key,
+                    n.at,
+                    format!(
+                        "expected {} as an integer, found the string {} (write the number without quotes, separators or units)",
+                        self.unit,
+                        quoted(text)
+                    ),
+                );
+                None
+            }
             _ => {
                 let mut p = path.to_vec();
                 p.push(Step::Key(key));
-                self.expected(n, &p, "an integer");
+                self.expected(n, &p, &format!("{} as an integer", self.unit));
                 None
             }
         }
@@ -954,7 +1032,10 @@ pub(crate) fn todo_import(file: &str) -> Imported {
 
 /// A budget written out as format 2, the inverse of reading it: `budget-check --migrate` turns a format-1 file
 /// into this.
-pub fn to_v2_json(budget: &crate::budget::Budget) -> String {
+pub fn to_v2_json(
+    budget: &crate::budget::Budget,
+    presentation: Option<serde_json::Value>,
+) -> String {
     use crate::budget::Origin;
     use serde_json::{json, Map, Value as J};
     let m = budget.meta();
@@ -1047,7 +1128,10 @@ pub fn to_v2_json(budget: &crate::budget::Budget) -> String {
                 Origin::Cell { file, row, column } => json!({
                     "type": "cell", "file": budget.text(*file), "row": row, "column": budget.text(*column)
                 }),
-                Origin::Derived { formula, plus, minus } => {
+                Origin::Derived(index) => {
+                    let Some(crate::budget::Derivation { formula, plus, minus }) = budget.derivation(*index) else {
+                        return J::Null;
+                    };
                     let mut d = Map::new();
                     d.insert("type".into(), json!("derived"));
                     d.insert("formula".into(), json!(budget.text(formula.main)));
@@ -1066,15 +1150,132 @@ pub fn to_v2_json(budget: &crate::budget::Budget) -> String {
             J::Object(o)
         })
         .collect();
-    let doc = json!({
+    let mut doc = json!({
+        "$schema": "./schema-v2.json",
         "format": FORMAT_V2,
         "meta": J::Object(meta),
         "nodes": nodes,
         "amounts": amounts,
     });
+    if let (Some(p), J::Object(o)) = (presentation, &mut doc) {
+        o.insert("presentation".into(), p);
+    }
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
+}
+
+/// The JSON Schema of format 2, built from the same key and name tables the reader checks against, so the two
+/// cannot drift (committed as `data/schema-v2.json`; a test compares them). What a schema cannot say — a name with
+/// only invisible characters, a number written `1.0` (JSON Schema counts it as an integer), a `parent` listed later,
+/// a derived amount whose arithmetic is wrong — only the reader refuses.
+pub fn schema_v2_json() -> String {
+    use serde_json::json;
+    let enum_of = |names: &[&str]| json!({ "type": "string", "enum": names });
+    let strict = |props: serde_json::Value, required: &[&str]| json!({ "type": "object", "properties": props, "required": required, "additionalProperties": false });
+    let text = json!({ "type": "string", "minLength": 1 });
+    let year = json!({ "type": "integer", "minimum": 1900, "maximum": 2200 });
+    let positive = json!({ "type": "integer", "minimum": 1, "maximum": u32::MAX });
+    let currency = json!({ "type": "string", "pattern": "^[A-Z]{3}$" });
+    let ids = json!({ "type": "array", "items": { "type": "string" } });
+    let mut phases: Vec<&str> = PHASES
+        .iter()
+        .copied()
+        .filter(|p| *p != "supplementary-N")
+        .collect();
+    phases.sort_unstable();
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Ansan budget explorer data file, format 2: a budget as nodes and amounts",
+        "type": "object",
+        "properties": {
+            "$schema": { "type": "string" },
+            "format": { "const": FORMAT_V2 },
+            "presentation": { "type": "object", "description":
+                "the explorer's story of the budget, in format 1's shapes without the money (checked by the reader)" },
+            "meta": strict(json!({
+                "id": text, "title": text, "title_other": { "type": "string" },
+                "languages": { "type": "array", "items": text, "minItems": 1, "maxItems": 2 },
+                "source": text, "illustrative": { "type": "boolean" }, "currency": currency,
+            }), &["id", "title", "source"]),
+            "nodes": { "type": "array", "items": strict(json!({
+                "code": text, "name": text, "name_other": { "type": "string" }, "parent": { "type": "string" },
+                "level": text,
+            }), &["code", "name", "level"]) },
+            "amounts": { "type": "array", "items": strict(json!({
+                "id": text,
+                "node": { "type": "string" },
+                "amount": { "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX,
+                            "description": "an integer count of the currency's smallest unit (whole won; cents)" },
+                "currency": currency,
+                "period": { "oneOf": [
+                    { "const": "unstated" },
+                    strict(json!({ "year": year }), &["year"]),
+                    strict(json!({ "until": year }), &["until"]),
+                    strict(json!({ "from": year, "to": year }), &["from", "to"]),
+                ] },
+                "phase": { "oneOf": [
+                    enum_of(&phases),
+                    { "type": "string", "pattern": "^supplementary-[1-9][0-9]?$" },
+                ] },
+                "measure": enum_of(MEASURES),
+                "direction": enum_of(DIRECTIONS),
+                "funding": enum_of(FUNDINGS),
+                "split": enum_of(SPLITS),
+                "approximate": { "type": "boolean" },
+                "origin": { "oneOf": [
+                    strict(json!({ "type": { "const": "quote" }, "document": { "type": "string" }, "line": positive,
+                                   "quote": { "type": "string" } }), &["type", "document", "line", "quote"]),
+                    strict(json!({ "type": { "const": "cell" }, "file": { "type": "string" }, "row": positive,
+                                   "column": { "type": "string" } }), &["type", "file", "row", "column"]),
+                    strict(json!({ "type": { "const": "derived" }, "formula": { "type": "string" },
+                                   "formula_other": { "type": "string" },
+                                   "plus": { "type": "array", "items": { "type": "string" }, "minItems": 1 },
+                                   "minus": ids }),
+                           &["type", "formula", "plus"]),
+                    strict(json!({ "type": { "const": "illustrative" } }), &["type"]),
+                ] },
+            }), &["node", "amount", "period", "phase", "measure", "origin"]) },
+        },
+        "required": ["format", "meta", "nodes", "amounts"],
+        "additionalProperties": false,
+    });
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The presentation part of a format-1 file: everything but what format 2 keeps in its budget (the dataset's id,
+/// title and illustrative flag, the programs' names, the figures' amounts, funding, approximate, until and
+/// provenance). `None` if the text is not a format-1 object.
+pub fn presentation_of_v1(text: &str) -> Option<serde_json::Value> {
+    use serde_json::Value as J;
+    let J::Object(mut doc) = serde_json::from_str::<J>(text).ok()? else {
+        return None;
+    };
+    doc.remove("$schema");
+    doc.remove("format");
+    if let Some(J::Object(meta)) = doc.get_mut("meta") {
+        for k in ["id", "title", "illustrative"] {
+            meta.remove(k);
+        }
+    }
+    if let Some(J::Array(programs)) = doc.get_mut("programs") {
+        for p in programs {
+            let J::Object(p) = p else { continue };
+            p.remove("name");
+            if let Some(J::Array(figures)) = p.get_mut("figures") {
+                for f in figures {
+                    if let J::Object(f) = f {
+                        for k in ["amount", "funding", "approximate", "until", "provenance"] {
+                            f.remove(k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Some(J::Object(doc))
 }
 
 #[cfg(test)]
@@ -1082,7 +1283,21 @@ mod tests {
     use super::*;
     use crate::budget::{Dim, Filter};
 
-    const ARTICLE: &str = include_str!("../../data/ansan-2015.json");
+    /// The article's dataset as it was published in format 1.
+    const ARTICLE: &str = include_str!("../../tests/fixtures/ansan-2015.v1.json");
+
+    #[test]
+    fn the_shipped_article_is_the_format_1_file_migrated() {
+        let migrated = to_v2_json(
+            &import("a.json", ARTICLE).budget,
+            presentation_of_v1(ARTICLE),
+        );
+        assert_eq!(
+            include_str!("../../data/ansan-2015.json"),
+            migrated,
+            "data/ansan-2015.json differs from `budget-check --migrate tests/fixtures/ansan-2015.v1.json`"
+        );
+    }
 
     fn eok(n: i64) -> i64 {
         n * 100_000_000
@@ -1136,7 +1351,7 @@ mod tests {
     #[test]
     fn format_2_reads_back_what_it_wrote() {
         let first = import("ansan-2015.json", ARTICLE).budget;
-        let text = to_v2_json(&first);
+        let text = to_v2_json(&first, presentation_of_v1(ARTICLE));
         let again = import("ansan-2015.v2.json", &text);
         assert_eq!(again.problems, vec![]);
         let second = again.budget;
@@ -1165,7 +1380,12 @@ mod tests {
                 )
             );
         }
-        assert_eq!(to_v2_json(&second), text);
+        assert_eq!(to_v2_json(&second, presentation_of_v1(ARTICLE)), text);
+        // The explorer's dataset from format 2 is format 1's, field for field.
+        assert_eq!(
+            load_dataset("a.json", &text),
+            crate::model::load("a.json", ARTICLE)
+        );
     }
 
     #[test]
@@ -1204,7 +1424,7 @@ mod tests {
             "{lines:#?}"
         );
         assert!(
-            has("amounts[0].amount: expected an integer") && has("found 1.5"),
+            has("amounts[0].amount: expected whole won as an integer, found 1.5"),
             "{lines:#?}"
         );
         assert!(

@@ -546,7 +546,7 @@ mod tests {
         }
     }
 
-    const SHIPPED: &str = include_str!("../../data/ansan-2015.json");
+    const SHIPPED: &str = include_str!("../../tests/fixtures/ansan-2015.v1.json");
 
     #[test]
     fn the_shipped_file_decodes() {

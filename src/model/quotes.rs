@@ -13,22 +13,13 @@ pub fn check_quotes(d: &Dataset, source: &str) -> Vec<Problem> {
         let Provenance::Reported { quote, line } = provenance else {
             return;
         };
-        let at = usize::try_from(*line).ok().and_then(|l| l.checked_sub(1));
-        let message = match at.and_then(|i| lines.get(i)) {
-            Some(text) if text.contains(quote.as_str()) => return,
-            Some(_) => {
-                format!("expected the quote verbatim on line {line} of {document}; it is not there")
-            }
-            None => format!(
-                "expected line {line} of {document}, which has {} lines",
-                lines.len()
-            ),
-        };
-        problems.push(Problem {
-            path: format!("{path}.provenance.quote"),
-            position: None,
-            message,
-        });
+        if let Some(message) = quote_problem(&lines, document, *line, quote) {
+            problems.push(Problem {
+                path: format!("{path}.provenance.quote"),
+                position: None,
+                message,
+            });
+        }
     };
     for (i, c) in d.context().iter().enumerate() {
         check(format!("context[{i}]"), &c.provenance);
@@ -41,6 +32,21 @@ pub fn check_quotes(d: &Dataset, source: &str) -> Vec<Problem> {
     problems
 }
 
+/// Why `quote` is not verbatim on 1-based `line` of a document split into `lines`, or `None` if it is.
+pub fn quote_problem(lines: &[&str], document: &str, line: u32, quote: &str) -> Option<String> {
+    let at = usize::try_from(line).ok().and_then(|l| l.checked_sub(1));
+    match at.and_then(|i| lines.get(i)) {
+        Some(text) if text.contains(quote) => None,
+        Some(_) => Some(format!(
+            "expected the quote verbatim on line {line} of {document}; it is not there"
+        )),
+        None => Some(format!(
+            "expected line {line} of {document}, which has {} lines",
+            lines.len()
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,7 +54,11 @@ mod tests {
 
     #[test]
     fn quotes_are_found_on_their_lines_or_reported() {
-        let d = model::load("a.json", include_str!("../../data/ansan-2015.json")).expect("valid");
+        let d = model::load(
+            "a.json",
+            include_str!("../../tests/fixtures/ansan-2015.v1.json"),
+        )
+        .expect("valid");
         // A stand-in document that has every quote on its line: built from the data itself.
         let mut lines = vec![String::new(); 40];
         let mut put = |p: &Provenance| {

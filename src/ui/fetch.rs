@@ -107,6 +107,6 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
         .map_err(network)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     model::decode_text(url, &bytes)
-        .and_then(|text| model::load(url, &text))
+        .and_then(|text| crate::import::project::load_dataset(url, &text))
         .map_err(LoadError::Invalid)
 }

@@ -50,11 +50,14 @@ pub fn context_source(c: &ContextFigure, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     #[test]
     fn context_values_in_both_languages() {
-        let d = model::load("a.json", include_str!("../../data/ansan-2015.json")).expect("valid");
+        let d = crate::import::project::load_dataset(
+            "a.json",
+            include_str!("../../data/ansan-2015.json"),
+        )
+        .expect("valid");
         let cases = [
             ("population", "760,000명", "760,000 people"),
             ("manufacturing-share", "40% 이상", "over 40%"),

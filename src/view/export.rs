@@ -260,10 +260,9 @@ fn json_string(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     fn data() -> Dataset {
-        model::load(
+        crate::import::project::load_dataset(
             "ansan-2015.json",
             include_str!("../../data/ansan-2015.json"),
         )

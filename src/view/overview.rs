@@ -369,7 +369,7 @@ mod tests {
     use crate::model;
 
     fn data() -> Dataset {
-        model::load(
+        crate::import::project::load_dataset(
             "ansan-2015.json",
             include_str!("../../data/ansan-2015.json"),
         )
@@ -535,7 +535,7 @@ mod tests {
 
     #[test]
     fn illustrative_data_says_so_on_the_chart() {
-        let text = include_str!("../../data/ansan-2015.json")
+        let text = include_str!("../../tests/fixtures/ansan-2015.v1.json")
             .replace("\"illustrative\": false", "\"illustrative\": true");
         let d = model::load("x.json", &text).expect("valid");
         let v = overview_chart(&d, Unit::Eok, Scale::Linear, Lang::Ko).expect("chart");

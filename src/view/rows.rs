@@ -106,11 +106,10 @@ pub fn pick<'a>(lang: Lang, ko: &'a str, en: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     #[test]
     fn rows_carry_amounts_and_citations() {
-        let d = model::load(
+        let d = crate::import::project::load_dataset(
             "ansan-2015.json",
             include_str!("../../data/ansan-2015.json"),
         )

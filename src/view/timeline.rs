@@ -118,11 +118,14 @@ pub fn timeline_summary(d: &Dataset, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     #[test]
     fn each_row_says_its_period_and_where_the_article_gives_it() {
-        let d = model::load("a.json", include_str!("../../data/ansan-2015.json")).expect("valid");
+        let d = crate::import::project::load_dataset(
+            "a.json",
+            include_str!("../../data/ansan-2015.json"),
+        )
+        .expect("valid");
         let ko = timeline_tips(&d, Lang::Ko);
         assert_eq!(ko.len(), 3);
         let hub = &ko[0];
@@ -142,7 +145,11 @@ mod tests {
 
     #[test]
     fn spans_carry_only_reported_years() {
-        let d = model::load("a.json", include_str!("../../data/ansan-2015.json")).expect("valid");
+        let d = crate::import::project::load_dataset(
+            "a.json",
+            include_str!("../../data/ansan-2015.json"),
+        )
+        .expect("valid");
         let t = timeline_chart(&d, Lang::Ko);
         let ends: Vec<(Option<i32>, Option<i32>)> =
             t.spans.iter().map(|s| (s.start, s.end)).collect();

@@ -95,11 +95,14 @@ pub fn unit_name(unit: Unit, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     #[test]
     fn units_and_formula() {
-        let d = model::load("a.json", include_str!("../../data/ansan-2015.json")).expect("valid");
+        let d = crate::import::project::load_dataset(
+            "a.json",
+            include_str!("../../data/ansan-2015.json"),
+        )
+        .expect("valid");
         let pop = population(&d);
         assert_eq!(
             pop,

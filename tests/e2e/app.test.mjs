@@ -197,11 +197,11 @@ test('(d) the error page passes axe-core too', TIMEOUT, async (t) => {
 test('(e) a malformed amount shows an alert with its JSON path', TIMEOUT, async (t) => {
   const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
   assert.ok(
-    real?.programs?.[0]?.figures?.[0] && 'amount' in real.programs[0].figures[0],
-    'dist/data/ansan-2015.json has no programs[0].figures[0].amount to break',
+    real?.amounts?.[0] && 'amount' in real.amounts[0],
+    'dist/data/ansan-2015.json has no amounts[0].amount to break',
   );
   // JSON.stringify(4.5e11) would print the integer 450000000000; the point is a non-integer literal.
-  real.programs[0].figures[0].amount = '__AMOUNT__';
+  real.amounts[0].amount = '__AMOUNT__';
   const body = JSON.stringify(real).replace('"__AMOUNT__"', '4.5e11');
   const { page, pageErrors } = await openPage(t, {
     route: (r) => r.fulfill({ status: 200, contentType: 'application/json', body }),
@@ -209,8 +209,8 @@ test('(e) a malformed amount shows an alert with its JSON path', TIMEOUT, async 
   await gotoApp(page);
   const text = await alertText(page);
   assert.ok(
-    text.includes('programs[0].figures[0].amount'),
-    `the alert does not name programs[0].figures[0].amount: ${text}`,
+    text.includes('amounts[0].amount'),
+    `the alert does not name amounts[0].amount: ${text}`,
   );
   assert.deepEqual(pageErrors, [], 'the app threw instead of only rendering the error');
 });
@@ -227,11 +227,11 @@ for (const [name, makeBody, want] of [
     'a one-line file of 100,000 float amounts',
     async () => {
       const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
-      const template = real.programs[2].figures[0];
-      real.programs[2].figures = Array.from({ length: 100_000 }, (_, i) => ({ ...template, id: `f-${i}`, amount: '__F__' }));
+      const template = real.amounts.find((a) => a.id === 'sme-budget');
+      real.amounts = Array.from({ length: 100_000 }, (_, i) => ({ ...template, id: `f-${i}`, amount: '__F__' }));
       return JSON.stringify(real).replaceAll('"__F__"', '1.5');
     },
-    /programs\[2\]\.figures\[0\]\.amount: expected whole won as an integer, found 1\.5 \(line 1, column \d+\)/,
+    /amounts\[0\]\.amount: expected whole won as an integer, found 1\.5 \(line 1, column \d+\)/,
   ],
 ]) {
   test(`(e) ${name}: an alert with the place, no crash`, { timeout: 120_000 }, async (t) => {
@@ -253,7 +253,7 @@ for (const [name, makeBody, want] of [
 
 test('(e) the largest amount the checker accepts (i64::MAX won) is drawn, on both scales', TIMEOUT, async (t) => {
   const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
-  real.programs[2].figures[0].amount = '__MAX__';
+  real.amounts.find((a) => a.id === 'sme-budget').amount = '__MAX__';
   const body = JSON.stringify(real).replace('"__MAX__"', '9223372036854775807');
   const { page, pageErrors } = await openPage(t, {
     route: (r) => r.fulfill({ status: 200, contentType: 'application/json', body }),

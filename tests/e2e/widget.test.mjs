@@ -378,10 +378,12 @@ test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog
   const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
   const SCRIPT = '<script>alert(1)</script>';
   const IMG = '"><img src=x onerror=alert(1)>';
-  real.programs[0].name.ko = `${SCRIPT} 재생`;
-  real.programs[0].name.en = `${SCRIPT} regen`;
-  real.programs[0].figures[0].label.ko = `${IMG} 총액`;
-  real.programs[0].figures[0].label.en = `=HYPERLINK("x") ${IMG}`;
+  const node = real.nodes.find((n) => n.code === 'regeneration');
+  node.name = `${SCRIPT} 재생`;
+  node.name_other = `${SCRIPT} regen`;
+  const figure = real.presentation.programs.find((p) => p.id === 'regeneration').figures[0];
+  figure.label.ko = `${IMG} 총액`;
+  figure.label.en = `=HYPERLINK("x") ${IMG}`;
   const body = JSON.stringify(real);
   await withPage(t, { acceptDownloads: true }, async (page) => {
     await page.route(DATA_GLOB, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));

@@ -1,0 +1,315 @@
+//! The story a format-2 file can tell about its budget, for the explorer's pages: what the 2015 article's dataset
+//! has beyond its amounts — the programs' summaries, partners and periods, the curated headline figures, the
+//! figures' labels and wording (`kind`), the context figures (population, shares), the notes and chart titles.
+//!
+//! The part is written in format 1's shapes, without the money: a figure there names an amount of the file by its
+//! id and says how to call it; the amount itself (value, funding, approximate, until, provenance) comes from the
+//! budget, and a program's name from its node. The two are put together into a format-1 document and read by
+//! format 1's own decoder and validator, so every rule the article's page has always kept (headline limits, quotes
+//! and lines, derived formulas, badges) holds for format 2 too; their problems are named under `presentation`.
+
+use crate::budget::{Budget, Funding, Origin, Period};
+use crate::model::json::{self, Member, Node, Value};
+use crate::model::{Dataset, Invalid, Problem};
+use std::collections::HashMap;
+
+/// The explorer's dataset from a budget and its file's `presentation` part (`None` if the file has none).
+pub fn dataset(
+    file: &str,
+    text: &str,
+    budget: &Budget,
+    presentation: &Node,
+) -> Result<Dataset, Invalid> {
+    let mut found: Vec<(String, usize, String)> = Vec::new();
+    let tree = join(budget, presentation, &mut found);
+    let raw = match crate::model::decode::decode(&tree) {
+        Ok(raw) if found.is_empty() => Some(raw),
+        Ok(_) => None,
+        Err(more) => {
+            found.extend(more);
+            None
+        }
+    };
+    if !found.is_empty() {
+        let offsets: Vec<usize> = found.iter().map(|(_, at, _)| *at).collect();
+        let problems = found
+            .into_iter()
+            .zip(json::positions(text, &offsets))
+            .map(|((path, _, message), position)| Problem {
+                path: under(&path),
+                position: Some(position),
+                message,
+            })
+            .collect();
+        return Err(Invalid {
+            file: file.to_owned(),
+            problems,
+        });
+    }
+    let Some(raw) = raw else {
+        return Err(Invalid {
+            file: file.to_owned(),
+            problems: Vec::new(),
+        });
+    };
+    crate::model::validate(file, raw).map_err(|mut e| {
+        for p in &mut e.problems {
+            p.path = under(&p.path);
+        }
+        e
+    })
+}
+
+/// A format-1 path as a path of the `presentation` part.
+fn under(path: &str) -> String {
+    if path == "." {
+        "presentation".to_owned()
+    } else if path.starts_with('[') {
+        format!("presentation{path}")
+    } else {
+        format!("presentation.{path}")
+    }
+}
+
+fn node(at: usize, value: Value) -> Node {
+    Node { at, value }
+}
+
+fn member(at: usize, key: &str, value: Value) -> Member {
+    Member {
+        key: key.to_owned(),
+        at,
+        value: node(at, value),
+    }
+}
+
+fn text(at: usize, ko: &str, en: &str) -> Value {
+    Value::Object(vec![
+        member(at, "ko", Value::String(ko.to_owned())),
+        member(at, "en", Value::String(en.to_owned())),
+    ])
+}
+
+/// The format-1 document: the presentation's shapes with the budget's amounts and names put in.
+fn join(budget: &Budget, presentation: &Node, found: &mut Vec<(String, usize, String)>) -> Node {
+    let at = presentation.at;
+    let Value::Object(members) = &presentation.value else {
+        found.push((
+            ".".to_owned(),
+            at,
+            format!("expected an object, found {}", presentation.value.kind()),
+        ));
+        return node(at, Value::Null);
+    };
+    let meta = budget.meta();
+    let nodes: HashMap<&str, &crate::budget::Node> = budget
+        .nodes()
+        .iter()
+        .map(|n| (budget.text(n.code), n))
+        .collect();
+    let amounts: HashMap<&str, crate::budget::Amount> =
+        budget.amounts().filter_map(|a| Some((a.key?, a))).collect();
+    let mut out = vec![member(
+        at,
+        "format",
+        Value::String(crate::model::raw::FORMAT.to_owned()),
+    )];
+    for m in members {
+        let value = match (m.key.as_str(), &m.value.value) {
+            ("meta", Value::Object(fields)) => {
+                let mut fields = fields.clone();
+                let t = meta.title_other.as_deref().unwrap_or("");
+                fields.push(member(m.at, "id", Value::String(meta.id.clone())));
+                fields.push(member(m.at, "title", text(m.at, &meta.title, t)));
+                fields.push(member(m.at, "illustrative", Value::Bool(meta.illustrative)));
+                node(m.value.at, Value::Object(fields))
+            }
+            ("programs", Value::Array(programs)) => {
+                let programs = programs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| program(budget, &nodes, &amounts, p, i, found))
+                    .collect();
+                node(m.value.at, Value::Array(programs))
+            }
+            _ => m.value.clone(),
+        };
+        out.push(Member {
+            key: m.key.clone(),
+            at: m.at,
+            value,
+        });
+    }
+    node(at, Value::Object(out))
+}
+
+fn program(
+    budget: &Budget,
+    nodes: &HashMap<&str, &crate::budget::Node>,
+    amounts: &HashMap<&str, crate::budget::Amount>,
+    p: &Node,
+    i: usize,
+    found: &mut Vec<(String, usize, String)>,
+) -> Node {
+    let Value::Object(fields) = &p.value else {
+        return p.clone();
+    };
+    let mut fields = fields.clone();
+    let id = fields
+        .iter()
+        .find_map(|f| match (&f.key[..], &f.value.value) {
+            ("id", Value::String(s)) => Some(s.clone()),
+            _ => None,
+        });
+    if let Some(id) = id {
+        match nodes.get(id.as_str()) {
+            Some(n) => {
+                let en = n.name.other.map_or("", |o| budget.text(o));
+                fields.push(member(
+                    p.at,
+                    "name",
+                    text(p.at, budget.text(n.name.main), en),
+                ));
+            }
+            None => found.push((
+                format!("programs[{i}].id"),
+                p.at,
+                format!(
+                    "expected the code of a node of the budget, found {}",
+                    crate::model::decode::quoted(&id)
+                ),
+            )),
+        }
+    }
+    for f in &mut fields {
+        if f.key != "figures" {
+            continue;
+        }
+        if let Value::Array(figures) = &mut f.value.value {
+            for (j, figure) in figures.iter_mut().enumerate() {
+                put_amount(
+                    budget,
+                    amounts,
+                    figure,
+                    &format!("programs[{i}].figures[{j}]"),
+                    found,
+                );
+            }
+        }
+    }
+    node(p.at, Value::Object(fields))
+}
+
+/// Puts the amount a presentation figure names into it, in format 1's fields.
+fn put_amount(
+    budget: &Budget,
+    amounts: &HashMap<&str, crate::budget::Amount>,
+    figure: &mut Node,
+    path: &str,
+    found: &mut Vec<(String, usize, String)>,
+) {
+    let at = figure.at;
+    let Value::Object(fields) = &mut figure.value else {
+        return;
+    };
+    let id = fields
+        .iter()
+        .find_map(|f| match (&f.key[..], &f.value.value) {
+            ("id", Value::String(s)) => Some(s.clone()),
+            _ => None,
+        });
+    let Some(id) = id else {
+        return;
+    };
+    let Some(a) = amounts.get(id.as_str()) else {
+        found.push((
+            format!("{path}.id"),
+            at,
+            format!(
+                "expected the id of an amount of the budget, found {}",
+                crate::model::decode::quoted(&id)
+            ),
+        ));
+        return;
+    };
+    let funding = match a.funding {
+        Funding::National => "national",
+        Funding::Provincial => "provincial",
+        Funding::City => "city",
+        Funding::Private => "private",
+        Funding::Public => "public",
+        Funding::Unknown | Funding::Other => "unknown",
+    };
+    fields.push(member(at, "amount", Value::Number(a.value.to_string())));
+    fields.push(member(at, "funding", Value::String(funding.to_owned())));
+    fields.push(member(at, "approximate", Value::Bool(a.approximate)));
+    let until = match a.period {
+        Period::Until(y) | Period::Year(y) | Period::Span(_, y) => Some(y),
+        Period::Unstated => None,
+    };
+    if let Some(y) = until {
+        fields.push(member(at, "until", Value::Number(y.to_string())));
+    }
+    let key_of = |id: &crate::budget::AmountId| {
+        Value::String(
+            budget
+                .amount(*id)
+                .and_then(|a| a.key)
+                .unwrap_or("")
+                .to_owned(),
+        )
+    };
+    let provenance = match a.origin {
+        Origin::Quote { line, quote, .. } => Value::Object(vec![
+            member(at, "type", Value::String("reported".to_owned())),
+            member(at, "quote", Value::String(budget.text(*quote).to_owned())),
+            member(at, "line", Value::Number(line.to_string())),
+        ]),
+        Origin::Derived(index) => {
+            let Some(crate::budget::Derivation {
+                formula,
+                plus,
+                minus,
+            }) = budget.derivation(*index)
+            else {
+                return;
+            };
+            Value::Object(vec![
+                member(at, "type", Value::String("derived".to_owned())),
+                member(
+                    at,
+                    "formula",
+                    text(
+                        at,
+                        budget.text(formula.main),
+                        formula.other.map_or("", |o| budget.text(o)),
+                    ),
+                ),
+                member(
+                    at,
+                    "plus",
+                    Value::Array(plus.iter().map(|i| node(at, key_of(i))).collect()),
+                ),
+                member(
+                    at,
+                    "minus",
+                    Value::Array(minus.iter().map(|i| node(at, key_of(i))).collect()),
+                ),
+            ])
+        }
+        Origin::Illustrative => Value::Object(vec![member(
+            at,
+            "type",
+            Value::String("illustrative".to_owned()),
+        )]),
+        Origin::Cell { .. } => {
+            found.push((
+                path.to_owned(),
+                at,
+                "expected an amount quoted from the source document: the article's page shows a quote and its line for every figure".to_owned(),
+            ));
+            return;
+        }
+    };
+    fields.push(member(at, "provenance", provenance));
+}
