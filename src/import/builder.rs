@@ -501,6 +501,21 @@ impl Builder {
         type Key = (Period, Phase, Measure, Direction, Currency, Funding);
         let c = &self.columns;
         let n = c.value.len();
+        // Amounts only on leaves (a line-item file): no row can repeat children, and the maps below would cost
+        // half of a 100,000-row import for nothing.
+        let mut has_children = vec![false; self.nodes.len()];
+        for p in self.nodes.iter().filter_map(|n| n.parent) {
+            if let Some(h) = has_children.get_mut(p.0 as usize) {
+                *h = true;
+            }
+        }
+        if !c
+            .node
+            .iter()
+            .any(|id| has_children.get(id.0 as usize).copied().unwrap_or(false))
+        {
+            return vec![false; n];
+        }
         let key_of = |i: usize| -> Option<Key> {
             Some((
                 *c.period.get(i)?,
@@ -586,4 +601,66 @@ pub fn visible(s: &str) -> bool {
                 '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
             )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(node: NodeId, value: i64) -> NewAmount<'static> {
+        NewAmount {
+            key: None,
+            node,
+            value,
+            currency: Currency::KRW,
+            period: Period::Year(2026),
+            phase: Phase::Final,
+            measure: Measure::Budgeted,
+            direction: Direction::Expenditure,
+            funding: Funding::Unknown,
+            split: Split::Whole,
+            approximate: false,
+            source: Source::Cell {
+                row: 1,
+                column: "x",
+            },
+        }
+    }
+
+    #[test]
+    fn a_parent_row_repeating_its_children_is_a_rollup_and_leaves_never_are() {
+        let meta = crate::import::project::empty_meta();
+        let place = Place::new(".", None);
+        let mut b = Builder::new("f", meta.clone());
+        let top = b
+            .node(None, "분야", "1", ("교육", None), &place)
+            .expect("node");
+        let a = b
+            .node(Some(top), "부문", "2", ("a", None), &place)
+            .expect("node");
+        let c = b
+            .node(Some(top), "부문", "3", ("c", None), &place)
+            .expect("node");
+        b.amount(amount(top, 30), place.clone());
+        b.amount(amount(a, 10), place.clone());
+        b.amount(amount(c, 20), place.clone());
+        let budget = b.finish().budget;
+        assert_eq!(budget.rollups(), 1);
+        assert!(budget.amounts().next().is_some_and(|x| x.rollup));
+
+        // The same tree with amounts on its leaves only: nothing is rolled up, whatever the values.
+        let mut b = Builder::new("f", meta);
+        let top = b
+            .node(None, "분야", "1", ("교육", None), &place)
+            .expect("node");
+        let a = b
+            .node(Some(top), "부문", "2", ("a", None), &place)
+            .expect("node");
+        let c = b
+            .node(Some(top), "부문", "3", ("c", None), &place)
+            .expect("node");
+        b.amount(amount(a, 10), place.clone());
+        b.amount(amount(c, 10), place.clone());
+        assert_eq!(b.finish().budget.rollups(), 0);
+    }
 }
