@@ -235,24 +235,8 @@ fn oakland_phases_of_one_year_stay_apart() {
 
 // --- Korean budget book ----------------------------------------------------------------------------------------
 
-const BOOK_MAPPING: &str = r#"{
-  "unit": "천원",
-  "year": 2024,
-  "phase": "original",
-  "measure": "budgeted",
-  "direction": "expenditure",
-  "levels": [
-    {"code": "분야코드", "name": "분야", "level": "분야"},
-    {"code": "부문코드", "name": "부문", "level": "부문", "empty": "stop"},
-    {"name": "세부사업", "level": "세부사업", "empty": "stop"}
-  ],
-  "amounts": [
-    {"column": "예산액", "split": "whole_with_parts"},
-    {"column": "국비", "funding": "national", "split": "part", "empty": "zero"},
-    {"column": "도비", "funding": "provincial", "split": "part", "empty": "zero"},
-    {"column": "시비", "funding": "city", "split": "part", "empty": "zero"}
-  ]
-}"#;
+/// The mapping a city team would write for the budget-book fixture (also the README's example).
+const BOOK_MAPPING: &str = include_str!("fixtures/csv/budget-book.mapping.json");
 
 fn book(file: &str) -> Imported {
     let bytes = read(&Path::new(FIXTURES).join(file));
