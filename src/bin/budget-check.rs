@@ -10,6 +10,22 @@ use ansan_budget::model::{self, format};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// `println!` that gives up quietly when stdout is closed (`budget-check … | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `print!`, the same way.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Problems printed per file: a broken export can have millions; the first ones and a count say enough.
 const MAX_SHOWN: usize = 200;
 
@@ -46,11 +62,11 @@ fn main() -> ExitCode {
         };
     }
     if args.iter().any(|a| a == "--schema-v2") {
-        print!("{}", import::project::schema_v2_json());
+        say_raw!("{}", import::project::schema_v2_json());
         return ExitCode::SUCCESS;
     }
     if args.iter().any(|a| a == "--schema") {
-        print!("{}", model::schema_json());
+        say_raw!("{}", model::schema_json());
         return ExitCode::SUCCESS;
     }
     let options = match parse_args(&args) {
@@ -124,7 +140,7 @@ fn check(file: &str, o: &Options) -> u8 {
         .and_then(|n| n.to_str())
         .unwrap_or("");
     if name == "schema.json" || (name.starts_with("schema-v") && name.ends_with(".json")) {
-        println!("{file}: skipped (the JSON Schema of the format, not a data file)");
+        say!("{file}: skipped (the JSON Schema of the format, not a data file)");
         return 0;
     }
     let bytes = match std::fs::read(file) {
@@ -211,7 +227,7 @@ fn check(file: &str, o: &Options) -> u8 {
     };
     if o.migrate {
         if imported.problems.is_empty() {
-            print!(
+            say_raw!(
                 "{}",
                 import::project::to_v2_json(&imported.budget, presentation)
             );
@@ -221,18 +237,19 @@ fn check(file: &str, o: &Options) -> u8 {
         return if imported.problems.is_empty() { 0 } else { 1 };
     }
     for note in &imported.notes {
-        println!("{file}: {note}");
+        say!("{file}: {note}");
     }
     if o.summary || o.json {
         match Summary::of(&imported) {
-            Ok(s) if o.json => println!("{}", s.to_json(file, &imported.budget)),
+            Ok(s) if o.json => say!("{}", s.to_json(file, &imported.budget)),
             Ok(s) => {
-                println!(
-                    "{file}: {} ({})",
-                    imported.budget.meta().title,
-                    imported.budget.meta().source
-                );
-                print!("{}", s.to_text(&imported.budget));
+                let m = imported.budget.meta();
+                if m.source.is_empty() {
+                    say!("{file}: {} (no source named)", m.title);
+                } else {
+                    say!("{file}: {} ({})", m.title, m.source);
+                }
+                say_raw!("{}", s.to_text(&imported.budget));
             }
             Err(e) => eprintln!("{file}: cannot total: {e}"),
         }
@@ -267,7 +284,7 @@ fn print_ok(file: &str, imported: &Imported, v1: Option<&model::Dataset>, o: &Op
         } else {
             ""
         };
-        println!(
+        say!(
             "{file}: ok ({} rows read, {} amounts, {} nodes, {} parent rows left out{illustrative}{quotes})",
             imported.rows_read,
             b.len(),
@@ -282,13 +299,13 @@ fn print_ok(file: &str, imported: &Imported, v1: Option<&model::Dataset>, o: &Op
     } else {
         ""
     };
-    println!(
+    say!(
         "{file}: ok ({} programs, {figures} figures, {} context figures{illustrative}{quotes})",
         d.programs().len(),
         d.context().len()
     );
     for (p, f) in d.headline_figures() {
-        println!(
+        say!(
             "  {:<14} {:<26} {}",
             p.id,
             f.id,

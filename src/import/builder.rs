@@ -125,6 +125,7 @@ pub struct Builder {
     keys: HashMap<Sym, AmountId>,
     derived: Vec<PendingDerived>,
     derivations: Vec<Derivation>,
+    columns_seen: Vec<(String, Sym)>,
     problems: Vec<Problem>,
     rows_read: usize,
     file_sym: Sym,
@@ -146,6 +147,7 @@ impl Builder {
             keys: HashMap::new(),
             derived: Vec::new(),
             derivations: Vec::new(),
+            columns_seen: Vec::new(),
             problems: Vec::new(),
             rows_read: 0,
             file_sym,
@@ -177,6 +179,18 @@ impl Builder {
 
     pub fn problems(&self) -> usize {
         self.problems.len()
+    }
+
+    /// A column's name: the same few names on every row, so the last ones are remembered instead of hashed.
+    fn column(&mut self, name: &str) -> Sym {
+        if let Some((_, sym)) = self.columns_seen.iter().find(|(n, _)| n == name) {
+            return *sym;
+        }
+        let sym = self.strings.intern(name);
+        if self.columns_seen.len() < 16 {
+            self.columns_seen.push((name.to_owned(), sym));
+        }
+        sym
     }
 
     pub fn intern(&mut self, text: &str) -> Sym {
@@ -288,12 +302,12 @@ impl Builder {
             Source::Cell { row, column } => Origin::Cell {
                 file: self.file_sym,
                 row,
-                column: self.strings.intern(column),
+                column: self.column(column),
             },
             Source::CellOf { file, row, column } => Origin::Cell {
                 file: self.strings.intern(file),
                 row,
-                column: self.strings.intern(column),
+                column: self.column(column),
             },
             Source::Derived {
                 formula,
@@ -530,6 +544,21 @@ impl Builder {
         type Key = (Period, Phase, Measure, Direction, Currency, Funding);
         let c = &self.columns;
         let n = c.value.len();
+        // Only an amount on a node that has children can repeat them: most files (line items, FDP rows) have
+        // amounts on leaves only, and are done here without a hash map.
+        let mut has_children = vec![false; self.nodes.len()];
+        for node in &self.nodes {
+            if let Some(slot) = node.parent.and_then(|p| has_children.get_mut(p.0 as usize)) {
+                *slot = true;
+            }
+        }
+        if !c
+            .node
+            .iter()
+            .any(|node| has_children.get(node.0 as usize).copied().unwrap_or(false))
+        {
+            return vec![false; n];
+        }
         let key_of = |i: usize| -> Option<Key> {
             Some((
                 *c.period.get(i)?,
@@ -558,9 +587,6 @@ impl Builder {
                 0
             });
             *e += i128::from(*v);
-        }
-        if self.nodes.iter().all(|n| n.parent.is_none()) {
-            return vec![false; n];
         }
         let mut sub: HashMap<(NodeId, Key), i128> = HashMap::new();
         let mut sub_keys: Vec<Vec<Key>> = vec![Vec::new(); self.nodes.len()];

@@ -1023,13 +1023,6 @@ impl Reader {
     }
 }
 
-/// Stands in for an importer not merged yet: a problem saying so.
-pub(crate) fn todo_import(file: &str) -> Imported {
-    let mut b = Builder::new(file, empty_meta());
-    b.problem(Place::new(".", None), "this importer is not written yet");
-    b.finish()
-}
-
 /// A budget written out as format 2, the inverse of reading it: `budget-check --migrate` turns a format-1 file
 /// into this.
 pub fn to_v2_json(

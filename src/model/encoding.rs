@@ -30,7 +30,16 @@ pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, Invalid> {
 
 /// What a file that stops being UTF-8 at `offset` looks like.
 fn not_utf8(bytes: &[u8], offset: usize) -> String {
-    let what = if bytes.starts_with(b"PK\x03\x04") {
+    let what = looks_like(bytes);
+    format!(
+        "expected UTF-8 text, found {what}: not UTF-8 from byte {offset}; save the file as UTF-8"
+    )
+}
+
+/// What bytes that are not UTF-8 look like, for a message ("a ZIP archive (a spreadsheet such as .xlsx?)"); shared
+/// with the table decoder (`import::text`), which words its refusals the same way.
+pub(crate) fn looks_like(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"PK\x03\x04") {
         "a ZIP archive (a spreadsheet such as .xlsx?)"
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         "an old Office document (a .xls spreadsheet?)"
@@ -40,10 +49,7 @@ fn not_utf8(bytes: &[u8], offset: usize) -> String {
         "Korean text in CP949 / EUC-KR"
     } else {
         "text in an encoding other than UTF-8"
-    };
-    format!(
-        "expected UTF-8 text, found {what}: not UTF-8 from byte {offset}; save the file as UTF-8"
-    )
+    }
 }
 
 /// Whether the non-ASCII bytes pair up as CP949 (EUC-KR and its extension): a lead byte 0x81–0xFE followed by a
