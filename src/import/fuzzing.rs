@@ -71,36 +71,56 @@ fn fdp(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-/// A mapping on the first line and the table after [`SEPARATOR`], or the whole input as a table read with
+/// A mapping before [`SEPARATOR`] and the table after it, or the whole input as a table read with
 /// [`fixed_mapping`]. The table's bytes also go through the table decoder on their own.
 fn csv(bytes: &[u8]) -> Result<(), String> {
     let file = "fuzz.csv";
-    let (mapping, table) = match find(bytes, SEPARATOR) {
+    let mut parsed = None;
+    let table = match find(bytes, SEPARATOR) {
         Some(at) => {
             let (head, rest) = bytes.split_at(at);
-            let table = rest.get(SEPARATOR.len()..).unwrap_or_default();
-            match mapping_of(head) {
-                Ok(m) => (m, table),
-                // A mapping that is refused must say why, like any other problem.
-                Err(invalid) => {
-                    refused(&invalid)?;
-                    (fixed_mapping(), table)
-                }
+            // The checker reads a mapping file as it reads a JSON data file.
+            let read = crate::model::decode_text("mapping.json", head)
+                .and_then(|text| super::csv::Mapping::parse("mapping.json", &text));
+            match read {
+                Ok(m) => parsed = Some(m),
+                // A mapping that is refused must say why, like any other problem; the table is then read anyway.
+                Err(invalid) => refused(&invalid)?,
             }
+            rest.get(SEPARATOR.len()..).unwrap_or_default()
         }
-        None => (fixed_mapping(), bytes),
+        None => bytes,
     };
-    imported(&super::csv::import(file, table, &mapping))
+    let mapping = parsed.as_ref().unwrap_or_else(|| fixed_mapping());
+    if let Err(invalid) = super::text::decode_table(file, table) {
+        refused(&invalid)?;
+    }
+    imported(&super::csv::import(file, table, mapping))
 }
 
-fn mapping_of(json: &[u8]) -> Result<super::csv::Mapping, Invalid> {
-    let _ = json;
-    Ok(fixed_mapping())
-}
+/// The mapping of a Korean budget book (분야 / 부문 / 세부사업 with 예산액 split into 국비 / 도비 / 시비, in 천원), used
+/// when the input brings none: the shape of `tests/fixtures/csv/budget-book.mapping.json`.
+pub const FIXED_MAPPING: &str = r#"{
+  "unit": "천원", "year": 2024, "phase": "original", "measure": "budgeted", "direction": "expenditure",
+  "levels": [
+    {"code": "분야코드", "name": "분야", "level": "분야"},
+    {"code": "부문코드", "name": "부문", "level": "부문", "empty": "stop"},
+    {"name": "세부사업", "level": "세부사업", "empty": "stop"}
+  ],
+  "amounts": [
+    {"column": "예산액", "split": "whole_with_parts"},
+    {"column": "국비", "funding": "national", "split": "part", "empty": "zero"},
+    {"column": "도비", "funding": "provincial", "split": "part", "empty": "zero"},
+    {"column": "시비", "funding": "city", "split": "part", "empty": "zero"}
+  ]
+}"#;
 
-/// The mapping used when the input brings none.
-pub fn fixed_mapping() -> super::csv::Mapping {
-    super::csv::Mapping::default()
+/// [`FIXED_MAPPING`], read once.
+pub fn fixed_mapping() -> &'static super::csv::Mapping {
+    static FIXED: std::sync::OnceLock<super::csv::Mapping> = std::sync::OnceLock::new();
+    FIXED.get_or_init(|| {
+        super::csv::Mapping::parse("mapping.json", FIXED_MAPPING).unwrap_or_default()
+    })
 }
 
 fn imported(got: &Imported) -> Result<(), String> {
@@ -183,5 +203,12 @@ mod tests {
         assert!(well_formed(&[p("a", " ")]).is_err());
         assert!(well_formed(&[p(" ", "b")]).is_ok());
         assert!(check("nonesuch", b"").is_err());
+    }
+
+    #[test]
+    fn the_fixed_mapping_is_read() {
+        let m = super::super::csv::Mapping::parse("mapping.json", FIXED_MAPPING);
+        assert!(m.is_ok(), "{m:?}");
+        assert_eq!(fixed_mapping().levels.len(), 3);
     }
 }
