@@ -1,16 +1,14 @@
-//! Import benchmark, native: a made-up 100,000-row 지방재정365 file (camelCase JSON) read and validated by
-//! `import::lofin365::import`, then grouped by 분야 and funding with `Budget::sum_by`; prints the median of several
-//! runs, the budget's heap bytes and the process's peak RSS as a markdown table. A measurement, not a test:
+//! Import benchmark, native: a made-up 100,000-row 지방재정365 file (camelCase JSON from
+//! `import::lofin365::synthetic`) read and validated by `import::lofin365::import`, then grouped by 분야 and funding
+//! with `Budget::sum_by`; prints the median of several runs, the budget's heap bytes and the process's peak RSS as a
+//! markdown table. A measurement, not a test:
 //!
 //!     cargo run --release --example bench_import          # BENCH_ROWS=N, BENCH_RUNS=N to change
 //!
 //! `scripts/bench.sh` runs it beside the same work compiled to wasm32 in headless Chromium (tests/bench_import.rs).
 
-#[path = "../tests/support/lofin_synthetic.rs"]
-mod synthetic;
-
 use ansan_budget::budget::{Budget, Dim, Filter};
-use ansan_budget::import::lofin365;
+use ansan_budget::import::lofin365::{self, synthetic};
 use std::time::Instant;
 
 fn env_or(name: &str, default: usize) -> usize {

@@ -7,11 +7,8 @@
 //!         --test bench_import -- --include-ignored --nocapture
 #![cfg(target_arch = "wasm32")]
 
-#[path = "support/lofin_synthetic.rs"]
-mod synthetic;
-
 use ansan_budget::budget::{Budget, Dim, Filter};
-use ansan_budget::import::lofin365;
+use ansan_budget::import::lofin365::{self, synthetic};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
