@@ -144,6 +144,6 @@ fn bench_import_100k_rows() {
         "BENCH SUMMARY wasm import_ms={:.1} group_ms={:.2} memory_mib={:.1}",
         median(&mut import_ms),
         median(&mut group_ms),
-        memory_import.max(memory_end) / MIB
+        memory_import / MIB
     );
 }
