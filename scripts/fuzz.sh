@@ -61,14 +61,14 @@ case "${1:-}" in
   all)
     install
     [[ $# -eq 2 ]] || { echo "usage: $0 all SECONDS" >&2; exit 2; }
-    echo '| target | seconds | runs | execs/s | new inputs | new crashes | exit |'
+    echo '| target | seconds | runs | execs/s | work corpus (files) | new crashes | exit |'
     echo '|---|---:|---:|---:|---:|---:|---:|'
     for t in "${TARGETS[@]}"; do run "$t" "$2"; done
     ;;
   project | lofin365 | fdp | csv)
     install
     [[ $# -eq 2 ]] || { echo "usage: $0 TARGET SECONDS" >&2; exit 2; }
-    echo '| target | seconds | runs | execs/s | new inputs | new crashes | exit |'
+    echo '| target | seconds | runs | execs/s | work corpus (files) | new crashes | exit |'
     echo '|---|---:|---:|---:|---:|---:|---:|'
     run "$1" "$2"
     ;;
