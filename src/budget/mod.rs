@@ -217,7 +217,9 @@ pub struct Amount<'b> {
 /// The amounts' columns: one vector per field, all the same length.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Columns {
-    pub key: Vec<Option<Sym>>,
+    /// The few amounts with an id of their own, as (amount, id) in amount order: sparse, since line items have
+    /// none and the article has six.
+    pub key: Vec<(u32, Sym)>,
     pub node: Vec<NodeId>,
     pub value: Vec<i64>,
     pub currency: Vec<Currency>,
@@ -310,7 +312,12 @@ impl Budget {
         let flags = *c.flags.get(i)?;
         Some(Amount {
             id,
-            key: c.key.get(i)?.map(|s| self.strings.get(s)),
+            key: c
+                .key
+                .binary_search_by_key(&id.0, |(a, _)| *a)
+                .ok()
+                .and_then(|k| c.key.get(k))
+                .map(|(_, s)| self.strings.get(*s)),
             node: *c.node.get(i)?,
             value: *c.value.get(i)?,
             currency: *c.currency.get(i)?,
@@ -343,7 +350,7 @@ impl Budget {
     /// Bytes held by the columns, nodes and strings (capacity, not counting allocator overhead).
     pub fn heap_bytes(&self) -> usize {
         let c = &self.columns;
-        c.key.capacity() * std::mem::size_of::<Option<Sym>>()
+        c.key.capacity() * std::mem::size_of::<(u32, Sym)>()
             + c.node.capacity() * 4
             + c.value.capacity() * 8
             + c.currency.capacity() * 3

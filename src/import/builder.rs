@@ -353,7 +353,9 @@ impl Builder {
             }
         };
         let c = &mut self.columns;
-        c.key.push(key);
+        if let Some(k) = key {
+            c.key.push((id.0, k));
+        }
         c.node.push(a.node);
         c.value.push(a.value);
         c.currency.push(a.currency);
@@ -505,13 +507,12 @@ impl Builder {
                         }
                         match state.get(child) {
                             Some(1) => {
-                                let name = self
-                                    .columns
-                                    .key
-                                    .get(child.0 as usize)
-                                    .copied()
-                                    .flatten()
-                                    .map(|s| self.strings.get(s).to_owned())
+                                let key = &self.columns.key;
+                                let name = key
+                                    .binary_search_by_key(&child.0, |(a, _)| *a)
+                                    .ok()
+                                    .and_then(|k| key.get(k))
+                                    .map(|(_, s)| self.strings.get(*s).to_owned())
                                     .unwrap_or_default();
                                 self.problems.push(Problem {
                                     path: d.place.path.clone(),

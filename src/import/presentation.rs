@@ -71,6 +71,14 @@ fn under(path: &str) -> String {
     }
 }
 
+/// An object's member by name.
+fn field<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+    match &node.value {
+        Value::Object(members) => members.iter().find(|m| m.key == key).map(|m| &m.value),
+        _ => None,
+    }
+}
+
 fn node(at: usize, value: Value) -> Node {
     Node { at, value }
 }
@@ -109,6 +117,16 @@ fn join(budget: &Budget, presentation: &Node, found: &mut Vec<(String, usize, St
         .collect();
     let amounts: HashMap<&str, crate::budget::Amount> =
         budget.amounts().filter_map(|a| Some((a.key?, a))).collect();
+    // The one document the page cites for every quote (format 1 has one per dataset).
+    let document = members
+        .iter()
+        .find(|m| m.key == "meta")
+        .and_then(|m| field(&m.value, "source"))
+        .and_then(|source| field(source, "document"))
+        .and_then(|d| match &d.value {
+            Value::String(s) => Some(s.as_str()),
+            _ => None,
+        });
     let mut out = vec![member(
         at,
         "format",
@@ -128,7 +146,7 @@ fn join(budget: &Budget, presentation: &Node, found: &mut Vec<(String, usize, St
                 let programs = programs
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| program(budget, &nodes, &amounts, p, i, found))
+                    .map(|(i, p)| program(budget, &nodes, &amounts, document, p, i, found))
                     .collect();
                 node(m.value.at, Value::Array(programs))
             }
@@ -147,6 +165,7 @@ fn program(
     budget: &Budget,
     nodes: &HashMap<&str, &crate::budget::Node>,
     amounts: &HashMap<&str, crate::budget::Amount>,
+    document: Option<&str>,
     p: &Node,
     i: usize,
     found: &mut Vec<(String, usize, String)>,
@@ -190,6 +209,7 @@ fn program(
                 put_amount(
                     budget,
                     amounts,
+                    document,
                     figure,
                     &format!("programs[{i}].figures[{j}]"),
                     found,
@@ -204,6 +224,7 @@ fn program(
 fn put_amount(
     budget: &Budget,
     amounts: &HashMap<&str, crate::budget::Amount>,
+    cited: Option<&str>,
     figure: &mut Node,
     path: &str,
     found: &mut Vec<(String, usize, String)>,
@@ -260,11 +281,29 @@ fn put_amount(
         )
     };
     let provenance = match a.origin {
-        Origin::Quote { line, quote, .. } => Value::Object(vec![
-            member(at, "type", Value::String("reported".to_owned())),
-            member(at, "quote", Value::String(budget.text(*quote).to_owned())),
-            member(at, "line", Value::Number(line.to_string())),
-        ]),
+        Origin::Quote {
+            line,
+            quote,
+            document,
+        } => {
+            let from = budget.text(*document);
+            if cited.is_some_and(|c| c != from) {
+                found.push((
+                    format!("{path}.id"),
+                    at,
+                    format!(
+                        "expected an amount quoted from {}, the document this page cites, found one quoted from {}",
+                        crate::model::decode::quoted(cited.unwrap_or("")),
+                        crate::model::decode::quoted(from)
+                    ),
+                ));
+            }
+            Value::Object(vec![
+                member(at, "type", Value::String("reported".to_owned())),
+                member(at, "quote", Value::String(budget.text(*quote).to_owned())),
+                member(at, "line", Value::Number(line.to_string())),
+            ])
+        }
         Origin::Derived(index) => {
             let Some(crate::budget::Derivation {
                 formula,
@@ -312,4 +351,88 @@ fn put_amount(
         }
     };
     fields.push(member(at, "provenance", provenance));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::project::load_dataset;
+    use serde_json::{json, Value};
+
+    const SHIPPED: &str = include_str!("../../data/ansan-2015.json");
+
+    fn problems_of(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut v: Value = serde_json::from_str(SHIPPED).expect("shipped data parses");
+        edit(&mut v);
+        let text = serde_json::to_string_pretty(&v).expect("serialises");
+        match load_dataset("a.json", &text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_shipped_presentation_is_read() {
+        assert_eq!(problems_of(|_| {}), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_figure_must_name_an_amount_quoted_from_the_cited_document() {
+        let p = problems_of(|v| {
+            v["presentation"]["programs"][0]["figures"][0]["id"] = json!("no-such-amount");
+        });
+        assert!(
+            p.iter().any(|l| l.starts_with(
+                "presentation.programs[0].figures[0].id: expected the id of an amount"
+            )),
+            "{p:#?}"
+        );
+        let p = problems_of(|v| {
+            v["amounts"][0]["origin"]["document"] = json!("another.txt");
+        });
+        assert!(
+            p.iter().any(|l| l.contains("quoted from \"another.txt\"")),
+            "{p:#?}"
+        );
+        let p = problems_of(|v| {
+            v["amounts"][0]["origin"] =
+                json!({"type": "cell", "file": "x.csv", "row": 1, "column": "a"});
+        });
+        assert!(
+            p.iter()
+                .any(|l| l.contains("quoted from the source document")),
+            "{p:#?}"
+        );
+        // Format 1's rules hold in the presentation too: a headline naming no figure.
+        let p = problems_of(|v| {
+            v["presentation"]["programs"][1]["headline"] = json!(["nope"]);
+        });
+        assert!(
+            p.iter()
+                .any(|l| l.starts_with("presentation.programs[1].headline")),
+            "{p:#?}"
+        );
+        // A program must be a node of the budget.
+        let p = problems_of(|v| {
+            v["presentation"]["programs"][2]["id"] = json!("elsewhere");
+        });
+        assert!(
+            p.iter()
+                .any(|l| l.starts_with("presentation.programs[2].id: expected the code of a node")),
+            "{p:#?}"
+        );
+    }
+
+    #[test]
+    fn a_budget_without_a_presentation_is_refused_by_the_page_with_that_said() {
+        let p = problems_of(|v| {
+            if let Value::Object(o) = v {
+                o.remove("presentation");
+            }
+        });
+        assert!(
+            p.iter()
+                .any(|l| l.starts_with("presentation: expected a presentation part")),
+            "{p:#?}"
+        );
+    }
 }
