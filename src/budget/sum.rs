@@ -110,7 +110,16 @@ impl Budget {
             Dim::Funding => None,
         });
         let inside: Option<Vec<bool>> = filter.under.map(|root| self.subtree(root));
-        let mut groups: HashMap<GroupKey, Group> = HashMap::new();
+        // Each amount's group is found by three small integers: its class (period, phase, measure, direction and
+        // currency, numbered as met), its node and its funding. Classes are few and repeat from one amount to the
+        // next, so a class is looked up among the last few before the map; the integers then hash cheaply. (Node
+        // and class numbers are given out here, in order, so no file can choose colliding keys.)
+        type Class = (Period, Phase, Measure, Direction, Currency);
+        let mut class_ids: HashMap<Class, u32> = HashMap::new();
+        let mut recent: [Option<(Class, u32)>; 4] = [None; 4];
+        let mut next_slot = 0usize;
+        let mut index: rustc_hash::FxHashMap<(u32, u32, u8), usize> = Default::default();
+        let mut out: Vec<Group> = Vec::new();
         for (i, amount) in self.amounts().enumerate() {
             if amount.rollup {
                 continue;
@@ -155,12 +164,42 @@ impl Budget {
                 node: group_of,
                 funding: by_funding.then_some(amount.funding),
             };
-            let g = groups.entry(key).or_insert(Group {
-                key,
-                total: 0,
-                rows: 0,
-                approximate: false,
+            let class: Class = (
+                amount.period,
+                amount.phase,
+                amount.measure,
+                amount.direction,
+                amount.currency,
+            );
+            let class_id = match recent.iter().flatten().find(|(c, _)| *c == class) {
+                Some((_, id)) => *id,
+                None => {
+                    let fresh = class_ids.len() as u32;
+                    let id = *class_ids.entry(class).or_insert(fresh);
+                    if let Some(slot) = recent.get_mut(next_slot % 4) {
+                        *slot = Some((class, id));
+                    }
+                    next_slot += 1;
+                    id
+                }
+            };
+            let small = (
+                class_id,
+                group_of.map_or(u32::MAX, |n| n.0),
+                key.funding.map_or(u8::MAX, |f| f as u8),
+            );
+            let at = *index.entry(small).or_insert_with(|| {
+                out.push(Group {
+                    key,
+                    total: 0,
+                    rows: 0,
+                    approximate: false,
+                });
+                out.len() - 1
             });
+            let Some(g) = out.get_mut(at) else {
+                continue;
+            };
             g.total = g
                 .total
                 .checked_add(amount.value)
@@ -171,7 +210,6 @@ impl Budget {
             g.rows += 1;
             g.approximate |= amount.approximate;
         }
-        let mut out: Vec<Group> = groups.into_values().collect();
         out.sort_unstable_by_key(|g| g.key);
         Ok(out)
     }

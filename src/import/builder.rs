@@ -120,7 +120,8 @@ pub struct Builder {
     strings: Strings,
     nodes: Vec<Node>,
     depth: Vec<u32>,
-    node_index: HashMap<(Option<NodeId>, Sym), NodeId>,
+    /// Keyed by symbols this builder gave out in order, never by a file's text: a fast hash is safe here.
+    node_index: rustc_hash::FxHashMap<(Option<NodeId>, Sym), NodeId>,
     columns: Columns,
     keys: HashMap<Sym, AmountId>,
     derived: Vec<PendingDerived>,
@@ -142,7 +143,7 @@ impl Builder {
             strings,
             nodes: Vec::new(),
             depth: Vec::new(),
-            node_index: HashMap::new(),
+            node_index: Default::default(),
             columns: Columns::default(),
             keys: HashMap::new(),
             derived: Vec::new(),
