@@ -145,8 +145,8 @@ fn refused(invalid: &Invalid) -> Result<(), String> {
 
 fn well_formed(problems: &[crate::model::Problem]) -> Result<(), String> {
     for p in problems {
-        // A path of spaces is a key of spaces (`{" ": …}`): written as the file has it, so only empty is broken.
-        if p.path.is_empty() || p.message.trim().is_empty() {
+        // A blank key is written quoted (`[" "]`), so every place has something to see.
+        if p.path.trim().is_empty() || p.message.trim().is_empty() {
             return Err(format!(
                 "a problem without a place or a message: {:?} {:?}",
                 p.path, p.message
@@ -201,7 +201,8 @@ mod tests {
         assert!(well_formed(&[p("a", "b")]).is_ok());
         assert!(well_formed(&[p("a", "b"), p("", "b")]).is_err());
         assert!(well_formed(&[p("a", " ")]).is_err());
-        assert!(well_formed(&[p(" ", "b")]).is_ok());
+        assert!(well_formed(&[p(" ", "b")]).is_err());
+        assert!(well_formed(&[p("[\" \"]", "b")]).is_ok());
         assert!(check("nonesuch", b"").is_err());
     }
 

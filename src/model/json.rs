@@ -66,11 +66,24 @@ pub enum Step<'a> {
     Index(usize),
 }
 
-/// `programs[2].figures[0].amount`; `.` for the document itself.
+/// `programs[2].figures[0].amount`; `.` for the document itself; `meta[" "]` for a key that is blank or holds
+/// a path's own characters.
 pub fn path_string(steps: &[Step]) -> String {
     let mut out = String::new();
     for step in steps {
         match step {
+            // A key that would read as part of the path, or not be seen (empty, spaces, `.`, brackets, quotes,
+            // control characters), is written quoted: `a[" "]`, `meta["x.y"]`.
+            Step::Key(k)
+                if k.is_empty()
+                    || k.chars().any(|c| {
+                        c.is_whitespace() || c.is_control() || matches!(c, '.' | '[' | ']' | '"')
+                    }) =>
+            {
+                out.push('[');
+                out.push_str(&super::decode::quoted(k));
+                out.push(']');
+            }
             Step::Key(k) => {
                 if !out.is_empty() {
                     out.push('.');
@@ -285,6 +298,20 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_that_would_hide_in_a_path_are_quoted() {
+        let path = |steps: &[Step]| path_string(steps);
+        assert_eq!(path(&[Step::Key("meta"), Step::Key("id")]), "meta.id");
+        assert_eq!(
+            path(&[Step::Key("시계열"), Step::Index(3), Step::Key("세출")]),
+            "시계열[3].세출"
+        );
+        assert_eq!(path(&[Step::Key(" ")]), "[\" \"]");
+        assert_eq!(path(&[Step::Key("meta"), Step::Key("")]), "meta[\"\"]");
+        assert_eq!(path(&[Step::Key("a.b"), Step::Key("c")]), "[\"a.b\"].c");
+        assert_eq!(path(&[Step::Key("x\u{0}")]), "[\"x\\u{0}\"]");
+    }
 
     fn kinds(node: &Node) -> String {
         match &node.value {
