@@ -123,6 +123,42 @@ pub enum Split {
     Part,
 }
 
+/// The names the project's files, mappings and the checker's JSON give these, one table each, read both ways.
+macro_rules! tags {
+    ($t:ident { $($v:ident = $name:literal),* $(,)? }) => {
+        impl $t {
+            pub const ALL: &'static [$t] = &[$($t::$v),*];
+
+            /// The name written in files (`national`, `budgeted`, …).
+            pub fn tag(self) -> &'static str {
+                match self {
+                    $($t::$v => $name),*
+                }
+            }
+
+            pub fn from_tag(name: &str) -> Option<$t> {
+                match name {
+                    $($name => Some($t::$v),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+tags!(Measure { Planned = "planned", Secured = "secured", Budgeted = "budgeted", Allocated = "allocated", Executed = "executed" });
+tags!(Direction { Expenditure = "expenditure", Revenue = "revenue" });
+tags!(Funding {
+    National = "national",
+    Provincial = "provincial",
+    City = "city",
+    Private = "private",
+    Other = "other",
+    Public = "public",
+    Unknown = "unknown",
+});
+tags!(Split { Whole = "whole", WholeWithParts = "whole_with_parts", Part = "part" });
+
 /// A currency by its ISO 4217 code; amounts are counts of its smallest unit (won; cents for EUR and USD).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(pub [u8; 3]);

@@ -213,14 +213,7 @@ impl Named for Measure {
     const WHAT: &'static str =
         "a measure: `budgeted`, `executed`, `allocated`, `planned` or `secured`";
     fn from_name(s: &str) -> Option<Measure> {
-        Some(match s {
-            "budgeted" => Measure::Budgeted,
-            "executed" => Measure::Executed,
-            "allocated" => Measure::Allocated,
-            "planned" => Measure::Planned,
-            "secured" => Measure::Secured,
-            _ => return None,
-        })
+        Measure::from_tag(s)
     }
 }
 
@@ -250,39 +243,21 @@ impl Named for Phase {
 impl Named for Direction {
     const WHAT: &'static str = "a direction: `expenditure` or `revenue`";
     fn from_name(s: &str) -> Option<Direction> {
-        match s {
-            "expenditure" => Some(Direction::Expenditure),
-            "revenue" => Some(Direction::Revenue),
-            _ => None,
-        }
+        Direction::from_tag(s)
     }
 }
 
 impl Named for Funding {
     const WHAT: &'static str = "a funding source: `national`, `provincial`, `city`, `private`, `other`, `public` or `unknown`";
     fn from_name(s: &str) -> Option<Funding> {
-        Some(match s {
-            "national" => Funding::National,
-            "provincial" => Funding::Provincial,
-            "city" => Funding::City,
-            "private" => Funding::Private,
-            "other" => Funding::Other,
-            "public" => Funding::Public,
-            "unknown" => Funding::Unknown,
-            _ => return None,
-        })
+        Funding::from_tag(s)
     }
 }
 
 impl Named for Split {
     const WHAT: &'static str = "a split: `whole`, `whole_with_parts` or `part`";
     fn from_name(s: &str) -> Option<Split> {
-        match s {
-            "whole" => Some(Split::Whole),
-            "whole_with_parts" => Some(Split::WholeWithParts),
-            "part" => Some(Split::Part),
-            _ => None,
-        }
+        Split::from_tag(s)
     }
 }
 

@@ -327,26 +327,16 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> (Imported, Option<Dataset>) {
             .and_then(|s| phase(&s));
         let measure = r
             .name(&o, &path, "measure", MEASURES, None)
-            .and_then(|s| measure(&s));
+            .and_then(|s| Measure::from_tag(&s));
         let direction = r
             .name(&o, &path, "direction", DIRECTIONS, Some("expenditure"))
-            .map(|s| {
-                if s == "revenue" {
-                    Direction::Revenue
-                } else {
-                    Direction::Expenditure
-                }
-            });
+            .and_then(|s| Direction::from_tag(&s));
         let funding = r
             .name(&o, &path, "funding", FUNDINGS, Some("unknown"))
-            .and_then(|s| funding(&s));
+            .and_then(|s| Funding::from_tag(&s));
         let split = r
             .name(&o, &path, "split", SPLITS, Some("whole"))
-            .map(|s| match s.as_str() {
-                "whole_with_parts" => Split::WholeWithParts,
-                "part" => Split::Part,
-                _ => Split::Whole,
-            });
+            .and_then(|s| Split::from_tag(&s));
         let approximate = r.boolean(&o, &path, "approximate");
         let origin = r.origin(&o, &path);
         let (Some(node), Some(value), Some(currency), Some(period), Some(phase), Some(measure)) =
@@ -544,30 +534,6 @@ pub fn phase_tag(p: Phase) -> String {
         Phase::Final => "final".into(),
         Phase::Settled => "settled".into(),
     }
-}
-
-fn measure(s: &str) -> Option<Measure> {
-    Some(match s {
-        "planned" => Measure::Planned,
-        "secured" => Measure::Secured,
-        "budgeted" => Measure::Budgeted,
-        "allocated" => Measure::Allocated,
-        "executed" => Measure::Executed,
-        _ => return None,
-    })
-}
-
-fn funding(s: &str) -> Option<Funding> {
-    Some(match s {
-        "national" => Funding::National,
-        "provincial" => Funding::Provincial,
-        "city" => Funding::City,
-        "private" => Funding::Private,
-        "other" => Funding::Other,
-        "public" => Funding::Public,
-        "unknown" => Funding::Unknown,
-        _ => return None,
-    })
 }
 
 enum OriginRead {
@@ -1081,27 +1047,11 @@ pub fn to_v2_json(
             };
             o.insert("period".into(), period);
             o.insert("phase".into(), json!(phase_tag(a.phase)));
-            let measure = match a.measure {
-                Measure::Planned => "planned",
-                Measure::Secured => "secured",
-                Measure::Budgeted => "budgeted",
-                Measure::Allocated => "allocated",
-                Measure::Executed => "executed",
-            };
-            o.insert("measure".into(), json!(measure));
+            o.insert("measure".into(), json!(a.measure.tag()));
             if a.direction == Direction::Revenue {
                 o.insert("direction".into(), json!("revenue"));
             }
-            let funding = match a.funding {
-                Funding::National => "national",
-                Funding::Provincial => "provincial",
-                Funding::City => "city",
-                Funding::Private => "private",
-                Funding::Other => "other",
-                Funding::Public => "public",
-                Funding::Unknown => "unknown",
-            };
-            o.insert("funding".into(), json!(funding));
+            o.insert("funding".into(), json!(a.funding.tag()));
             match a.split {
                 Split::Whole => {}
                 Split::WholeWithParts => {
@@ -1274,6 +1224,31 @@ pub fn presentation_of_v1(text: &str) -> Option<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_names_are_the_models_names() {
+        use crate::budget::Split;
+        let tags = |t: Vec<&'static str>| t;
+        assert_eq!(
+            MEASURES,
+            tags(Measure::ALL.iter().map(|m| m.tag()).collect())
+        );
+        assert_eq!(
+            FUNDINGS,
+            tags(Funding::ALL.iter().map(|f| f.tag()).collect())
+        );
+        assert_eq!(SPLITS, tags(Split::ALL.iter().map(|s| s.tag()).collect()));
+        assert_eq!(
+            DIRECTIONS,
+            tags(Direction::ALL.iter().map(|d| d.tag()).collect())
+        );
+        for m in Measure::ALL {
+            assert_eq!(Measure::from_tag(m.tag()), Some(*m));
+        }
+        for f in Funding::ALL {
+            assert_eq!(Funding::from_tag(f.tag()), Some(*f));
+        }
+    }
     use crate::budget::{Dim, Filter};
 
     /// The article's dataset as it was published in format 1.

@@ -4,9 +4,7 @@
 //! screen: phases, measures, directions and currencies are never added together.
 
 use super::builder::Imported;
-use crate::budget::{
-    Budget, Dim, Direction, Filter, Funding, Group, Measure, Period, Phase, SumError,
-};
+use crate::budget::{Budget, Dim, Direction, Filter, Funding, Group, Period, Phase, SumError};
 use crate::model::format::group_digits;
 use serde_json::{json, Value};
 
@@ -118,8 +116,8 @@ impl Summary {
             let mut v = json!({
                 "period": period_json(g.key.period),
                 "phase": super::project::phase_tag(g.key.phase),
-                "measure": measure_words(g.key.measure),
-                "direction": direction_words(g.key.direction),
+                "measure": g.key.measure.tag(),
+                "direction": g.key.direction.tag(),
                 "currency": g.key.currency.code(),
                 "minor_digits": g.key.currency.minor_digits(),
                 "total": g.total,
@@ -133,7 +131,7 @@ impl Summary {
                 );
             }
             if let (Some(f), Value::Object(o)) = (g.key.funding, &mut v) {
-                o.insert("funding".into(), json!(funding_tag(f)));
+                o.insert("funding".into(), json!(f.tag()));
             }
             v
         };
@@ -198,11 +196,7 @@ pub fn minor_units(value: i64, digits: u32) -> String {
 }
 
 fn key_words(g: &Group) -> String {
-    let mut s = format!(
-        "{} · {}",
-        phase_words(g.key.phase),
-        measure_words(g.key.measure)
-    );
+    let mut s = format!("{} · {}", phase_words(g.key.phase), g.key.measure.tag());
     if g.key.direction == Direction::Revenue {
         s.push_str(" · revenue");
     }
@@ -238,23 +232,6 @@ pub fn phase_words(p: Phase) -> String {
     }
 }
 
-pub fn measure_words(m: Measure) -> &'static str {
-    match m {
-        Measure::Planned => "planned",
-        Measure::Secured => "secured",
-        Measure::Budgeted => "budgeted",
-        Measure::Allocated => "allocated",
-        Measure::Executed => "executed",
-    }
-}
-
-fn direction_words(d: Direction) -> &'static str {
-    match d {
-        Direction::Expenditure => "expenditure",
-        Direction::Revenue => "revenue",
-    }
-}
-
 pub fn funding_words(f: Funding) -> &'static str {
     match f {
         Funding::National => "국비 national",
@@ -264,18 +241,6 @@ pub fn funding_words(f: Funding) -> &'static str {
         Funding::Other => "기타 other",
         Funding::Public => "공공 public",
         Funding::Unknown => "not split",
-    }
-}
-
-fn funding_tag(f: Funding) -> &'static str {
-    match f {
-        Funding::National => "national",
-        Funding::Provincial => "provincial",
-        Funding::City => "city",
-        Funding::Private => "private",
-        Funding::Other => "other",
-        Funding::Public => "public",
-        Funding::Unknown => "unknown",
     }
 }
 
