@@ -159,6 +159,44 @@ tags!(Funding {
 });
 tags!(Split { Whole = "whole", WholeWithParts = "whole_with_parts", Part = "part" });
 
+impl Phase {
+    /// The name written in files and mappings: `plan`, `proposed`, `original`, `supplementary-2`, `final`,
+    /// `settled`.
+    pub fn tag(self) -> String {
+        match self {
+            Phase::Plan => "plan".into(),
+            Phase::Proposed => "proposed".into(),
+            Phase::Original => "original".into(),
+            Phase::Supplementary(n) => format!("supplementary-{n}"),
+            Phase::Final => "final".into(),
+            Phase::Settled => "settled".into(),
+        }
+    }
+
+    /// The inverse of [`Phase::tag`]: `supplementary-1` … `supplementary-99`, without a leading zero (what
+    /// format 2's schema pattern says).
+    pub fn from_tag(name: &str) -> Option<Phase> {
+        Some(match name {
+            "plan" => Phase::Plan,
+            "proposed" => Phase::Proposed,
+            "original" => Phase::Original,
+            "final" => Phase::Final,
+            "settled" => Phase::Settled,
+            _ => {
+                let n = name.strip_prefix("supplementary-")?;
+                if n.is_empty()
+                    || n.len() > 2
+                    || n.starts_with('0')
+                    || !n.bytes().all(|b| b.is_ascii_digit())
+                {
+                    return None;
+                }
+                Phase::Supplementary(n.parse().ok()?)
+            }
+        })
+    }
+}
+
 /// A currency by its ISO 4217 code; amounts are counts of its smallest unit (won; cents for EUR and USD).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(pub [u8; 3]);

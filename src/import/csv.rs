@@ -40,7 +40,7 @@
 //!   `split` and `empty` where it differs from the top level's. One row can so give several amounts: a 예산현액
 //!   column as `"split": "whole_with_parts"` and its 국비 / 도비 / 시비 columns as `"split": "part"`.
 //! - `measure`: `budgeted`, `executed`, `allocated`, `planned`, `secured`. `phase`: `plan`, `proposed`,
-//!   `original`, `supplementary 1` … `supplementary 255`, `final`, `settled`. `direction`: `expenditure`,
+//!   `original`, `supplementary-1` … `supplementary-99` (or `supplementary 1`), `final`, `settled`. `direction`: `expenditure`,
 //!   `revenue`. `funding` (default `unknown`): `national`, `provincial`, `city`, `private`, `other`, `public`,
 //!   `unknown`. Measure, phase and direction are required (at the top level or on every amount): nothing that
 //!   decides what may be added up is guessed. Each is either fixed (`"phase": "final"`) or read per row from a
@@ -218,25 +218,13 @@ impl Named for Measure {
 }
 
 impl Named for Phase {
-    const WHAT: &'static str = "a phase: `plan`, `proposed`, `original`, `supplementary 1` (up to 255), `final` or `settled`";
+    const WHAT: &'static str = "a phase: `plan`, `proposed`, `original`, `supplementary-1` (up to 99; also written `supplementary 1`), `final` or `settled`";
     fn from_name(s: &str) -> Option<Phase> {
-        Some(match s {
-            "plan" => Phase::Plan,
-            "proposed" => Phase::Proposed,
-            "original" => Phase::Original,
-            "final" => Phase::Final,
-            "settled" => Phase::Settled,
-            _ => {
-                let n = s.strip_prefix("supplementary ")?;
-                if !n.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                match n.parse::<u8>() {
-                    Ok(n) if n > 0 => Phase::Supplementary(n),
-                    _ => return None,
-                }
-            }
-        })
+        // The project file's names, and `supplementary 2` as a person types it.
+        match s.strip_prefix("supplementary ") {
+            Some(n) => Phase::from_tag(&format!("supplementary-{n}")),
+            None => Phase::from_tag(s),
+        }
     }
 }
 

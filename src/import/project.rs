@@ -324,7 +324,7 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> (Imported, Option<Dataset>) {
         let period = r.period(&o, &path);
         let phase = r
             .name(&o, &path, "phase", PHASES, None)
-            .and_then(|s| phase(&s));
+            .and_then(|s| Phase::from_tag(&s));
         let measure = r
             .name(&o, &path, "measure", MEASURES, None)
             .and_then(|s| Measure::from_tag(&s));
@@ -501,40 +501,6 @@ pub const FUNDINGS: &[&str] = &[
     "unknown",
 ];
 pub const SPLITS: &[&str] = &["whole", "whole_with_parts", "part"];
-
-fn phase(s: &str) -> Option<Phase> {
-    Some(match s {
-        "plan" => Phase::Plan,
-        "proposed" => Phase::Proposed,
-        "original" => Phase::Original,
-        "final" => Phase::Final,
-        "settled" => Phase::Settled,
-        // `supplementary-1` … `supplementary-99`, no leading zero: what the schema's pattern says.
-        _ => {
-            let n = s.strip_prefix("supplementary-")?;
-            if n.is_empty()
-                || n.len() > 2
-                || n.starts_with('0')
-                || !n.bytes().all(|b| b.is_ascii_digit())
-            {
-                return None;
-            }
-            Phase::Supplementary(n.parse().ok()?)
-        }
-    })
-}
-
-/// The file's name of a phase (the inverse of reading it).
-pub fn phase_tag(p: Phase) -> String {
-    match p {
-        Phase::Plan => "plan".into(),
-        Phase::Proposed => "proposed".into(),
-        Phase::Original => "original".into(),
-        Phase::Supplementary(n) => format!("supplementary-{n}"),
-        Phase::Final => "final".into(),
-        Phase::Settled => "settled".into(),
-    }
-}
 
 enum OriginRead {
     Quote {
@@ -770,7 +736,7 @@ impl Reader {
             }
             return default.map(str::to_owned);
         };
-        let ok = |s: &str| names.contains(&s) || (key == "phase" && phase(s).is_some());
+        let ok = |s: &str| names.contains(&s) || (key == "phase" && Phase::from_tag(s).is_some());
         match &n.value {
             Value::String(s) if ok(s) => Some(s.clone()),
             Value::String(s) => {
@@ -1046,7 +1012,7 @@ pub fn to_v2_json(
                 Period::Unstated => json!("unstated"),
             };
             o.insert("period".into(), period);
-            o.insert("phase".into(), json!(phase_tag(a.phase)));
+            o.insert("phase".into(), json!(a.phase.tag()));
             o.insert("measure".into(), json!(a.measure.tag()));
             if a.direction == Direction::Revenue {
                 o.insert("direction".into(), json!("revenue"));

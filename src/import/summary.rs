@@ -115,7 +115,7 @@ impl Summary {
         let group = |g: &Group| {
             let mut v = json!({
                 "period": period_json(g.key.period),
-                "phase": super::project::phase_tag(g.key.phase),
+                "phase": g.key.phase.tag(),
                 "measure": g.key.measure.tag(),
                 "direction": g.key.direction.tag(),
                 "currency": g.key.currency.code(),

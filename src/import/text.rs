@@ -7,7 +7,7 @@
 //! UTF-8 for whole lines of Korean and then not: such a file mixes encodings, and no single reading of it is right.
 
 use crate::model::encoding::looks_like;
-use crate::model::{Invalid, Problem};
+use crate::model::Invalid;
 
 /// The name given for a table read as CP949.
 pub const CP949: &str = "CP949 (EUC-KR)";
@@ -15,14 +15,7 @@ pub const CP949: &str = "CP949 (EUC-KR)";
 /// The text of a table file and the name of its encoding (`UTF-8`, `UTF-8 (with BOM)` or [`CP949`]), or why it
 /// cannot be read as one, as a problem of `file`.
 pub fn decode_table(file: &str, bytes: &[u8]) -> Result<(String, &'static str), Invalid> {
-    let refuse = |message: String| Invalid {
-        file: file.to_owned(),
-        problems: vec![Problem {
-            path: ".".to_owned(),
-            position: None,
-            message,
-        }],
-    };
+    let refuse = |message: String| Invalid::whole_file(file, message);
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(refuse(
             "expected UTF-8 or CP949 text, found UTF-16 (it starts with a UTF-16 byte order mark): save the file as UTF-8"

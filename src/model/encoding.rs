@@ -2,18 +2,11 @@
 //! byte order mark) is read; anything else is refused with what it looks like and where it stops being UTF-8, so no
 //! page ever shows mojibake and the checker calls such a file invalid (exit 1), not unreadable.
 
-use super::validate::{Invalid, Problem};
+use super::validate::Invalid;
 
 /// The text of `bytes`, or why it is not a UTF-8 data file, as a problem of `file`.
 pub fn decode_text(file: &str, bytes: &[u8]) -> Result<String, Invalid> {
-    let refuse = |message: String| Invalid {
-        file: file.to_owned(),
-        problems: vec![Problem {
-            path: ".".to_owned(),
-            position: None,
-            message,
-        }],
-    };
+    let refuse = |message: String| Invalid::whole_file(file, message);
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8(rest.to_vec())
             .map_err(|e| refuse(not_utf8(rest, e.utf8_error().valid_up_to() + 3)));

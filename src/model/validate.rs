@@ -53,6 +53,20 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
+impl Invalid {
+    /// A file refused as a whole (its bytes, its encoding), with one problem at `.`.
+    pub fn whole_file(file: &str, message: String) -> Invalid {
+        Invalid {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                path: ".".to_owned(),
+                position: None,
+                message,
+            }],
+        }
+    }
+}
+
 /// Parses and validates one data file. `file` is the name used in messages.
 pub fn load(file: &str, json: &str) -> Result<Dataset, Invalid> {
     let raw = parse(file, json)?;
