@@ -191,13 +191,15 @@ fn check(file: &str, o: &Options) -> u8 {
                     import::fdp::import(file, &text, &read)
                 }
                 _ => {
-                    let is_v2 = text.contains(import::project::FORMAT_V2);
-                    if !is_v2 {
+                    // Read once: the budget, and the explorer's view of the file, which the ok line and the
+                    // quotes check speak of.
+                    let read = import::project::read(file, &text);
+                    let is_v2 = read.version == Some(2);
+                    if read.version == Some(1) {
                         presentation = import::project::presentation_of_v1(&text);
                     }
-                    // The explorer's view of the file: what the ok line and the quotes check speak of.
-                    v1 = import::project::load_dataset(file, &text).ok();
-                    let mut imported = import::project::import(file, &text);
+                    v1 = read.dataset;
+                    let mut imported = read.imported;
                     if let Some((_, doc)) = &o.source {
                         imported.problems.extend(match (&v1, is_v2) {
                             // Format 1 keeps its own check, which also covers the context figures.

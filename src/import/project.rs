@@ -16,18 +16,35 @@ use std::collections::HashMap;
 pub const FORMAT_V1: &str = "ansan-budget/1";
 pub const FORMAT_V2: &str = "ansan-budget/2";
 
-/// Reads a project file of either version.
-pub fn import(file: &str, text: &str) -> Imported {
+/// A project file read once: its budget (with every problem), the explorer's dataset where the file has one,
+/// and which format it was.
+pub struct Read {
+    pub imported: Imported,
+    /// Format 1's dataset, or format 2's built from its presentation part.
+    pub dataset: Option<Dataset>,
+    /// 1 or 2; `None` when the text is not JSON or names another format.
+    pub version: Option<u8>,
+}
+
+/// Reads a project file of either version: the JSON is parsed once, then read by its format's reader.
+pub fn read(file: &str, text: &str) -> Read {
+    let refused = |place: Place, message: String| {
+        let mut b = Builder::new(file, empty_meta());
+        b.problem(place, message);
+        Read {
+            imported: b.finish(),
+            dataset: None,
+            version: None,
+        }
+    };
     let tree = match json::parse(text) {
         Ok(t) => t,
         Err(e) => {
-            let mut b = Builder::new(file, empty_meta());
             let at = json::positions(text, &[e.at]).first().copied();
-            b.problem(
+            return refused(
                 Place::new(e.path, at),
                 format!("not valid JSON: {}", e.message),
             );
-            return b.finish();
         }
     };
     let format = match &tree.value {
@@ -35,14 +52,19 @@ pub fn import(file: &str, text: &str) -> Imported {
         _ => None,
     };
     match format.map(|n| &n.value) {
-        Some(Value::String(f)) if f == FORMAT_V2 => read_v2(file, text, &tree).0,
-        // v1, or not said: v1's reader gives the message it always gave.
+        Some(Value::String(f)) if f == FORMAT_V2 => {
+            let (imported, dataset) = read_v2(file, text, &tree);
+            Read {
+                imported,
+                dataset,
+                version: Some(2),
+            }
+        }
         Some(Value::String(f)) if f != FORMAT_V1 => {
-            let mut b = Builder::new(file, empty_meta());
             let at = format
                 .map(|n| n.at)
                 .and_then(|at| json::positions(text, &[at]).first().copied());
-            b.problem(
+            refused(
                 Place::new("format", at),
                 format!(
                     "expected {} or {}, found {}",
@@ -50,20 +72,33 @@ pub fn import(file: &str, text: &str) -> Imported {
                     quoted(FORMAT_V2),
                     quoted(f)
                 ),
-            );
-            b.finish()
+            )
         }
-        _ => match crate::model::load(file, text) {
-            Ok(d) => from_dataset(file, &d),
+        // Format 1, or not said: format 1's reader gives the message it always gave.
+        _ => match crate::model::validate::load_parsed(file, text, &tree) {
+            Ok(d) => Read {
+                imported: from_dataset(file, &d),
+                dataset: Some(d),
+                version: Some(1),
+            },
             Err(invalid) => {
                 let mut b = Builder::new(file, empty_meta());
                 for p in invalid.problems {
                     b.problem(Place::new(p.path, p.position), p.message);
                 }
-                b.finish()
+                Read {
+                    imported: b.finish(),
+                    dataset: None,
+                    version: Some(1),
+                }
             }
         },
     }
+}
+
+/// Reads a project file of either version into a budget.
+pub fn import(file: &str, text: &str) -> Imported {
+    read(file, text).imported
 }
 
 /// Meta for a budget whose file has not said yet.
@@ -418,35 +453,21 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> (Imported, Option<Dataset>) {
 /// The explorer's dataset from a project file: format 1 as it always was read, format 2 through its budget and
 /// its presentation part. A format-2 file without one (a budget only) is refused with that said.
 pub fn load_dataset(file: &str, text: &str) -> Result<Dataset, Invalid> {
-    let tree = match json::parse(text) {
-        Ok(t) => t,
-        Err(_) => return crate::model::load(file, text),
-    };
-    let v2 = match &tree.value {
-        Value::Object(members) => members
-            .iter()
-            .any(|m| m.key == "format" && m.value.value == Value::String(FORMAT_V2.to_owned())),
-        _ => false,
-    };
-    if !v2 {
-        return crate::model::load(file, text);
-    }
-    let (imported, dataset) = read_v2(file, text, &tree);
-    match dataset {
-        Some(d) if imported.problems.is_empty() => Ok(d),
-        _ if !imported.problems.is_empty() => Err(Invalid {
+    let r = read(file, text);
+    if !r.imported.problems.is_empty() {
+        return Err(Invalid {
             file: file.to_owned(),
-            problems: imported.problems,
-        }),
-        _ => Err(Invalid {
-            file: file.to_owned(),
-            problems: vec![crate::model::Problem {
-                path: "presentation".to_owned(),
-                position: None,
-                message: "expected a presentation part (programs, headline figures, labels): this file is a budget only, which this page cannot show yet".to_owned(),
-            }],
-        }),
+            problems: r.imported.problems,
+        });
     }
+    r.dataset.ok_or_else(|| Invalid {
+        file: file.to_owned(),
+        problems: vec![crate::model::Problem {
+            path: "presentation".to_owned(),
+            position: None,
+            message: "expected a presentation part (programs, headline figures, labels): this file is a budget only, which this page cannot show yet".to_owned(),
+        }],
+    })
 }
 
 const ROOT_KEYS: &[&str] = &[

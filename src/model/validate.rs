@@ -76,13 +76,24 @@ pub fn load(file: &str, json: &str) -> Result<Dataset, Invalid> {
 /// Parses JSON into the raw format: a syntax error, or every problem of keys, types and names, each with its
 /// JSON path, line and column.
 pub fn parse(file: &str, json: &str) -> Result<RawDataset, Invalid> {
-    let found = match super::json::parse(json) {
-        Err(e) => vec![(e.path, e.at, format!("not valid JSON: {}", e.message))],
-        Ok(tree) => match decode(&tree) {
-            Ok(raw) => return Ok(raw),
-            Err(found) => found,
-        },
-    };
+    match super::json::parse(json) {
+        Err(e) => Err(positioned(
+            file,
+            json,
+            vec![(e.path, e.at, format!("not valid JSON: {}", e.message))],
+        )),
+        Ok(tree) => decode(&tree).map_err(|found| positioned(file, json, found)),
+    }
+}
+
+/// Reads and validates a document already parsed into `tree` (from `json`, for positions).
+pub fn load_parsed(file: &str, json: &str, tree: &super::json::Node) -> Result<Dataset, Invalid> {
+    let raw = decode(tree).map_err(|found| positioned(file, json, found))?;
+    validate(file, raw)
+}
+
+/// The decoder's problems with their lines and columns, found in one pass over the text.
+fn positioned(file: &str, json: &str, found: Vec<super::decode::Found>) -> Invalid {
     let offsets: Vec<usize> = found.iter().map(|(_, at, _)| *at).collect();
     let problems = found
         .into_iter()
@@ -93,10 +104,10 @@ pub fn parse(file: &str, json: &str) -> Result<RawDataset, Invalid> {
             message,
         })
         .collect();
-    Err(Invalid {
+    Invalid {
         file: file.to_owned(),
         problems,
-    })
+    }
 }
 
 /// Checks everything the decoder cannot: ids, years, provenance, formulas. Collects every problem, not just the first.
