@@ -150,7 +150,8 @@ impl<'r> Ids<'r> {
     }
 }
 
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// The years a file may name; the handover (`handover.rs`) holds decoded data to the same range.
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 enum Unreadable {
     /// Empty, or only spaces and invisible characters.
