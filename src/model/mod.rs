@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod decode;
 pub mod encoding;
 pub mod format;
+pub mod handover;
 pub mod json;
 pub mod money;
 pub mod quotes;
