@@ -2,7 +2,7 @@
 # Fuzzes the importers with cargo-fuzz (libFuzzer) on the nightly toolchain. Not part of CI: CI replays the committed
 # corpus instead (tests/fuzz_corpus.rs). Installs cargo-fuzz if it is missing.
 #
-#   scripts/fuzz.sh TARGET SECONDS     # one target: project, lofin365, fdp or csv
+#   scripts/fuzz.sh TARGET SECONDS     # one target: project, lofin365, fdp, csv or handover
 #   scripts/fuzz.sh all SECONDS        # every target, SECONDS each
 #   scripts/fuzz.sh install            # only install cargo-fuzz
 #   scripts/fuzz.sh keep TARGET [N]    # copy into fuzz/corpus/TARGET/ at most N (default 40) inputs of fuzz/work/TARGET/
@@ -16,7 +16,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-TARGETS=(project lofin365 fdp csv)
+TARGETS=(project lofin365 fdp csv handover)
 CARGO_FUZZ_VERSION=0.13.2
 
 log() { printf 'fuzz: %s\n' "$*" >&2; }
@@ -120,7 +120,7 @@ case "${1:-}" in
     echo '|---|---:|---:|---:|---:|---:|---:|'
     for t in "${TARGETS[@]}"; do run "$t" "$2"; done
     ;;
-  project | lofin365 | fdp | csv)
+  project | lofin365 | fdp | csv | handover)
     install
     [[ $# -eq 2 ]] || { echo "usage: $0 TARGET SECONDS" >&2; exit 2; }
     echo '| target | seconds | runs | execs/s | work corpus (files) | new crashes | exit |'

@@ -3,7 +3,9 @@
 //!
 //! Each target decodes bytes the way the checker does, imports them, and checks what must hold for any input:
 //! nothing panics, every problem has a place and a message, and a budget without problems can be summed (an
-//! overflow is an answer, a panic is not). Not built for wasm32: it exists to panic on a broken promise.
+//! overflow is an answer, a panic is not). The `handover` target reads the explorer's binary handover instead:
+//! refused with a placed problem, or read into a dataset that encodes back to the same bytes. Not built for
+//! wasm32: it exists to panic on a broken promise.
 
 use super::builder::Imported;
 use crate::budget::{Dim, Filter};
@@ -11,7 +13,7 @@ use crate::model::Invalid;
 use std::cell::Cell;
 
 /// The targets, by the name of their `fuzz/fuzz_targets/NAME.rs` and `fuzz/corpus/NAME/`.
-pub const TARGETS: [&str; 4] = ["project", "lofin365", "fdp", "csv"];
+pub const TARGETS: [&str; 5] = ["project", "lofin365", "fdp", "csv", "handover"];
 
 /// Between an FDP descriptor and each resource served to it, and between a CSV mapping and its table (when the
 /// input has no such line, the whole input is the table read with [`fixed_mapping`]).
@@ -33,6 +35,7 @@ pub fn check(target: &str, bytes: &[u8]) -> Result<(), String> {
         "lofin365" => json_format(bytes, super::lofin365::import),
         "fdp" => fdp(bytes),
         "csv" => csv(bytes),
+        "handover" => handover(bytes),
         _ => Err(format!("unknown fuzz target (expected one of {TARGETS:?})")),
     }
 }
@@ -67,6 +70,19 @@ fn fdp(bytes: &[u8]) -> Result<(), String> {
     let file = "datapackage.json";
     match crate::model::decode_text(file, descriptor) {
         Ok(text) => imported(&super::fdp::import(file, &text, &read)),
+        Err(invalid) => refused(&invalid),
+    }
+}
+
+/// The explorer's handover (`model::handover`): refused with a placed problem, or read into a dataset whose
+/// encoding is the input itself (one encoding per dataset).
+fn handover(bytes: &[u8]) -> Result<(), String> {
+    use crate::model::handover::{decode, encode};
+    match decode("fuzz.bin", bytes) {
+        Ok(d) if encode(&d) != bytes => {
+            Err("a handover was read, and its dataset encodes to other bytes".into())
+        }
+        Ok(_) => Ok(()),
         Err(invalid) => refused(&invalid),
     }
 }
