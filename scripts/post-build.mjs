@@ -1,10 +1,15 @@
 // Trunk post_build hook (Trunk.toml [[hooks]]): runs on the staged bundle before it becomes dist/.
-// 1. Content-Security-Policy: a meta tag allowing only our own files, WebAssembly compilation and, by its
-//    sha256, Trunk's one inline loader script, so no 'unsafe-inline' script is ever needed.
-// 2. widget.html: the same page marked <html data-page="widget">; main.rs then renders the widget, so one
+// 1. widget.html: the bundle's page marked <html data-page="widget">; main.rs then draws the widget, so one
 //    build (the same .js, .wasm and .css, cached once) serves the explorer and every widget.
+// 2. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
+//    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
+//    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
+// 3. Content-Security-Policy on every page: a meta tag allowing only our own files, WebAssembly compilation
+//    and, by their sha256, the page's own inline scripts (Trunk's loader; the root page's redirect of old
+//    addresses), so no 'unsafe-inline' script is ever needed.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -12,36 +17,64 @@ if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run by trunk build, not by hand)');
   process.exit(1);
 }
-const file = join(dir, 'index.html');
-let html = await readFile(file, 'utf8');
-
-const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
-const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
-const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
-  // Yew writes the tooltip's position as a style attribute.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-if (!/<head>/i.test(html)) {
-  console.error(`post-build: no <head> in ${file}`);
-  process.exit(1);
+const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+const template = join(dir, 'index.html');
+const html = await readFile(template, 'utf8');
+const CHARSET = '<meta charset="utf-8" />';
+for (const tag of ['<html', '<head>', CHARSET]) {
+  if (!html.includes(tag)) {
+    console.error(`post-build: no ${tag} in ${template}`);
+    process.exit(1);
+  }
 }
-html = html.replace(/<head>/i, `<head>\n<meta http-equiv="Content-Security-Policy" content="${policy}">`);
-await writeFile(file, html);
 
-if (!/<html\b/i.test(html)) {
-  console.error(`post-build: no <html> in ${file}`);
-  process.exit(1);
-}
 const widget = html
   .replace(/<html\b/i, '<html data-page="widget"')
   .replace(/<title>[^<]*<\/title>/i, '<title>안산시 예산 탐색기 차트 · Ansan Budget Explorer chart</title>');
 await writeFile(join(dir, 'widget.html'), widget);
-console.error(`post-build: CSP with ${hashes.length} inline script hash(es); widget.html written`);
+
+// A native build beside the wasm one; it shares the debug build `cargo test` makes. Its output says what it wrote.
+try {
+  execFileSync(
+    'cargo',
+    ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansan-2015.json', '--template', template, '--out', dir],
+    { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+} catch (e) {
+  console.error(`post-build: prerender failed (${e.status ?? e.message}); see its messages above`);
+  process.exit(1);
+}
+
+async function htmlFiles(folder) {
+  const out = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...(await htmlFiles(path)));
+    else if (entry.name.endsWith('.html')) out.push(path);
+  }
+  return out;
+}
+
+let pages = 0;
+for (const file of await htmlFiles(dir)) {
+  let page = await readFile(file, 'utf8');
+  const inline = [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
+  const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    // Yew writes the tooltip's position as a style attribute; the static charts size themselves the same way.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+  // After the charset (which must stay in the first 1024 bytes), before any script it governs.
+  page = page.replace(CHARSET, `${CHARSET}\n<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+  await writeFile(file, page);
+  pages += 1;
+}
+console.error(`post-build: widget.html written; CSP on ${pages} pages`);

@@ -1,7 +1,8 @@
 //! Ansan budget explorer: the budget model, its charts and (in the browser) the Yew app.
 //!
 //! Dependencies point one way: `model` ← `chart` ← `view` ← `ui`. `model`, `chart` and `view` are pure and
-//! test natively; `ui` exists only on wasm32, where yew, web-sys and gloo are in scope.
+//! test natively; `ui` builds on both sides: natively
+//! it renders the static pages (yew SSR), in the browser it takes them over.
 
 // A panic aborts the WebAssembly module and blanks the page: outside tests, code that could panic on data does
 // not compile (clippy runs with -D warnings in scripts/test.sh).
@@ -21,5 +22,4 @@ pub mod import;
 pub mod model;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

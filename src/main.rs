@@ -1,24 +1,30 @@
 //! Entry point of the browser app; Trunk builds this binary for wasm32.
+//!
+//! An explorer page arrives already rendered (the `prerender` binary wrote it at build time), so the
+//! WebAssembly only fetches the checked data and takes the page over (hydration): nothing on screen is
+//! replaced. A widget page (`widget.html`, the same bundle marked `<html data-page="widget">`) is drawn here.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The benchmark reads these marks to split the time to the first chart.
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+    use ansan_budget::ui::{self, data_source};
+    // The benchmark reads these marks to split the time to an interactive page.
+    let perf = web_sys::window().and_then(|w| w.performance());
+    if let Some(perf) = &perf {
         let _ = perf.mark("app-start");
     }
-    // The data request goes out now, while Yew builds the page, not after its first render.
-    ansan_budget::ui::data_source::start();
-    // One build serves both pages: widget.html is index.html marked `<html data-page="widget">` at build time.
-    let widget = web_sys::window()
+    let html = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("data-page"))
+        .and_then(|d| d.document_element());
+    let widget = html
+        .as_ref()
+        .and_then(|h| h.get_attribute("data-page"))
         .is_some_and(|p| p == "widget");
     if widget {
-        yew::Renderer::<ansan_budget::ui::Widget>::new().render();
-    } else {
-        yew::Renderer::<ansan_budget::ui::App>::new().render();
+        data_source::start("");
+        yew::Renderer::<ui::Widget>::new().render();
+        return;
     }
+    ui::take_over_page();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -209,16 +209,28 @@ async fn bar_chart_canvas_draws_and_is_named() {
     );
 }
 
-/// wasm-bindgen-test-runner serves the crate root, so the app fetches the real `data/ansan-2015.json` over HTTP:
-/// the validated figures and a drawn chart, and no loading state left behind.
+/// The app mounted with its data and a page address, as `take_over_page` does after the data has come (the page
+/// itself is rendered at build time and hydrated: tests/e2e covers that, and the fetch).
+fn mount_app(root: &Element, path: &str) {
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let route = ansan_budget::view::route::Route::from_path(path, query);
+    yew::Renderer::<ansan_budget::ui::App>::with_root_and_props(
+        root.clone(),
+        ansan_budget::ui::AppProps {
+            dataset: dataset(),
+            route,
+            // Links and addresses relative to the test page's own folder.
+            depth: 0,
+        },
+    )
+    .render();
+}
+
+/// The overview with the checked figures and a drawn chart.
 #[wasm_bindgen_test]
-async fn app_loads_the_data_file_and_shows_the_overview() {
+async fn app_shows_the_overview() {
     let root = root();
-    // The route comes from the hash; the test page's own URL says nothing about the app.
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash("#/ko/");
-    }
-    yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
+    mount_app(&root, "ko/");
     // The loading state is checked end to end (tests/e2e), where the request can be held; here the data may
     // already be in from an earlier test, since a page fetches it once.
     let mut table = None;
@@ -277,10 +289,7 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 #[wasm_bindgen_test]
 async fn program_page_in_english_from_the_url() {
     let root = root();
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash("#/en/program/incubation");
-    }
-    yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
+    mount_app(&root, "en/program/incubation/");
     let list = wait_for(&root, "ul.figure-list").await;
     let h1 = root
         .query_selector("h1")
@@ -312,14 +321,14 @@ async fn program_page_in_english_from_the_url() {
     wait_for(&root, "canvas#program-chart[data-drawn=true]").await;
 }
 
-/// Choosing "per resident" rewrites the URL (replaceState, no new history entry) and shows the formula.
+/// Choosing "per resident" rewrites the address's query (replaceState, no new history entry) and shows the
+/// formula.
 #[wasm_bindgen_test]
 async fn unit_choice_goes_into_the_url_and_shows_the_formula() {
     let root = root();
     let window = web_sys::window().expect("window");
-    let _ = window.location().set_hash("#/ko/program/regeneration");
     let history_before = window.history().and_then(|h| h.length()).unwrap_or(0);
-    yew::Renderer::<ansan_budget::ui::App>::with_root(root.clone()).render();
+    mount_app(&root, "ko/program/regeneration/");
     wait_for(&root, "#program-chart-unit").await;
     let per_resident = root
         .query_selector_all("#program-chart-unit button")
@@ -336,8 +345,10 @@ async fn unit_choice_goes_into_the_url_and_shows_the_formula() {
         formula.contains("약 4,450억원 ÷ 760,000명 = 약 585,526원"),
         "{formula}"
     );
-    let hash = window.location().hash().unwrap_or_default();
-    assert_eq!(hash, "#/ko/program/regeneration?unit=per-resident");
+    let path = window.location().pathname().unwrap_or_default();
+    assert!(path.ends_with("/ko/program/regeneration/"), "{path}");
+    let search = window.location().search().unwrap_or_default();
+    assert_eq!(search, "?unit=per-resident");
     let history_after = window.history().and_then(|h| h.length()).unwrap_or(0);
     assert_eq!(
         history_after, history_before,

@@ -1,38 +1,39 @@
-//! The root component: follows the URL, loads the Ansan data file once, and shows the page the URL names,
-//! or why the data cannot be shown. The page's `lang` and title follow the chosen language.
+//! The root component of the explorer: shows the page the address names, with data the build already
+//! checked. The same component renders each page to static HTML at build time (`prerender`) and takes that
+//! page over in the browser (hydration), so `App` gets its data and first route as properties, and everything
+//! that asks the browser happens in effects. The page's `lang` and title follow the chosen language.
 
-use super::use_dataset::{use_dataset, Load};
 use super::use_route::Arrival;
 use super::use_theme::use_theme;
-use super::{
-    use_route, EmbedPage, ErrorNotice, LoadError, NotFoundPage, OverviewPage, ProgramPage,
-    SiteHeader,
-};
-use crate::model::Lang;
-use crate::view::route::Page;
+use super::DataRef;
+use super::{use_route, EmbedPage, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
+use crate::model::{Dataset, Lang};
+use crate::view::route::{Page, Route};
 use crate::view::rows::pick;
 use crate::view::widget_params::Theme as ThemeChoice;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub dataset: DataRef,
+    /// The route the page was rendered for (its default view options: see `Route::rendered`).
+    pub route: Route,
+    /// How many folders below the explorer's root the page is.
+    pub depth: usize,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let load = use_dataset();
-    let route = use_route();
+pub fn app(props: &AppProps) -> Html {
+    let route = use_route(props.route.clone(), props.depth);
     let lang = route.route.lang;
     // The explorer follows the reader's colour scheme; a widget may force one.
     let theme = use_theme(ThemeChoice::Auto);
-    let title = page_title(&load, &route.route.page, lang);
+    let d = &props.dataset;
+    let title = page_title(d, &route.route.page, lang);
     // After a page change, focus goes to the new page's heading (or back to where the reader was) and the
     // page's name is announced; the very first page is left as the browser opens it.
-    {
-        let ready = !matches!(load, Load::Loading);
-        use_effect_with((route.arrival.clone(), ready), |(arrival, ready)| {
-            if *ready {
-                settle(arrival);
-            }
-        });
-    }
+    use_effect_with(route.arrival.clone(), settle);
     let announced = match route.arrival {
         Arrival::Start => String::new(),
         _ => title.clone(),
@@ -56,41 +57,25 @@ pub fn app() -> Html {
             let _ = main.focus();
         }
     });
-    let body = match &load {
-        Load::Loading => html! {
-            <>
-                <h1>{ pick(lang, "안산시 3대 경제 프로그램 예산", "Ansan's three economic programs") }</h1>
-                <p role="status" class="status">
-                    { pick(lang, "자료를 불러오는 중입니다…", "Loading the data…") }
-                </p>
-            </>
+    let body = match &route.route.page {
+        Page::Overview => {
+            html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } theme={ theme } /> }
+        }
+        Page::Program(id) => html! {
+            <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() }
+                theme={ theme } />
         },
-        Load::Failed(e) => html! {
-            <>
-                <h1>{ pick(lang, "안산시 3대 경제 프로그램 예산", "Ansan's three economic programs") }</h1>
-                { failed(e, lang) }
-            </>
+        Page::Embed(query) => html! {
+            <EmbedPage dataset={ d.clone() } route={ route.clone() } query={ query.clone() } />
         },
-        Load::Loaded(d) => match &route.route.page {
-            Page::Overview => {
-                html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } theme={ theme } /> }
-            }
-            Page::Program(id) => html! {
-                <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() }
-                    theme={ theme } />
-            },
-            Page::Embed(query) => html! {
-                <EmbedPage dataset={ d.clone() } route={ route.clone() } query={ query.clone() } />
-            },
-            Page::NotFound(_) => html! { <NotFoundPage route={ route.clone() } /> },
-        },
+        Page::NotFound(_) => html! { <NotFoundPage route={ route.clone() } /> },
     };
     html! {
         <>
             <a class="skip-link" href="#main" onclick={ skip }>{ pick(lang, "본문 바로가기", "Skip to content") }</a>
             <SiteHeader route={ route.clone() } />
             // `data-route` names the route this content was drawn for: the address changes before the page does.
-            <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_hash() }>{ body }</main>
+            <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_path() }>{ body }</main>
             <p id="route-status" class="visually-hidden" role="status">{ announced }</p>
             <footer class="site-footer">
                 <div class="wrap">
@@ -149,29 +134,23 @@ fn settle(arrival: &Arrival) {
     }
 }
 
-fn page_title(load: &Load, page: &Page, lang: Lang) -> String {
+/// The page's `<title>`: the page's name, then the site's.
+pub fn page_title(d: &Dataset, page: &Page, lang: Lang) -> String {
     let site = pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer");
-    let name = match (load, page) {
+    let name = match page {
         // An unknown program is a missing page, and says so in the title too.
-        (Load::Loaded(d), Page::Program(id)) => Some(d.program(id).map_or_else(
+        Page::Program(id) => Some(d.program(id).map_or_else(
             || pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned(),
             |p| pick(lang, &p.name.ko, &p.name.en).to_owned(),
         )),
-        (_, Page::NotFound(_)) => {
+        Page::NotFound(_) => {
             Some(pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned())
         }
-        (_, Page::Embed(_)) => Some(pick(lang, "차트 퍼가기", "Embed a chart").to_owned()),
-        _ => None,
+        Page::Embed(_) => Some(pick(lang, "차트 퍼가기", "Embed a chart").to_owned()),
+        Page::Overview => None,
     };
     match name {
         Some(n) => format!("{n} — {site}"),
         None => site.to_owned(),
-    }
-}
-
-fn failed(e: &LoadError, lang: Lang) -> Html {
-    html! {
-        <ErrorNotice summary={ pick(lang, "자료를 보여 줄 수 없습니다.", "The data could not be shown.") }
-            lines={ e.lines(lang) } />
     }
 }

@@ -3,6 +3,8 @@
 
 use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
 use super::interactive_canvas::{DrawFn, InteractiveCanvas};
+use super::static_chart::static_chart;
+use crate::chart::export::Picture;
 use crate::chart::{self, BarChart, Layout, Theme};
 use crate::model::Lang;
 use crate::view::rows::pick;
@@ -38,7 +40,8 @@ pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
         <InteractiveCanvas<BarChart, Layout> id={ props.id.clone() } chart={ props.chart.clone() } draw={ draw as DrawFn<BarChart, Layout> }
             tips={ props.tips.clone() } summary={ props.summary.clone() }
             kind={ pick(props.lang, "막대 차트", "bar chart") } point_word={ ("막대", "bar") }
-            lang={ props.lang } theme={ props.theme } on_open={ props.on_open.clone() } />
+            lang={ props.lang } theme={ props.theme } on_open={ props.on_open.clone() }
+            fallback={ static_chart(Picture::Bars(&props.chart)) } />
     }
 }
 

@@ -99,8 +99,28 @@ pub fn open_in_new_tab(url: &str) {
     }
 }
 
-/// The page's own address.
+/// `relative` (a link from this page) as an absolute address.
+pub fn absolute_url(relative: &str) -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return relative.to_owned();
+    }
+    Url::new_with_base(relative, &location_href())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| relative.to_owned())
+}
+
+/// The explorer's root folder as an absolute address (`https://city.example/budget/`), from a page `depth`
+/// folders below it.
+pub fn root_url(depth: usize) -> String {
+    let up = "../".repeat(depth);
+    absolute_url(if up.is_empty() { "./" } else { &up })
+}
+
+/// The page's own address (empty outside a browser, as when pages are rendered at build time).
 pub fn location_href() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
@@ -108,6 +128,9 @@ pub fn location_href() -> String {
 
 /// The page's query string, with its `?`.
 pub fn location_search() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()

@@ -3,15 +3,16 @@
 //! The explorer's pages and the widget render these same components, so a chart behaves the same wherever
 //! it is shown; what differs (where a program opens, where the view lives) comes in as callbacks.
 
-use super::browser::location_href;
+use super::browser::absolute_url;
 use super::chart_menu::{ChartData, ChartMenu};
 use super::DataRef;
+use super::RouteHandle;
 use super::{ChartPanel, TimelineCanvas};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
 use crate::view::export::{figures_table, timeline_table};
 use crate::view::overview::source_note;
-use crate::view::route::{sibling_url, Page, Route, Unit};
+use crate::view::route::{Page, Unit};
 use crate::view::timeline::{timeline_chart, timeline_summary, timeline_tips};
 use crate::view::widget_params::{WidgetChart, WidgetParams};
 use crate::view::{overview_chart, program_chart};
@@ -40,8 +41,9 @@ pub struct Links {
 }
 
 impl Links {
-    /// Links for a chart shown in the explorer at `route`.
-    pub fn explorer(route: &Route, chart: WidgetChart) -> Links {
+    /// Links for a chart shown in the explorer at `handle`'s route.
+    pub fn explorer(handle: &RouteHandle, chart: WidgetChart) -> Links {
+        let route = &handle.route;
         let params = WidgetParams {
             chart,
             lang: route.lang,
@@ -50,11 +52,10 @@ impl Links {
             ..WidgetParams::default()
         };
         Links {
-            view: sibling_url(&location_href(), &route.to_hash()).into(),
+            view: absolute_url(&handle.href(route)).into(),
             embed: Some(
-                route
-                    .with_page(Page::Embed(params.to_query()))
-                    .to_hash()
+                handle
+                    .href(&route.with_page(Page::Embed(params.to_query())))
                     .into(),
             ),
         }

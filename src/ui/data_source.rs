@@ -7,8 +7,9 @@ use super::DataRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Where the app finds its data, relative to the page.
-pub const DATA_URL: &str = "data/ansan-2015.json";
+/// Where the app finds its data, relative to the explorer's root: the handover the build wrote from
+/// `data/ansan-2015.json` once it had checked it (see `model::handover`).
+pub const DATA_URL: &str = "data/ansan-2015.bin";
 
 pub type Loaded = Result<DataRef, Rc<LoadError>>;
 type Waiter = Box<dyn FnOnce(Loaded)>;
@@ -23,8 +24,8 @@ thread_local! {
     static SLOT: RefCell<Slot> = const { RefCell::new(Slot::NotStarted) };
 }
 
-/// Starts the request if nobody has yet.
-pub fn start() {
+/// Starts the request if nobody has yet; `root` is the way from the page to the explorer's root (`../../`).
+pub fn start(root: &str) {
     let first = SLOT.with(|s| {
         let mut s = s.borrow_mut();
         if matches!(*s, Slot::NotStarted) {
@@ -35,8 +36,9 @@ pub fn start() {
         }
     });
     if first {
-        wasm_bindgen_futures::spawn_local(async {
-            let result: Loaded = fetch_dataset(DATA_URL)
+        let url = format!("{root}{DATA_URL}");
+        wasm_bindgen_futures::spawn_local(async move {
+            let result: Loaded = fetch_dataset(&url)
                 .await
                 .map(DataRef::from)
                 .map_err(Rc::new);
@@ -59,7 +61,8 @@ pub fn start() {
 
 /// Calls `then` with the data once it is there (at once if it already is), starting the request if needed.
 pub fn when_loaded(then: impl FnOnce(Loaded) + 'static) {
-    start();
+    // A widget page sits at the explorer's root; a page that started the request itself is not affected.
+    start("");
     let mut then: Option<Waiter> = Some(Box::new(then));
     let ready = SLOT.with(|s| match &mut *s.borrow_mut() {
         Slot::Done(r) => Some(r.clone()),

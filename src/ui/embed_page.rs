@@ -2,13 +2,13 @@
 //! the snippet. The page's query is the widget's own, so the address of a choice can be shared, and the
 //! snippet uses absolute addresses of wherever this explorer is served.
 
-use super::browser::{copy_text, location_href};
+use super::browser::{copy_text, root_url};
 use super::chart_section::chart_title;
 use super::DataRef;
 use super::RouteHandle;
 use crate::chart::Scale;
 use crate::model::Lang;
-use crate::view::route::{sibling_url, Page, Unit};
+use crate::view::route::{Page, Unit};
 use crate::view::rows::pick;
 use crate::view::units::unit_name;
 use crate::view::widget_params::{self, embed_snippet, Theme, WidgetChart, WidgetParams};
@@ -84,7 +84,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
             set(p);
         })
     };
-    let base = sibling_url(&location_href(), "");
+    let base = root_url(props.route.depth);
     let title = chart_title(d, &params.chart, params.lang);
     let snippet = embed_snippet(&base, &params, &title);
     let widget_src = format!("widget.html?{}", params.to_query());
@@ -134,7 +134,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
         <>
             <nav class="breadcrumb" aria-label={ pick(lang, "현재 위치", "Breadcrumb") }>
                 <ol>
-                    <li><a href={ r.with_page(Page::Overview).to_hash() }>{ pick(lang, "개요", "Overview") }</a></li>
+                    <li><a href={ props.route.href(&r.with_page(Page::Overview)) }>{ pick(lang, "개요", "Overview") }</a></li>
                     <li aria-current="page">{ pick(lang, "차트 퍼가기", "Embed a chart") }</li>
                 </ol>
             </nav>

@@ -1,4 +1,4 @@
-//! All fetching: data files over HTTP, status checked before parsing, then validated.
+//! All fetching: the data handover over HTTP, status checked before decoding.
 
 use crate::model::{self, Dataset, Invalid, Lang};
 use std::fmt;
@@ -75,7 +75,8 @@ impl LoadError {
     }
 }
 
-/// Fetches and validates one data file. `url` is relative to the page, e.g. `data/ansan-2015.json`.
+/// Fetches and decodes the data handover the build wrote. `url` is relative to the page, e.g.
+/// `../data/ansan-2015.bin`.
 /// The browser's own `fetch` through web-sys: a wrapper crate would add code for what is two promises.
 pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
     let network = |e: JsValue| LoadError::Network {
@@ -100,13 +101,9 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
             text: resp.status_text(),
         });
     }
-    // The bytes, not `text()`: the browser would decode any encoding as UTF-8 with replacement characters
-    // (mojibake). The checker's own decision decides: UTF-8, or the encoding named and refused.
     let buffer = JsFuture::from(resp.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    model::decode_text(url, &bytes)
-        .and_then(|text| crate::import::project::load_dataset(url, &text))
-        .map_err(LoadError::Invalid)
+    model::handover::decode(url, &bytes).map_err(LoadError::Invalid)
 }

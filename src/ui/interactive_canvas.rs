@@ -45,6 +45,10 @@ pub struct InteractiveCanvasProps<C: PartialEq + 'static, L: 'static> {
     pub theme: Theme,
     /// Called with a point's index when the reader opens it (click, second tap, Enter).
     pub on_open: Option<Callback<usize>>,
+    /// The chart as static SVG, shown until the canvas is first drawn: drawn by the same chart code when the
+    /// page is rendered at build time (see `static_chart`), so the first paint already has the chart, and
+    /// empty in the browser, which keeps the rendered one (hydration adopts it) until its own drawing is up.
+    pub fallback: Html,
 }
 
 /// `draw` is left out: each kind of chart has one, fixed by its types (and function addresses compare unreliably).
@@ -59,6 +63,7 @@ impl<C: PartialEq + 'static, L: 'static> PartialEq for InteractiveCanvasProps<C,
             && self.lang == other.lang
             && self.theme == other.theme
             && self.on_open == other.on_open
+            && self.fallback == other.fallback
     }
 }
 
@@ -74,6 +79,7 @@ where
         node: canvas_ref,
         layout,
         error,
+        drawn,
     } = use_canvas_chart(props.chart.clone(), props.theme, props.draw);
     let active = use_state(|| None::<usize>);
     // Set by a touch pointerdown to the point that was active before it. Chromium follows a tap with a synthetic
@@ -306,6 +312,11 @@ where
                 { onmousemove } { onmouseleave } { onclick } { onpointerdown } { onfocus } { onblur } { onkeydown }>
                 { for points }
             </canvas>
+            if !drawn {
+                <div class="chart-static" data-chart-static="" role="img" aria-label={ props.summary.clone() }>
+                    { props.fallback.clone() }
+                </div>
+            }
             { highlight.unwrap_or_default() }
             { tooltip.unwrap_or_default() }
             </div>

@@ -1,4 +1,5 @@
-//! The browser app: Yew function components, one per file. Only built for wasm32.
+//! The browser app: Yew function components, one per file. Built natively too, where `prerender` renders
+//! every page to static HTML with them; in the browser they take those pages over.
 //!
 //! Every error that reaches here is rendered; nothing unwraps, because a panic aborts the WebAssembly module
 //! and blanks the page.
@@ -21,8 +22,13 @@ mod interactive_canvas;
 mod lang_text;
 mod not_found_page;
 mod overview_page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod program_page;
 mod site_header;
+mod static_chart;
+#[cfg(target_arch = "wasm32")]
+mod take_over;
 mod timeline_canvas;
 mod toggle_group;
 mod use_canvas_chart;
@@ -31,7 +37,7 @@ mod use_route;
 mod use_theme;
 mod widget;
 
-pub use app::App;
+pub use app::{App, AppProps};
 pub use bar_chart_canvas::{BarChartCanvas, BarChartCanvasProps};
 pub use chart_panel::ChartPanel;
 pub use data_ref::DataRef;
@@ -45,6 +51,8 @@ pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
 pub use program_page::ProgramPage;
 pub use site_header::SiteHeader;
+#[cfg(target_arch = "wasm32")]
+pub use take_over::take_over_page;
 pub use timeline_canvas::{TimelineCanvas, TimelineCanvasProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps};
 pub use use_route::{use_route, RouteHandle};

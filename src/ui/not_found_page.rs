@@ -13,7 +13,9 @@ pub struct NotFoundPageProps {
 #[function_component(NotFoundPage)]
 pub fn not_found_page(props: &NotFoundPageProps) -> Html {
     let lang = props.route.route.lang;
-    let home = props.route.route.with_page(Page::Overview).to_hash();
+    let home = props
+        .route
+        .href(&props.route.route.with_page(Page::Overview));
     html! {
         <>
             <h1>{ pick(lang, "찾는 페이지가 없습니다", "Page not found") }</h1>

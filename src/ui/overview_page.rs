@@ -44,7 +44,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <h2 id="programs-heading">{ pick(lang, "세 프로그램", "The three programs") }</h2>
                 <ul class="program-cards">
                     { for d.programs().iter().map(|p| {
-                        let href = r.with_page(Page::Program(p.id.clone())).to_hash();
+                        let href = props.route.href(&r.with_page(Page::Program(p.id.clone())));
                         let headline = p.headline_figures();
                         // Two amounts of one program are each named, so they read as two figures, not parts of a sum.
                         let named = headline.len() > 1;
@@ -71,7 +71,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <h2 id="compare-heading">{ pick(lang, "사업별 보도 금액 비교", "Reported amounts compared") }</h2>
                 <BarChartSection id="overview-chart" dataset={ d.clone() } chart={ WidgetChart::Overview } lang={ lang }
                     unit={ r.unit } scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    on_open={ Some(on_open.clone()) } links={ Links::explorer(r, WidgetChart::Overview) } />
+                    on_open={ Some(on_open.clone()) } links={ Links::explorer(&props.route, WidgetChart::Overview) } />
                 <aside class="note-box">
                     { pick(lang,
                         "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
@@ -84,7 +84,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                     "기사는 끝나는 해만 밝히고 시작 연도는 밝히지 않습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.",
                     "The article gives only the years the programs run until, not when they started. Hatched spans run from the report (2015) to the end year; they are not actual start dates.") }</p>
                 <TimelineSection id="timeline-chart" dataset={ d.clone() } lang={ lang } theme={ theme }
-                    on_open={ Some(on_open) } links={ Links::explorer(r, WidgetChart::Timeline) } />
+                    on_open={ Some(on_open) } links={ Links::explorer(&props.route, WidgetChart::Timeline) } />
             </section>
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ pick(lang, "안산은 어떤 도시인가", "Ansan in figures") }</h2>

@@ -30,7 +30,7 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
     let Some(p) = d.program(&props.program_id) else {
         return html! { <super::NotFoundPage route={ props.route.clone() } /> };
     };
-    let home = r.with_page(Page::Overview).to_hash();
+    let home = props.route.href(&r.with_page(Page::Overview));
     let theme = props.theme;
     let (on_unit, on_scale) = props.route.on_unit_and_scale();
     let chart = WidgetChart::Program(p.id.clone());
@@ -96,7 +96,7 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
                 <h2 id="program-chart-heading">{ pick(lang, "금액 그래프", "Chart") }</h2>
                 <BarChartSection id="program-chart" dataset={ d.clone() } chart={ chart.clone() } lang={ lang }
                     unit={ r.unit } scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    links={ Links::explorer(r, chart) } />
+                    links={ Links::explorer(&props.route, chart) } />
                 <FiguresTable dataset={ d.clone() } lang={ lang } program={ Some(AttrValue::from(p.id.clone())) } />
             </section>
         </>

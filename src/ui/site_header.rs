@@ -19,7 +19,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
     let lang_link = |to: Lang, text: &'static str| {
         let target = r.with_lang(to);
         let replace = props.route.replace.clone();
-        let href = target.to_hash();
+        let href = props.route.href(&target);
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             replace.emit(target.clone());
@@ -31,7 +31,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
             </a>
         }
     };
-    let home = r.with_page(Page::Overview).to_hash();
+    let home = props.route.href(&r.with_page(Page::Overview));
     html! {
         <header class="site-header">
             <div class="wrap header-row">

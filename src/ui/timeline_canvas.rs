@@ -4,6 +4,8 @@
 
 use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
 use super::interactive_canvas::{DrawFn, InteractiveCanvas};
+use super::static_chart::static_chart;
+use crate::chart::export::Picture;
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use crate::chart::Theme;
 use crate::model::Lang;
@@ -39,7 +41,8 @@ pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
             draw={ draw as DrawFn<TimelineChart, TimelineLayout> }
             tips={ props.tips.clone() } summary={ props.summary.clone() }
             kind={ pick(props.lang, "기간 차트", "timeline") } point_word={ ("사업", "program") }
-            lang={ props.lang } theme={ props.theme } on_open={ props.on_open.clone() } />
+            lang={ props.lang } theme={ props.theme } on_open={ props.on_open.clone() }
+            fallback={ static_chart(Picture::Timeline(&props.chart)) } />
     }
 }
 

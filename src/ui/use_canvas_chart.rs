@@ -16,6 +16,8 @@ pub struct CanvasChart<L> {
     pub layout: Rc<RefCell<Option<L>>>,
     /// Why the last draw failed, if it did.
     pub error: Option<String>,
+    /// Whether the canvas has been drawn at least once (until then the page shows the static chart).
+    pub drawn: bool,
 }
 
 #[hook]
@@ -30,6 +32,7 @@ where
 {
     let node = use_node_ref();
     let error = use_state(|| None::<String>);
+    let drawn = use_state_eq(|| false);
     let layout: Rc<RefCell<Option<L>>> = use_mut_ref(|| None);
     // Bumped by window resizes, so the draw effect runs again at the new width, and by changes of the root font
     // size (the reader's text size), watched through a hidden 1rem-wide probe, so the chart text follows it.
@@ -69,7 +72,8 @@ where
         });
     }
     {
-        let (node, error, layout) = (node.clone(), error.clone(), layout.clone());
+        let (node, error, layout, drawn) =
+            (node.clone(), error.clone(), layout.clone(), drawn.clone());
         use_effect_with((chart, theme, *resize), move |(chart, theme, _)| {
             let result = node
                 .cast::<HtmlCanvasElement>()
@@ -79,6 +83,7 @@ where
                 Ok(l) => {
                     *layout.borrow_mut() = Some(l);
                     error.set(None);
+                    drawn.set(true);
                 }
                 Err(e) => error.set(Some(e)),
             }
@@ -88,6 +93,7 @@ where
         node,
         layout,
         error: (*error).clone(),
+        drawn: *drawn,
     }
 }
 

@@ -1,6 +1,9 @@
-//! The current route, kept in step with `location.hash`. Page changes push a history entry (the back button
-//! returns to the previous page); view options (language, unit, scale) replace the current entry, so the back
-//! button never walks through control clicks.
+//! The current route, kept in step with the address. Every page has a real address below the explorer's root
+//! (`en/program/sme/`); moving between pages in the browser pushes a history entry (the back button returns to
+//! the previous page) without loading a new document; view options (language, unit, scale) replace the current
+//! entry, so the back button never walks through control clicks. Links stay plain `<a href>`s (they work without
+//! JavaScript, in a new tab, when copied): a click on one that leads to a page of this explorer is taken over
+//! here.
 //!
 //! Every history entry gets a key in `history.state`. Leaving an entry records where the reader was (scroll
 //! position and focused element); arriving at an entry that has a record (Back, Forward) hands it back as
@@ -8,14 +11,10 @@
 //! heading and announces it.
 
 use crate::chart::Scale;
-use crate::view::route::{Route, Unit};
+use crate::view::route::{depth, Route, Unit};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
 
 /// How the reader came to the current page. The number counts arrivals, so two in a row differ.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,9 +37,43 @@ struct Visits {
 }
 
 thread_local! {
-    static VISITS: std::cell::RefCell<Visits> = const {
-        std::cell::RefCell::new(Visits { current: None, arrivals: 0, left: Vec::new() })
+    static VISITS: RefCell<Visits> = const {
+        RefCell::new(Visits { current: None, arrivals: 0, left: Vec::new() })
     };
+    /// The absolute path of the explorer's root (`/budget/`), found once from the page's `data-root`.
+    static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Finds the explorer's root from the page's `<html data-root="../../">` (written by the pre-renderer: how
+/// far the page is below the root) and the page's own address. Called once, before the app starts.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn find_base() {
+    let base = (|| {
+        let w = web_sys::window()?;
+        let root = w
+            .document()?
+            .document_element()?
+            .get_attribute("data-root")
+            .unwrap_or_else(|| "./".to_owned());
+        let href = w.location().href().ok()?;
+        web_sys::Url::new_with_base(&root, &href)
+            .ok()
+            .map(|u| u.pathname())
+    })();
+    BASE.with(|b| *b.borrow_mut() = base);
+}
+
+/// The route and depth of an absolute path (and query) of this site, if it is inside the explorer.
+fn route_at(pathname: &str, search: &str) -> Option<(Route, usize)> {
+    let base = BASE.with(|b| b.borrow().clone())?;
+    let rel = pathname.strip_prefix(base.as_str())?;
+    Some((Route::from_path(rel, search), depth(rel)))
+}
+
+/// The route and depth of the page's current address.
+pub fn location_route() -> Option<(Route, usize)> {
+    let loc = web_sys::window()?.location();
+    route_at(&loc.pathname().ok()?, &loc.search().ok()?)
 }
 
 fn history() -> Option<web_sys::History> {
@@ -107,6 +140,8 @@ fn arrive() -> Arrival {
 #[derive(Clone, PartialEq)]
 pub struct RouteHandle {
     pub route: Route,
+    /// How many folders below the explorer's root the current address is; links are relative to it.
+    pub depth: usize,
     pub arrival: Arrival,
     /// Go to another page: a new history entry.
     pub push: Callback<Route>,
@@ -115,6 +150,11 @@ pub struct RouteHandle {
 }
 
 impl RouteHandle {
+    /// A link from the current page to `to`.
+    pub fn href(&self, to: &Route) -> String {
+        to.href(self.depth)
+    }
+
     /// Callbacks that change this page's unit or scale, rewriting the current history entry.
     pub fn on_unit_and_scale(&self) -> (Callback<Unit>, Callback<Scale>) {
         let (r1, replace1) = (self.route.clone(), self.replace.clone());
@@ -126,48 +166,135 @@ impl RouteHandle {
     }
 }
 
-#[hook]
-pub fn use_route() -> RouteHandle {
-    let route = use_state(|| Route::parse(&current_hash()));
-    let arrival = use_state(|| {
-        let key = entry_key();
-        VISITS.with(|v| v.borrow_mut().current = key);
-        Arrival::Start
-    });
+/// A plain left click on a link to a page of this explorer, which the app shows itself; `None` for everything
+/// the browser should handle (a new tab, a download, another site, a jump within the page).
+fn app_link(e: &web_sys::MouseEvent) -> Option<String> {
+    if e.default_prevented()
+        || e.button() != 0
+        || e.ctrl_key()
+        || e.meta_key()
+        || e.shift_key()
+        || e.alt_key()
     {
-        let (route, arrival) = (route.clone(), arrival.clone());
+        return None;
+    }
+    let a = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??;
+    if a.has_attribute("target") || a.has_attribute("download") {
+        return None;
+    }
+    let href = a.dyn_into::<web_sys::HtmlAnchorElement>().ok()?.href();
+    let url = web_sys::Url::new(&href).ok()?;
+    let here = web_sys::window()?.location();
+    if url.origin() != here.origin().ok()? || !url.hash().is_empty() {
+        return None;
+    }
+    route_at(&url.pathname(), &url.search()).map(|_| href)
+}
+
+/// The route, starting from the one the page was rendered for (so the browser's first render matches the
+/// static HTML it takes over), then following the address.
+#[hook]
+pub fn use_route(initial: Route, initial_depth: usize) -> RouteHandle {
+    let route = use_state_eq(|| initial);
+    let depth = use_state_eq(|| initial_depth);
+    let arrival = use_state(|| Arrival::Start);
+    {
+        let (route, depth, arrival) = (route.clone(), depth.clone(), arrival.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+            VISITS.with(|v| v.borrow_mut().current = entry_key());
+            // The address's own view options (`?unit=won`), which the static page was not rendered with.
+            let follow = {
+                let (route, depth) = (route.clone(), depth.clone());
+                move || {
+                    if let Some((r, d)) = location_route() {
+                        route.set(r);
+                        depth.set(d);
+                    }
+                }
+            };
+            follow();
+            let window = web_sys::window();
+            let on_pop = window.clone().map(|w| {
+                let follow = follow.clone();
+                let arrival = arrival.clone();
+                gloo_events::EventListener::new(&w, "popstate", move |_| {
                     arrival.set(arrive());
-                    route.set(Route::parse(&current_hash()));
+                    follow();
                 })
             });
-            move || drop(listener)
+            let on_click = window.and_then(|w| w.document()).map(|doc| {
+                gloo_events::EventListener::new(&doc, "click", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
+                        return;
+                    };
+                    let Some(href) = app_link(e) else {
+                        return;
+                    };
+                    e.prevent_default();
+                    if history()
+                        .and_then(|h| {
+                            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+                                .ok()
+                        })
+                        .is_some()
+                    {
+                        arrival.set(arrive());
+                        follow();
+                    }
+                })
+            });
+            move || {
+                drop(on_pop);
+                drop(on_click);
+            }
         });
     }
-    let push = Callback::from(|r: Route| {
-        if let Some(w) = web_sys::window() {
-            // Fires `hashchange`, which updates the state above.
-            let _ = w.location().set_hash(&r.to_hash());
-        }
-    });
+    let push = {
+        let (route, depth, arrival) = (route.clone(), depth.clone(), arrival.clone());
+        Callback::from(move |r: Route| {
+            let href = r.href(*depth);
+            let pushed = history().and_then(|h| {
+                h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
+                    .ok()
+            });
+            if pushed.is_some() {
+                arrival.set(arrive());
+                if let Some((r, d)) = location_route() {
+                    route.set(r);
+                    depth.set(d);
+                }
+            }
+        })
+    };
     let replace = {
-        let route = route.clone();
+        let (route, depth) = (route.clone(), depth.clone());
         Callback::from(move |r: Route| {
             // Keeps the entry's key, so Back to this entry still finds where the reader was.
             let key = VISITS.with(|v| v.borrow().current);
             let state = key.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_f64);
+            let href = r.href(*depth);
             let replaced =
-                history().map(|h| h.replace_state_with_url(&state, "", Some(&r.to_hash())));
+                history().and_then(|h| h.replace_state_with_url(&state, "", Some(&href)).ok());
             // replaceState fires no event: update the state directly.
-            if !matches!(replaced, Some(Err(_))) {
-                route.set(r);
+            if replaced.is_some() {
+                match location_route() {
+                    Some((r, d)) => {
+                        route.set(r);
+                        depth.set(d);
+                    }
+                    None => route.set(r),
+                }
             }
         })
     };
     RouteHandle {
         route: (*route).clone(),
+        depth: *depth,
         arrival: (*arrival).clone(),
         push,
         replace,

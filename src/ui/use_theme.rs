@@ -9,6 +9,10 @@ use yew::prelude::*;
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
 fn system_dark() -> Option<web_sys::MediaQueryList> {
+    // Pages rendered at build time have no reader yet: they are drawn light (the stylesheet has the rest).
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.match_media(DARK_QUERY).ok().flatten()
 }
 

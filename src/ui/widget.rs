@@ -34,7 +34,7 @@ fn site_name(lang: Lang) -> &'static str {
 
 /// The explorer's address for `route`, next to this widget page.
 fn explorer_url(route: &Route) -> String {
-    sibling_url(&location_href(), &route.to_hash())
+    sibling_url(&location_href(), &route.to_path())
 }
 
 #[function_component(Widget)]

@@ -1,6 +1,8 @@
-//! The app's URL: language, page and view options live in the location hash (`#/en/program/sme?unit=won`),
-//! so every view has its own shareable address, the back button works, a reload keeps the view, and any
-//! static host serves it without rewrite rules.
+//! The app's URL. Every page has a real address relative to wherever the explorer is hosted
+//! (`en/program/sme/`, a folder with an `index.html` the build pre-renders), so any static host serves it
+//! without rewrite rules; view options are its query (`?unit=won&scale=log`). Links between pages are
+//! relative (`../../ko/`), so the explorer works under any base path. Addresses published before these
+//! pages existed (`#/en/program/sme?unit=won`) are parsed by [`Route::parse`] and redirected.
 //!
 //! A hand-written parser rather than yew-router: four routes do not pay for the router's code size in the
 //! `.wasm`, and a pure parser tests natively.
@@ -106,7 +108,66 @@ impl Route {
         route
     }
 
-    /// The hash for this route, `#/ko/` style; default options are left out so links stay short.
+    /// Reads a page address relative to the explorer's root (`en/program/sme/`, `en/program/sme/index.html`,
+    /// or `` for the root page, which is the Korean overview) and its query (with or without `?`).
+    pub fn from_path(path: &str, query: &str) -> Route {
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let query = query.strip_prefix('?').unwrap_or(query);
+        if query.is_empty() {
+            Route::parse(&format!("/{path}"))
+        } else {
+            Route::parse(&format!("/{path}?{query}"))
+        }
+    }
+
+    /// This route's address relative to the explorer's root: `ko/`, `en/program/sme/?unit=won`,
+    /// `ko/embed/?chart=timeline`. Default options are left out so links stay short. An unknown page has no
+    /// address of its own: the overview's is given.
+    pub fn to_path(&self) -> String {
+        let lang = self.lang.tag();
+        match &self.page {
+            Page::Embed(query) if query.is_empty() => format!("{lang}/embed/"),
+            Page::Embed(query) => format!("{lang}/embed/?{query}"),
+            Page::Program(id) => format!("{lang}/program/{id}/{}", self.query()),
+            Page::Overview | Page::NotFound(_) => format!("{lang}/{}", self.query()),
+        }
+    }
+
+    /// A link to this route from a page `depth` folders below the explorer's root.
+    pub fn href(&self, depth: usize) -> String {
+        format!("{}{}", "../".repeat(depth), self.to_path())
+    }
+
+    /// The route a page's static HTML was rendered for: the same page and language with the default view
+    /// options (and an empty generator query). The browser takes over a page with this route, whatever the
+    /// address asks for, and then moves to the address's own options.
+    pub fn rendered(&self) -> Route {
+        Route {
+            lang: self.lang,
+            page: match &self.page {
+                Page::Embed(_) => Page::Embed(String::new()),
+                other => other.clone(),
+            },
+            ..Route::default()
+        }
+    }
+
+    fn query(&self) -> String {
+        let mut query = Vec::new();
+        if self.unit != Unit::Eok {
+            query.push(format!("unit={}", self.unit.tag()));
+        }
+        if self.scale != Scale::Linear {
+            query.push(format!("scale={}", scale_tag(self.scale)));
+        }
+        if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        }
+    }
+
+    /// The hash address of this route as the explorer published them before it had pages (`#/ko/` style).
     pub fn to_hash(&self) -> String {
         let path = match &self.page {
             Page::Overview | Page::NotFound(_) => String::new(),
@@ -116,19 +177,7 @@ impl Route {
             }
             Page::Embed(query) => return format!("#/{}/embed?{query}", self.lang.tag()),
         };
-        let mut query = Vec::new();
-        if self.unit != Unit::Eok {
-            query.push(format!("unit={}", self.unit.tag()));
-        }
-        if self.scale != Scale::Linear {
-            query.push(format!("scale={}", scale_tag(self.scale)));
-        }
-        let query = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", query.join("&"))
-        };
-        format!("#/{}/{path}{query}", self.lang.tag())
+        format!("#/{}/{path}{}", self.lang.tag(), self.query())
     }
 
     pub fn with_lang(&self, lang: Lang) -> Route {
@@ -158,6 +207,12 @@ impl Route {
             ..self.clone()
         }
     }
+}
+
+/// How many folders below the explorer's root a page address is: `` and `index.html` 0, `ko/` 1,
+/// `ko/program/sme/` 3.
+pub fn depth(path: &str) -> usize {
+    path.matches('/').count()
 }
 
 /// `file` in the same folder as the page at `href` (query and fragment dropped): how the explorer, its widgets
@@ -304,6 +359,69 @@ mod tests {
     }
 
     #[test]
+    fn page_addresses() {
+        let cases = [
+            ("", "", "ko/", 0),
+            ("index.html", "", "ko/", 0),
+            ("ko/", "", "ko/", 1),
+            ("en/", "?unit=won", "en/?unit=won", 1),
+            (
+                "en/program/sme/",
+                "scale=log",
+                "en/program/sme/?scale=log",
+                3,
+            ),
+            ("en/program/sme/index.html", "", "en/program/sme/", 3),
+            (
+                "ko/embed/",
+                "chart=timeline&lang=en",
+                "ko/embed/?chart=timeline&lang=en",
+                2,
+            ),
+            ("en/nowhere/", "", "en/", 2),
+        ];
+        for (path, query, want, d) in cases {
+            let r = Route::from_path(path, query);
+            assert_eq!(r.to_path(), want, "{path}?{query}");
+            assert_eq!(depth(path), d, "{path}");
+        }
+        assert_eq!(
+            Route::from_path("en/nowhere/", "").page,
+            Page::NotFound("/en/nowhere/".into())
+        );
+        let sme = Route::from_path("en/program/sme/", "unit=won");
+        assert_eq!(sme.href(3), "../../../en/program/sme/?unit=won");
+        assert_eq!(sme.with_page(Page::Overview).href(0), "en/?unit=won");
+        // A page is taken over with the options its static HTML was rendered with.
+        assert_eq!(sme.rendered().to_path(), "en/program/sme/");
+        assert_eq!(
+            Route::from_path("ko/embed/", "chart=timeline")
+                .rendered()
+                .page,
+            Page::Embed(String::new())
+        );
+    }
+
+    #[test]
+    fn published_hash_addresses_map_to_pages() {
+        for (hash, path) in [
+            ("#/en/program/sme?unit=won", "en/program/sme/?unit=won"),
+            ("#/ko/", "ko/"),
+            ("#/program/sme", "ko/program/sme/"),
+            (
+                "#/en/embed?chart=program&program=sme",
+                "en/embed/?chart=program&program=sme",
+            ),
+            (
+                "#/ko/?unit=per-resident&scale=log",
+                "ko/?unit=per-resident&scale=log",
+            ),
+        ] {
+            assert_eq!(Route::parse(hash).to_path(), path, "{hash}");
+        }
+    }
+
+    #[test]
     fn round_trips() {
         for lang in [Lang::Ko, Lang::En] {
             for unit in Unit::ALL {
@@ -316,6 +434,9 @@ mod tests {
                             scale,
                         };
                         assert_eq!(Route::parse(&r.to_hash()), r);
+                        let path = r.to_path();
+                        let (p, q) = path.split_once('?').unwrap_or((&path, ""));
+                        assert_eq!(Route::from_path(p, q), r, "{path}");
                     }
                 }
             }

@@ -1,0 +1,136 @@
+//! `prerender`: renders every page of the shipped data to static HTML, at build time (Trunk's post_build hook
+//! runs it through scripts/post-build.mjs), and hands the checked data to the browser in a form it reads
+//! without a general parser.
+//!
+//! usage: prerender --data data/ansan-2015.json --template STAGING/index.html --out STAGING
+//!
+//! It checks the data file exactly as `budget-check` does and refuses to write anything if it has a problem;
+//! then it writes `OUT/data/<stem>.bin` (the handover, see `model::handover`) and one HTML file per page
+//! (`index.html`, `ko/index.html`, `en/program/sme/index.html`, …, `404.html`). Exit codes: 0 written,
+//! 1 the data has problems, 2 anything else.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use ansan_budget::model::handover;
+    use ansan_budget::ui::prerender::{page_html, pages, render_body};
+    use ansan_budget::ui::DataRef;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage: prerender --data FILE.json --template INDEX.html --out DIR";
+
+    struct Args {
+        data: PathBuf,
+        template: PathBuf,
+        out: PathBuf,
+    }
+
+    fn args() -> Result<Args, String> {
+        let mut data = None;
+        let mut template = None;
+        let mut out = None;
+        let mut it = std::env::args().skip(1);
+        while let Some(a) = it.next() {
+            let slot = match a.as_str() {
+                "--data" => &mut data,
+                "--template" => &mut template,
+                "--out" => &mut out,
+                other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+            };
+            *slot = Some(PathBuf::from(
+                it.next()
+                    .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))?,
+            ));
+        }
+        match (data, template, out) {
+            (Some(data), Some(template), Some(out)) => Ok(Args {
+                data,
+                template,
+                out,
+            }),
+            _ => Err(USAGE.to_owned()),
+        }
+    }
+
+    fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    #[tokio::main(flavor = "current_thread")]
+    pub async fn main() -> ExitCode {
+        let args = match args() {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("prerender: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let name = args.data.display().to_string();
+        let bytes = match std::fs::read(&args.data) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("prerender: {name}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let dataset = match ansan_budget::model::decode_text(&name, &bytes)
+            .and_then(|text| ansan_budget::import::project::load_dataset(&name, &text))
+        {
+            Ok(d) => d,
+            Err(invalid) => {
+                for p in &invalid.problems {
+                    eprintln!("prerender: {}: {p}", invalid.file);
+                }
+                eprintln!("prerender: nothing written; check the file with budget-check");
+                return ExitCode::from(1);
+            }
+        };
+        match run(&args, dataset).await {
+            Ok(n) => {
+                eprintln!(
+                    "prerender: {n} pages and the data handover written to {}",
+                    args.out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("prerender: {e}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    async fn run(args: &Args, dataset: ansan_budget::model::Dataset) -> Result<usize, String> {
+        let template = std::fs::read_to_string(&args.template)
+            .map_err(|e| format!("{}: {e}", args.template.display()))?;
+        let stem = args
+            .data
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or("the data file has no name")?;
+        write(
+            &args.out.join("data").join(format!("{stem}.bin")),
+            &handover::encode(&dataset),
+        )?;
+        let list = pages(&dataset)?;
+        let data = DataRef::from(dataset);
+        for page in &list {
+            let body = render_body(data.clone(), page).await;
+            let html = page_html(&template, &data, &list, page, &body)?;
+            write(&args.out.join(&page.file), html.as_bytes())?;
+        }
+        Ok(list.len())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+/// Pages are rendered natively, never in the browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

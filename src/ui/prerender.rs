@@ -1,0 +1,208 @@
+//! Rendering the explorer's pages to static HTML at build time (natively, with yew's server renderer): the
+//! list of pages the shipped data has, each page's body, and the page around it, made from the bundle's
+//! `index.html`. The `prerender` binary writes them; the browser's WebAssembly then takes each one over.
+
+use super::app::{page_title, App, AppProps};
+use super::DataRef;
+use crate::model::{Dataset, Lang};
+use crate::view::route::{Page, Route};
+use crate::view::rows::pick;
+
+/// One page to write: its file below the bundle's root, the route it shows and how deep the file is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageSpec {
+    pub file: String,
+    pub route: Route,
+    pub depth: usize,
+}
+
+/// A program id becomes a folder name: only letters, digits, `-` and `_` are safe in every file system and
+/// address, so anything else is refused at build time rather than written.
+fn folder_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Every page of `d`: the root (the Korean overview, where the explorer has always opened), then per
+/// language the overview, each program and the embed-code generator, and a page for unknown addresses.
+pub fn pages(d: &Dataset) -> Result<Vec<PageSpec>, String> {
+    let spec = |file: String, route: Route| PageSpec {
+        depth: file.matches('/').count(),
+        file,
+        route,
+    };
+    let mut out = vec![spec("index.html".to_owned(), Route::default())];
+    for lang in [Lang::Ko, Lang::En] {
+        let home = Route {
+            lang,
+            ..Route::default()
+        };
+        out.push(spec(format!("{}index.html", home.to_path()), home.clone()));
+        for p in d.programs() {
+            if !folder_safe(&p.id) {
+                return Err(format!(
+                    "program id {:?} cannot be a page address: use only letters, digits, '-' and '_'",
+                    p.id
+                ));
+            }
+            let r = home.with_page(Page::Program(p.id.clone()));
+            out.push(spec(format!("{}index.html", r.to_path()), r));
+        }
+        let embed = home.with_page(Page::Embed(String::new()));
+        out.push(spec(format!("{}index.html", embed.to_path()), embed));
+    }
+    out.push(spec(
+        "404.html".to_owned(),
+        Route::default().with_page(Page::NotFound("/404.html".to_owned())),
+    ));
+    Ok(out)
+}
+
+/// The app's markup for one page, ready for the browser to hydrate.
+pub async fn render_body(d: DataRef, page: &PageSpec) -> String {
+    yew::LocalServerRenderer::<App>::with_props(AppProps {
+        dataset: d,
+        route: page.route.clone(),
+        depth: page.depth,
+    })
+    .render()
+    .await
+}
+
+/// The template's first line in `<head>`; what is added to the head goes right after it.
+pub const CHARSET: &str = "<meta charset=\"utf-8\" />";
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// What search engines and link previews show under the page's title.
+fn description(d: &Dataset, route: &Route) -> String {
+    let lang = route.lang;
+    match &route.page {
+        Page::Program(id) => d
+            .program(id)
+            .map(|p| p.summary.get(lang).to_owned())
+            .unwrap_or_default(),
+        Page::Embed(_) => pick(
+            lang,
+            "안산시 예산 차트를 내 웹페이지에 넣는 코드를 만듭니다.",
+            "Make the code that puts an Ansan budget chart on your own web page.",
+        )
+        .to_owned(),
+        _ => pick(
+            lang,
+            "안산시 3대 경제 프로그램의 예산과 그 출처: 2015년 신문 기사에 보도된 모든 금액을 원문 행과 함께 보여 줍니다.",
+            "How much Ansan puts into its three economic programs, and where every figure comes from: each amount with its line in a 2015 newspaper feature.",
+        )
+        .to_owned(),
+    }
+}
+
+/// Published before the explorer had pages: `#/en/program/sme?unit=won` on the root page. Redirects at once
+/// (before the app loads) to the page it names, with its options, or to the not-found page; only addresses of
+/// pages that exist are ever produced, so a crafted hash cannot lead anywhere else.
+fn redirect_script(pages: &[PageSpec]) -> String {
+    let known: Vec<String> = pages
+        .iter()
+        .filter_map(|p| p.file.strip_suffix("index.html"))
+        .filter(|f| !f.is_empty())
+        .map(|f| format!("\"{f}\""))
+        .collect();
+    format!(
+        "<script>(function(){{var m=/^#\\/+([^?]*)(\\?.*)?$/.exec(location.hash);if(!m)return;\
+var s=m[1].split('/').filter(Boolean);if(s[0]!=='ko'&&s[0]!=='en')s.unshift('ko');\
+var p=s.join('/')+'/',k=[{}];location.replace(k.indexOf(p)<0?'404.html':p+(m[2]||''));}})();</script>",
+        known.join(",")
+    )
+}
+
+/// The whole page: the bundle's `index.html` with this page's language, title, description and depth, its
+/// addresses made relative to where the file is, a one-line note for readers without JavaScript, and the
+/// rendered body.
+pub fn page_html(
+    template: &str,
+    d: &Dataset,
+    pages: &[PageSpec],
+    page: &PageSpec,
+    body: &str,
+) -> Result<String, String> {
+    let lang = page.route.lang;
+    let (head, rest) = template
+        .split_once("</head>")
+        .ok_or("the template has no </head>")?;
+    let up = "../".repeat(page.depth);
+    let mut head = head.to_owned();
+    if page.depth > 0 {
+        head = head
+            .replace("\"./", &format!("\"{up}"))
+            .replace("'./", &format!("'{up}"));
+    }
+    let root = if up.is_empty() { "./" } else { up.as_str() };
+    let html_tag = format!("<html lang=\"{}\" data-root=\"{root}\"", lang.tag());
+    if !head.contains("<html lang=\"ko\"") {
+        return Err("the template has no <html lang=\"ko\">".to_owned());
+    }
+    head = head.replacen("<html lang=\"ko\"", &html_tag, 1);
+    let title = format!(
+        "<title>{}</title>",
+        escape(&page_title(d, &page.route.page, lang))
+    );
+    head = replace_element(&head, "<title>", "</title>", &title)?;
+    let desc = format!(
+        "<meta name=\"description\" content=\"{}\" />",
+        escape(&description(d, &page.route))
+    );
+    head = replace_element(&head, "<meta name=\"description\"", "/>", &desc)?;
+    // Without JavaScript the controls and the download menu would do nothing: they are not shown.
+    head.push_str(
+        "<noscript><style>.chart .controls,.chart-menu,.chart-hint{display:none!important}</style></noscript>\n",
+    );
+    if page.file == "index.html" {
+        // After the charset, which must stay within the page's first 1024 bytes.
+        if !head.contains(CHARSET) {
+            return Err(format!("the template has no {CHARSET}"));
+        }
+        head = head.replacen(
+            CHARSET,
+            &format!("{CHARSET}\n{}", redirect_script(pages)),
+            1,
+        );
+    }
+    let (before_body, after) = rest
+        .split_once("<body>")
+        .ok_or("the template has no <body>")?;
+    let (_, tail) = after
+        .split_once("</body>")
+        .ok_or("the template has no </body>")?;
+    let note = pick(
+        lang,
+        "JavaScript가 꺼져 있어 차트를 움직이거나 단위를 바꿀 수 없습니다. 금액, 출처, 표와 차트는 모두 아래에 있습니다.",
+        "JavaScript is off, so the charts are not interactive; every figure, source, table and chart is below.",
+    );
+    Ok(format!(
+        "{head}</head>{before_body}<body>\n<noscript><p class=\"noscript-note\">{note}</p></noscript>\n<div id=\"app\">{body}</div>\n</body>{tail}"
+    ))
+}
+
+/// `text` with the first element that starts with `open` (up to the next `close`) replaced by `with`.
+fn replace_element(text: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
+    let start = text
+        .find(open)
+        .ok_or_else(|| format!("the template has no {open}"))?;
+    let len = text
+        .get(start..)
+        .and_then(|t| t.find(close))
+        .ok_or_else(|| format!("the template's {open} is not closed"))?;
+    let end = start + len + close.len();
+    Ok(format!(
+        "{}{with}{}",
+        text.get(..start).unwrap_or_default(),
+        text.get(end..).unwrap_or_default()
+    ))
+}

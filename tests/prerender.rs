@@ -1,0 +1,165 @@
+//! The pages the build renders (natively, with the app's own components): every page of the shipped data has
+//! its figures, their citations and a static chart in its HTML, before any script runs; and the page around it
+//! addresses everything relative to its own folder.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ansan_budget::model::format::{compact_marked, exact};
+use ansan_budget::model::{Lang, Provenance};
+use ansan_budget::ui::prerender::{page_html, pages, render_body};
+use ansan_budget::ui::DataRef;
+use ansan_budget::view::route::Page;
+
+fn data() -> DataRef {
+    let text = include_str!("../data/ansan-2015.json");
+    DataRef::from(
+        ansan_budget::import::project::load_dataset("data/ansan-2015.json", text)
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+}
+
+/// `s` as it appears in HTML text (the renderer escapes these three).
+fn html_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_has_its_figures_citations_and_a_static_chart() {
+    let d = data();
+    let list = pages(&d).expect("pages");
+    // Root, per language overview + 3 programs + generator, and the not-found page.
+    assert_eq!(list.len(), 1 + 2 * (1 + d.programs().len() + 1) + 1);
+    for page in &list {
+        let body = render_body(d.clone(), page).await;
+        let lang = page.route.lang;
+        assert!(body.contains("<h1"), "{}: no heading", page.file);
+        let figures: Vec<_> = match &page.route.page {
+            Page::Overview => d.headline_figures().into_iter().map(|(_, f)| f).collect(),
+            Page::Program(id) => d.program(id).expect("program").figures.iter().collect(),
+            _ => continue,
+        };
+        assert!(
+            body.contains("data-chart-static") && body.contains("<svg"),
+            "{}: no static chart",
+            page.file
+        );
+        for f in figures {
+            let amount = compact_marked(f.amount, f.approximate, lang);
+            assert!(
+                body.contains(&html_text(&amount)),
+                "{}: {amount}",
+                page.file
+            );
+            assert!(
+                body.contains(&html_text(&exact(f.amount, lang))),
+                "{}: exact {}",
+                page.file,
+                f.id
+            );
+            if let Provenance::Reported { quote, line } = &f.provenance {
+                assert!(
+                    body.contains(&html_text(quote)),
+                    "{}: quote of {}",
+                    page.file,
+                    f.id
+                );
+                let line = ansan_budget::view::words::line(*line, lang);
+                assert!(body.contains(&html_text(&line)), "{}: {line}", page.file);
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pages_address_everything_from_their_own_folder() {
+    let d = data();
+    let list = pages(&d).expect("pages");
+    let template = "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
+        <meta name=\"description\" content=\"x\" />\n<link rel=\"stylesheet\" href=\"./style.css\"/>\n\
+        <script type=\"module\">import init from './app.js';</script>\n</head>\n<body>\n<noscript>old</noscript>\n</body>\n</html>\n";
+    for page in &list {
+        let body = render_body(d.clone(), page).await;
+        let html = page_html(template, &d, &list, page, &body).expect("page");
+        let up = "../".repeat(page.depth);
+        assert_eq!(page.depth, page.file.matches('/').count());
+        let root = if up.is_empty() {
+            "./".to_owned()
+        } else {
+            up.clone()
+        };
+        assert!(
+            html.contains(&format!("href=\"{root}style.css\"")),
+            "{}",
+            page.file
+        );
+        assert!(
+            html.contains(&format!("from '{root}app.js'")),
+            "{}",
+            page.file
+        );
+        assert!(
+            html.contains(&format!(
+                "<html lang=\"{}\" data-root=\"{root}\"",
+                page.route.lang.tag()
+            )),
+            "{}",
+            page.file
+        );
+        assert!(
+            !html.contains("<title>x</title>") && !html.contains("content=\"x\""),
+            "{}",
+            page.file
+        );
+        assert!(
+            html.contains(&format!("<div id=\"app\">{body}</div>")),
+            "{}",
+            page.file
+        );
+        let note = if page.route.lang == Lang::Ko {
+            "JavaScript가 꺼져"
+        } else {
+            "JavaScript is off"
+        };
+        assert!(html.contains(note), "{}: the no-script line", page.file);
+        // Only the root page, where the old hash addresses were published, redirects them.
+        assert_eq!(
+            html.contains("location.replace"),
+            page.file == "index.html",
+            "{}",
+            page.file
+        );
+        // The page's own links to other pages are relative to its folder.
+        if let Page::Program(_) = page.route.page {
+            assert!(
+                body.contains(&format!("href=\"{up}{}/\"", page.route.lang.tag())),
+                "{}",
+                page.file
+            );
+        }
+    }
+    let root = list
+        .iter()
+        .find(|p| p.file == "index.html")
+        .expect("root page");
+    let html = page_html(template, &d, &list, root, "").expect("page");
+    for p in &list {
+        if let Some(dir) = p.file.strip_suffix("index.html").filter(|d| !d.is_empty()) {
+            assert!(
+                html.contains(&format!("\"{dir}\"")),
+                "the redirect knows {dir}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_program_id_that_cannot_be_a_folder_is_refused() {
+    let text = include_str!("../data/ansan-2015.json").replace("\"sme\"", "\"../sme\"");
+    let d = ansan_budget::import::project::load_dataset("x.json", &text);
+    // The data checker may already refuse such an id; if it does not, the page list must.
+    if let Ok(d) = d {
+        let e = pages(&d).expect_err("refused");
+        assert!(e.contains("../sme"), "{e}");
+    }
+}
