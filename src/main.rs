@@ -1,8 +1,7 @@
 //! Entry point of the browser app; Trunk builds this binary for wasm32.
 //!
 //! An explorer page arrives already rendered (the `prerender` binary wrote it at build time), so the
-//! WebAssembly only fetches the checked data and takes the page over (hydration): nothing on screen is
-//! replaced. A widget page (`widget.html`, the same bundle marked `<html data-page="widget">`) is drawn here.
+//! WebAssembly only fetches the checked data and takes the page over (`ui::take_over_page`). A widget page (`widget.html`, the same bundle marked `<html data-page="widget">`) is drawn here.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,7 +1,7 @@
 //! The root component of the explorer: shows the page the address names, with data the build already
-//! checked. The same component renders each page to static HTML at build time (`prerender`) and takes that
-//! page over in the browser (hydration), so `App` gets its data and first route as properties, and everything
-//! that asks the browser happens in effects. The page's `lang` and title follow the chosen language.
+//! checked. The same component renders each page to static HTML at build time (`prerender`) and replaces
+//! that page's markup with the same in the browser (`take_over`), so `App` gets its data and first route as
+//! properties, and everything that asks the browser happens in effects. The page's `lang` and title follow the chosen language.
 
 use super::use_route::Arrival;
 use super::use_theme::use_theme;
@@ -34,6 +34,11 @@ pub fn app(props: &AppProps) -> Html {
     // After a page change, focus goes to the new page's heading (or back to where the reader was) and the
     // page's name is announced; the very first page is left as the browser opens it.
     use_effect_with(route.arrival.clone(), settle);
+    use_effect_with((), |_| {
+        if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
+            focus_id(&id);
+        }
+    });
     let announced = match route.arrival {
         Arrival::Start => String::new(),
         _ => title.clone(),
@@ -87,6 +92,28 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </footer>
         </>
+    }
+}
+
+thread_local! {
+    /// The id of the element that had focus in the page the app replaced.
+    static REFOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Gives focus back to the element with this id once the app has rendered (it had it in the served page).
+pub fn refocus_after_render(id: String) {
+    REFOCUS.with(|r| *r.borrow_mut() = Some(id));
+}
+
+fn focus_id(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 

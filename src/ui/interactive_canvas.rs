@@ -46,8 +46,8 @@ pub struct InteractiveCanvasProps<C: PartialEq + 'static, L: 'static> {
     /// Called with a point's index when the reader opens it (click, second tap, Enter).
     pub on_open: Option<Callback<usize>>,
     /// The chart as static SVG, shown until the canvas is first drawn: drawn by the same chart code when the
-    /// page is rendered at build time (see `static_chart`), so the first paint already has the chart, and
-    /// empty in the browser, which keeps the rendered one (hydration adopts it) until its own drawing is up.
+    /// page is rendered at build time (see `static_chart`), so the first paint already has the chart; empty in
+    /// the browser, whose first render is followed by the canvas's first draw before the next paint.
     pub fallback: Html,
 }
 

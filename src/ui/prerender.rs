@@ -60,13 +60,15 @@ pub fn pages(d: &Dataset) -> Result<Vec<PageSpec>, String> {
     Ok(out)
 }
 
-/// The app's markup for one page, ready for the browser to hydrate.
+/// The app's markup for one page: what the browser's first render of `App` will put in its place.
 pub async fn render_body(d: DataRef, page: &PageSpec) -> String {
     yew::LocalServerRenderer::<App>::with_props(AppProps {
         dataset: d,
         route: page.route.clone(),
         depth: page.depth,
     })
+    // No hydration markers: the browser renders anew (see `take_over`).
+    .hydratable(false)
     .render()
     .await
 }

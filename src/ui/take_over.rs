@@ -1,6 +1,9 @@
 //! Taking over a page the build rendered: find where the page is below the explorer's root, fetch the checked
-//! data, and hydrate the rendered markup with the same `App` that wrote it. If the data cannot be had, the
-//! page stays as it was served (every figure is on it) and says in one line why it is not interactive.
+//! data, and render the same `App` that wrote the page in its place. The markup is the same, and the old is
+//! removed and the new drawn in one task, before the browser paints again, so the reader sees nothing change
+//! (no layout shift: tests/e2e measures it); the element that had focus gets it back. Yew's hydration would adopt
+//! the markup instead, for 14.6 KB brotli more .wasm. If the data cannot be had, the page stays as it was
+//! served (every figure is on it) and says in one line why it is not interactive.
 
 use super::data_source;
 use super::use_route::{find_base, location_route};
@@ -28,6 +31,12 @@ pub fn take_over_page() {
     data_source::start(&root);
     data_source::when_loaded(move |loaded| match loaded {
         Ok(dataset) => {
+            let focused = doc
+                .active_element()
+                .filter(|el| app.contains(Some(el)))
+                .map(|el| el.id())
+                .filter(|id| !id.is_empty());
+            app.set_inner_html("");
             yew::Renderer::<App>::with_root_and_props(
                 app,
                 AppProps {
@@ -36,7 +45,10 @@ pub fn take_over_page() {
                     depth,
                 },
             )
-            .hydrate();
+            .render();
+            if let Some(id) = focused {
+                super::app::refocus_after_render(id);
+            }
             if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = perf.mark("app-interactive");
             }
