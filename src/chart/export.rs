@@ -198,6 +198,23 @@ mod tests {
         assert!(light.contains("fill=\"#FFFFFF\"") || light.contains("fill=\"#ffffff\""));
     }
 
+    /// plotters' SVG backend shrinks text by 1.24; the charts ask for it larger there, so no SVG text falls
+    /// under the charts' 12 px floor, as on the canvas.
+    #[test]
+    fn svg_text_is_as_large_as_on_the_canvas() {
+        let c = chart("예산");
+        let svg = svg(Picture::Bars(&c), "제목", 640, Theme::Light).expect("svg");
+        let sizes: Vec<f64> = svg
+            .split("font-size=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect();
+        assert!(sizes.len() > 5, "{svg}");
+        for size in sizes {
+            assert!(size >= 11.99, "font-size {size} in {svg}");
+        }
+    }
+
     #[test]
     fn xml_safe_keeps_text_and_drops_controls() {
         assert_eq!(xml_safe("a\u{0}b\tc\nd\u{1b}e\u{fffe}"), "ab\tc\nde");

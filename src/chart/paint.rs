@@ -133,10 +133,22 @@ pub(crate) fn text<R>(l: &Label<R>, ink: RGBColor, bold: bool) -> Primitive<'_> 
     }
 }
 
+/// plotters' SVG backend writes `font-size` as the requested size divided by 1.24 (plotters-svg's `draw_text`);
+/// the canvas backend uses it as is. Text for the SVG backend is asked 1.24 times larger, so a downloaded or
+/// pre-rendered SVG has the same text size as the canvas. The backend is known only by its type here.
+fn text_factor<DB>() -> f64 {
+    if std::any::type_name::<DB>().contains("SVGBackend") {
+        1.24
+    } else {
+        1.0
+    }
+}
+
 pub(crate) fn paint<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     primitives: &[Primitive<'_>],
 ) -> Result<(), ChartError> {
+    let text_factor = text_factor::<DB>();
     for primitive in primitives {
         match primitive {
             Primitive::Rect { from, to, colour } => {
@@ -178,7 +190,7 @@ pub(crate) fn paint<DB: DrawingBackend>(
                     FontStyle::Normal
                 };
                 let style = TextStyle {
-                    font: FontDesc::new(FontFamily::Name(FONT_FAMILY), *size, weight),
+                    font: FontDesc::new(FontFamily::Name(FONT_FAMILY), *size * text_factor, weight),
                     color: colour.to_backend_color(),
                     pos: Pos::new(*h, VPos::Center),
                 };
