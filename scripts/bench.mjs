@@ -1,15 +1,26 @@
-// Prints a markdown report of the built app (dist/): transfer sizes of the .wasm and its JS glue,
-// and the time from navigation start to the performance mark "first-chart-drawn" over cold loads, for the
-// explorer and for a widget page.
+// Prints a markdown report of the built app (dist/) beside its peers (bench/peers/, built here): transfer sizes of
+// the .wasm and its JS glue; paint and readiness times over cold loads at 1x and 4x CPU; and the time from a click
+// on the unit control to the redrawn chart. Lighthouse is scripts/lighthouse.mjs.
 // Not a test: nothing here fails on a number. Run via scripts/bench.sh (which builds first).
+//   BENCH_LOADS=N cold loads per page and CPU rate (default 7); BENCH_CLICKS=N unit clicks (default 30).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchPages } from '../bench/pages.mjs';
+import { CHART_JS, buildPeers } from '../bench/peers/build.mjs';
 import { DIST, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 7);
-const MARK = 'first-chart-drawn';
+const CLICKS = Number(process.env.BENCH_CLICKS || 30);
+const CPU_RATES = [1, 4];
+const VIEWPORT = { width: 1280, height: 800 };
+// A chart is on the page: pre-rendered inline SVG, or a canvas the app has drawn.
+const CHART_SELECTOR = '[data-chart-static], canvas[data-drawn]';
+const FIRST_CHART = 'first-chart-drawn';
+const INTERACTIVE = 'app-interactive';
+// Set on every draw, when a page has it; otherwise the chart element's mutation stands for the draw.
+const EACH_DRAW = 'chart-drawn';
 
 function compressed(cmd, args, file) {
   return execFileSync(cmd, [...args, '-c', file], { maxBuffer: 1 << 30 }).length;
@@ -21,41 +32,177 @@ function sizes(file) {
 }
 
 const fmtBytes = (n) => n.toLocaleString('en-US');
-const fmtMs = (n) => n.toFixed(1);
+const fmtMs = (n) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 
-async function firstChartTimes(url) {
-  const browser = await launchChromium();
-  const times = [];
-  try {
-    for (let i = 0; i < LOADS; i += 1) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      try {
-        const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await page.goto(url, { waitUntil: 'domcontentloaded' });
-        const handle = await page.waitForFunction(
-          (mark) => performance.getEntriesByName(mark)[0]?.startTime,
-          MARK,
-          { timeout: 30_000 },
-        );
-        const chart = await handle.jsonValue();
-        // The app's own marks split the wait: WebAssembly started, data fetched and validated.
-        const marks = await page.evaluate(() =>
-          Object.fromEntries(
-            ['app-start', 'data-ready'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? NaN]),
-          ),
-        );
-        times.push({ chart, start: marks['app-start'], data: marks['data-ready'] });
-      } finally {
-        await context.close();
-      }
+function stats(xs) {
+  const sorted = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
+}
+const spread = (xs) => {
+  const s = stats(xs);
+  return `${fmtMs(s.median)} (${fmtMs(s.min)}–${fmtMs(s.max)})`;
+};
+
+/** Whether the page's code sets performance mark `name` (so the benchmark knows whether to wait for it). */
+function setsMark(root, name) {
+  return readdirSync(root, { recursive: true })
+    .filter((f) => /\.(wasm|js|html)$/.test(f))
+    .some((f) => readFileSync(join(root, f)).includes(name));
+}
+
+// Runs in the page before its own scripts: notes when the first chart element appears.
+function watchFirstChart(selector) {
+  const seen = () => {
+    if (window.__benchChartAt === undefined && document.querySelector(selector)) {
+      window.__benchChartAt = performance.now();
+      return true;
     }
+    return false;
+  };
+  if (seen()) return;
+  const observer = new MutationObserver(() => seen() && observer.disconnect());
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+async function withPage(browser, rate, fn) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    return await fn(page, cdp);
   } finally {
-    await browser.close();
+    await context.close();
   }
-  return times;
+}
+
+async function load(page, target) {
+  await page.addInitScript(watchFirstChart, CHART_SELECTOR);
+  await page.goto(target.url, { waitUntil: 'domcontentloaded' });
+  const ready = target.interactive ? INTERACTIVE : FIRST_CHART;
+  await page
+    .waitForFunction((m) => performance.getEntriesByName(m).length > 0, ready, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error(`${target.name}: no performance mark "${ready}" within 60 s (${target.url})`);
+    });
+}
+
+/** One cold load: ms from navigation start to first paint, largest paint, the first chart, interaction. */
+async function coldLoad(browser, target, rate) {
+  return withPage(browser, rate, async (page) => {
+    await load(page, target);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    // Two frames and a pause, so the paints that follow readiness have reached the LCP record.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.waitForTimeout(200);
+    return page.evaluate(
+      async ({ FIRST_CHART, INTERACTIVE, EACH_DRAW }) => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const lcp = await new Promise((ok) => {
+          new PerformanceObserver((list) => ok(list.getEntries().at(-1)?.startTime ?? NaN)).observe({
+            type: 'largest-contentful-paint',
+            buffered: true,
+          });
+          setTimeout(() => ok(NaN), 1000);
+        });
+        const fcp = at('first-contentful-paint');
+        const chart = Math.min(window.__benchChartAt ?? Infinity, at(FIRST_CHART) || Infinity);
+        const marks = {};
+        for (const m of performance.getEntriesByType('mark')) {
+          if (m.name !== EACH_DRAW && !(m.name in marks)) marks[m.name] = m.startTime;
+        }
+        return {
+          fcp,
+          lcp,
+          chart: Math.max(fcp, chart),
+          interactive: Number.isFinite(at(INTERACTIVE)) ? at(INTERACTIVE) : at(FIRST_CHART),
+          marks,
+        };
+      },
+      { FIRST_CHART, INTERACTIVE, EACH_DRAW },
+    );
+  });
+}
+
+// Runs in the page: finds the unit toggle (a [role=group] whose id ends in "-unit", of aria-pressed buttons) and
+// its chart (the element whose id is the group's without "-unit", else the first chart in the same figure).
+function watchUnitControl() {
+  const group = [...document.querySelectorAll('[role=group][id$="-unit"]')].find(
+    (g) => g.querySelectorAll('button[aria-pressed]').length >= 2,
+  );
+  if (!group) {
+    return 'no unit control: expected a [role=group] whose id ends in "-unit" holding two or more ' +
+      'button[aria-pressed] (억원 / 원 / 1인당)';
+  }
+  const chart =
+    document.getElementById(group.id.replace(/-unit$/, '')) ??
+    group.closest('figure, section')?.querySelector('canvas, [data-chart-static], svg');
+  if (!chart) return `no chart for #${group.id}: no #${group.id.replace(/-unit$/, '')}, nor a canvas or svg in its figure`;
+  group.scrollIntoView({ block: 'center' });
+  const buttons = [...group.querySelectorAll('button[aria-pressed]')].slice(0, 2).map((b) => {
+    const r = b.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  });
+  const w = { clickTs: null, drawnAt: null, frameAt: null };
+  window.__benchRedraw = w;
+  document.addEventListener('click', (e) => (w.clickTs ??= e.timeStamp), true);
+  // A canvas says it was drawn with data-drawn (set again on each draw); anything else, by changing.
+  const options = chart.hasAttribute('data-drawn')
+    ? { attributes: true, attributeFilter: ['data-drawn'] }
+    : { attributes: true, childList: true, subtree: true, characterData: true };
+  new MutationObserver(() => {
+    if (w.clickTs === null || w.drawnAt !== null) return;
+    w.drawnAt = performance.now();
+    // The frame after the draw carries its pixels; a message after that frame's rAF marks its end.
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (w.frameAt = performance.now());
+      channel.port2.postMessage(null);
+    });
+  }).observe(chart, options);
+  return { group: group.id, chart: chart.id || chart.tagName, buttons };
+}
+
+const metric = async (cdp) =>
+  Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+/** CLICKS clicks on the unit toggle, alternating its first two values: per click ms and layouts. */
+async function redraws(browser, target, rate) {
+  return withPage(browser, rate, async (page, cdp) => {
+    await load(page, target);
+    const control = await page.evaluate(watchUnitControl);
+    if (typeof control === 'string') throw new Error(`${target.name} (${target.url}): ${control}`);
+    await cdp.send('Performance.enable');
+    await page.waitForTimeout(300);
+    const out = [];
+    for (let i = 0; i < CLICKS; i += 1) {
+      // The first value is pressed on load: click the second, then back.
+      const { x, y } = control.buttons[(i + 1) % 2];
+      await page.evaluate(() => Object.assign(window.__benchRedraw, { clickTs: null, drawnAt: null, frameAt: null }));
+      const before = await metric(cdp);
+      await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+      await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 });
+      await page.waitForFunction(() => window.__benchRedraw.frameAt !== null, null, { timeout: 10_000 }).catch(() => {
+        throw new Error(`${target.name}: click ${i + 1} on #${control.group} did not redraw ${control.chart}`);
+      });
+      const after = await metric(cdp);
+      const t = await page.evaluate((EACH_DRAW) => {
+        const w = window.__benchRedraw;
+        const mark = performance.getEntriesByName(EACH_DRAW).find((m) => m.startTime >= w.clickTs);
+        return { drawn: Math.min(w.drawnAt, mark?.startTime ?? Infinity) - w.clickTs, frame: w.frameAt - w.clickTs };
+      }, EACH_DRAW);
+      out.push({
+        ...t,
+        layouts: after.LayoutCount - before.LayoutCount,
+        styles: after.RecalcStyleCount - before.RecalcStyleCount,
+      });
+      await page.waitForTimeout(50);
+    }
+    return out;
+  });
 }
 
 assertBuilt();
@@ -66,40 +213,110 @@ if (wasm.length !== 1) throw new Error(`expected one .wasm in ${DIST}, found ${w
 const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
 if (!files.includes(glue)) throw new Error(`no JS glue ${glue} beside ${wasm[0]} in ${DIST}`);
 
-const server = await startServer(DIST);
-let times;
-let widgetTimes;
+const peers = buildPeers();
+const appServer = await startServer(DIST);
+const peerServer = await startServer(peers.root);
+const targets = benchPages(DIST).map((p) => {
+  const root = p.from === 'app' ? DIST : peers.root;
+  const base = p.from === 'app' ? appServer.url : peerServer.url;
+  return { ...p, url: base + p.path, interactive: setsMark(root, INTERACTIVE) };
+});
+const browser = await launchChromium();
+const loads = [];
+const clicks = [];
 try {
-  times = await firstChartTimes(`${server.url}/`);
-  // The same bundle as a widget: widget.html shares the .js, .wasm, .css and data file with the explorer.
-  widgetTimes = await firstChartTimes(`${server.url}/widget.html?chart=overview&lang=ko`);
+  for (const target of targets) {
+    process.stderr.write(`bench: ${target.name}: ${LOADS} cold loads at ${CPU_RATES.join('x, ')}x CPU\n`);
+    await coldLoad(browser, target, 1); // warm-up, not counted: the OS's file cache, Chromium's first start
+    for (const rate of CPU_RATES) {
+      const runs = [];
+      for (let i = 0; i < LOADS; i += 1) runs.push(await coldLoad(browser, target, rate));
+      loads.push({ target, rate, runs });
+    }
+  }
+  for (const target of targets.filter((t) => t.redraw)) {
+    for (const rate of CPU_RATES) {
+      process.stderr.write(`bench: ${target.name}: ${CLICKS} unit clicks at ${rate}x CPU\n`);
+      clicks.push({ target, rate, runs: await redraws(browser, target, rate) });
+    }
+  }
 } finally {
-  await server.close();
+  await browser.close();
+  await appServer.close();
+  await peerServer.close();
+  rmSync(peers.root, { recursive: true, force: true });
 }
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
-};
-const row = (label, xs) => {
-  const s = stats(xs);
-  return `| ${label} | ${fmtMs(s.median)} | ${fmtMs(s.min)} | ${fmtMs(s.max)} |`;
-};
 
-const lines = ['| file | raw bytes | gzip -9 | brotli -q 11 |', '|---|---:|---:|---:|'];
-for (const f of [wasm[0], glue]) {
-  const s = sizes(join(DIST, f));
-  lines.push(`| ${f} | ${fmtBytes(s.raw)} | ${fmtBytes(s.gzip)} | ${fmtBytes(s.brotli)} |`);
-}
-lines.push(
-  '',
-  `| ms from navigation start (${LOADS} cold loads, cache off, headless Chromium) | median | min | max |`,
-  '|---|---:|---:|---:|',
-  row('"app-start": WebAssembly compiled and running', times.map((t) => t.start)),
-  row('"data-ready": data fetched and validated', times.map((t) => t.data)),
-  row(`"${MARK}": first chart drawn`, times.map((t) => t.chart)),
-  row('widget (widget.html?chart=overview): first chart drawn', widgetTimes.map((t) => t.chart)),
-  '',
-  `first chart, each run (ms): ${times.map((t) => fmtMs(t.chart)).join(', ')}`,
-  `widget first chart, each run (ms): ${widgetTimes.map((t) => fmtMs(t.chart)).join(', ')}`,
+// A markdown table; `left` columns are aligned left, the rest (numbers) right.
+const table = (head, rows, left = [0]) => [
+  `| ${head.join(' | ')} |`,
+  `|${head.map((_, i) => (left.includes(i) ? '---|' : '---:|')).join('')}`,
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+];
+
+const sizeRows = [
+  [wasm[0], join(DIST, wasm[0])],
+  [glue, join(DIST, glue)],
+  ['Chart.js peer: chart.umd.min.js', CHART_JS],
+].map(([label, file]) => {
+  const s = sizes(file);
+  return [label, fmtBytes(s.raw), fmtBytes(s.gzip), fmtBytes(s.brotli)];
+});
+const loadRows = loads.map(({ target, rate, runs }) => {
+  const col = (k) => spread(runs.map((r) => r[k]));
+  const ready = `${col('interactive')} (${target.interactive ? INTERACTIVE : FIRST_CHART})`;
+  return [target.name, `${rate}x`, col('fcp'), col('lcp'), col('chart'), ready];
+});
+const markRows = loads.map(({ target, rate, runs }) => {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.marks)))];
+  const cells = names.map((n) => `${n} ${fmtMs(stats(runs.map((r) => r.marks[n] ?? NaN)).median)}`);
+  return [target.name, `${rate}x`, cells.join(' · ') || '–'];
+});
+const clickRows = clicks.map(({ target, rate, runs }) => {
+  const s = (k) => stats(runs.map((r) => r[k]));
+  const [drawn, frame] = [s('drawn'), s('frame')];
+  return [target.name, `${rate}x`, ...[drawn.median, drawn.p95, frame.median, frame.p95].map(fmtMs),
+    s('layouts').median, s('styles').median];
+});
+
+console.log(
+  [
+    ...table(['file', 'raw bytes', 'gzip -9', 'brotli -q 11'], sizeRows),
+    '',
+    ...table(
+      [
+        `ms from navigation start, median (min–max) of ${LOADS} cold loads, cache off`,
+        'CPU',
+        'first contentful paint',
+        'largest contentful paint',
+        'first chart visible',
+        'interaction ready',
+      ],
+      loadRows,
+    ),
+    '',
+    `First chart visible: the later of first contentful paint and the first \`${CHART_SELECTOR}\` or ` +
+      `"${FIRST_CHART}" mark. Interaction ready: the "${INTERACTIVE}" mark, else "${FIRST_CHART}". ` +
+      'A canvas or inline SVG is no LCP candidate.',
+    '',
+    ...table(['page', 'CPU', 'its performance marks, ms (median)'], markRows, [0, 2]),
+    '',
+    ...table(
+      [
+        `unit click → redrawn chart (${CLICKS} clicks)`,
+        'CPU',
+        'to drawn, median ms',
+        'p95',
+        'to next frame, median ms',
+        'p95',
+        'layouts per redraw',
+        'style recalcs per redraw',
+      ],
+      clickRows,
+    ),
+    '',
+    `From the click event's timestamp. Drawn: the "${EACH_DRAW}" mark, else the chart's data-drawn being set ` +
+      'again (or, without it, any change to the chart). Next frame: after the following animation frame. ' +
+      "Layouts and style recalcs (CDP Performance.getMetrics, medians) count the frame's own too.",
+  ].join('\n'),
 );
-console.log(lines.join('\n'));

@@ -1,28 +1,35 @@
 #!/usr/bin/env bash
-# Builds the release app and prints markdown tables of its sizes and time to first chart, then the import
-# benchmark: a made-up 100,000-row 지방재정365 file imported and grouped natively and as wasm32 in headless
-# Chromium. A measurement, not a test. BENCH_LOADS=N changes the number of cold loads (default 7).
+# Builds the release app and prints markdown tables: its sizes, paint and readiness times over cold loads at 1x
+# and 4x CPU and the redraw after a unit click, beside a Chart.js peer (bench/peers/); Lighthouse's scores; then the
+# import benchmark: a made-up 100,000-row 지방재정365 file imported and grouped natively and as wasm32 in headless
+# Chromium. A measurement, not a test. BENCH_LOADS=N cold loads (default 7), BENCH_CLICKS=N clicks (default 30),
+# LIGHTHOUSE_RUNS=N Lighthouse runs per page (default 1).
 #
-#   scripts/bench.sh            # both
-#   scripts/bench.sh app        # only the app's size and first chart
-#   scripts/bench.sh import     # only the import benchmark
+#   scripts/bench.sh              # all three
+#   scripts/bench.sh app          # the app beside its peer, and Lighthouse
+#   scripts/bench.sh lighthouse   # only Lighthouse
+#   scripts/bench.sh import       # only the import benchmark
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 what=${1:-all}
 case "$what" in
-  all | app | import) ;;
-  *) echo "usage: $0 [all|app|import]" >&2; exit 2 ;;
+  all | app | lighthouse | import) ;;
+  *) echo "usage: $0 [all|app|lighthouse|import]" >&2; exit 2 ;;
 esac
 scripts/setup.sh
 
 if [[ "$what" != import ]]; then
   echo "bench: trunk build --release" >&2
   trunk build --release >&2
-  node scripts/bench.mjs
+  if [[ "$what" != lighthouse ]]; then
+    node scripts/bench.mjs
+    echo
+  fi
+  node scripts/lighthouse.mjs
 fi
 
-if [[ "$what" != app ]]; then
+if [[ "$what" == all || "$what" == import ]]; then
   out=$(mktemp -d)
   trap 'rm -rf "$out"' EXIT
   echo "bench: import, native (cargo run --release --example bench_import)" >&2
