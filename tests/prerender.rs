@@ -77,7 +77,8 @@ async fn pages_address_everything_from_their_own_folder() {
     let list = pages(&d).expect("pages");
     let template = "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
         <meta name=\"description\" content=\"x\" />\n<link rel=\"stylesheet\" href=\"./style.css\"/>\n\
-        <script type=\"module\">import init from './app.js';</script>\n</head>\n<body>\n<noscript>old</noscript>\n</body>\n</html>\n";
+        <script type=\"module\">import init, * as bindings from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script>\n\
+        <link rel=\"modulepreload\" href=\"./app.js\"><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\"></head>\n<body>\n<noscript>old</noscript>\n</body>\n</html>\n";
     for page in &list {
         let body = render_body(d.clone(), page).await;
         let html = page_html(template, &d, &list, page, &body).expect("page");
@@ -93,11 +94,28 @@ async fn pages_address_everything_from_their_own_folder() {
             "{}",
             page.file
         );
+        // The app is started by the page's own loader once the first view is painted, with nothing fetched early.
         assert!(
-            html.contains(&format!("from '{root}app.js'")),
+            html.contains(&format!("import('{root}app.js')")),
             "{}",
             page.file
         );
+        assert!(
+            html.contains(&format!("fetch('{root}app_bg.wasm')")),
+            "{}",
+            page.file
+        );
+        assert!(
+            html.contains(&format!("'{root}data/ansan-2015.bin'")),
+            "{}",
+            page.file
+        );
+        assert!(
+            !html.contains("rel=\"modulepreload\"") && !html.contains("rel=\"preload\""),
+            "{}",
+            page.file
+        );
+        assert!(html.contains("largest-contentful-paint"), "{}", page.file);
         assert!(
             html.contains(&format!(
                 "<html lang=\"{}\" data-root=\"{root}\"",

@@ -101,6 +101,7 @@ thread_local! {
 }
 
 /// Gives focus back to the element with this id once the app has rendered (it had it in the served page).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn refocus_after_render(id: String) {
     REFOCUS.with(|r| *r.borrow_mut() = Some(id));
 }

@@ -16,6 +16,11 @@ pub fn take_over_page() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // The loader may start the app at the reader's first input, while the page is still being read.
+    if doc.ready_state() == "loading" {
+        gloo_events::EventListener::once(&doc, "DOMContentLoaded", |_| take_over_page()).forget();
+        return;
+    }
     find_base();
     let root = doc
         .document_element()
