@@ -1,15 +1,18 @@
 // Trunk post_build hook (Trunk.toml [[hooks]]): runs on the staged bundle before it becomes dist/.
-// 1. widget.html: the bundle's page marked <html data-page="widget">; main.rs then draws the widget, so one
-//    build (the same .js, .wasm and .css, cached once) serves the explorer and every widget.
-// 2. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
+// 1. The second browser module (src/bin/ansan-budget-full.rs: the widget and the embed-code generator), built
+//    here beside the one Trunk built (same profile, wasm-bindgen, wasm-opt), named by its content hash. The
+//    explorer's other pages never load it, so their first view does not pay for it.
+// 2. widget.html: the bundle's page marked <html data-page="widget">, loading the second module.
+// 3. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
 //    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
 //    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
-// 3. Content-Security-Policy on every page: a meta tag allowing only our own files, WebAssembly compilation
+// 4. Content-Security-Policy on every page: a meta tag allowing only our own files, WebAssembly compilation
 //    and, by their sha256, the page's own inline scripts (Trunk's loader; the root page's redirect of old
 //    addresses), so no 'unsafe-inline' script is ever needed.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -28,22 +31,60 @@ for (const tag of ['<html', '<head>', CHARSET]) {
   }
 }
 
+function run(cmd, args) {
+  try {
+    execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    console.error(`post-build: ${cmd} ${args.join(' ')} failed (${e.status ?? e.message})`);
+    process.exit(1);
+  }
+}
+
+const release = process.env.TRUNK_PROFILE !== 'debug';
+const FULL = 'ansan-budget-full';
+run('cargo', ['build', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown', '--bin', FULL]);
+const targetDir = process.env.CARGO_TARGET_DIR || join(source, 'target');
+const tmp = await mkdtemp(join(tmpdir(), 'ansan-full-'));
+let full;
+try {
+  run('wasm-bindgen', [
+    '--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', FULL,
+    join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${FULL}.wasm`),
+  ]);
+  if (release) {
+    // The flags Trunk.toml gives the first module's wasm-opt run (index.html's data-wasm-opt-params).
+    run('wasm-opt', ['-Oz', '--zero-filled-memory', '--low-memory-unused', '--converge',
+      join(tmp, `${FULL}_bg.wasm`), '-o', join(tmp, `${FULL}_bg.wasm`)]);
+  }
+  const js = await readFile(join(tmp, `${FULL}.js`));
+  const wasm = await readFile(join(tmp, `${FULL}_bg.wasm`));
+  const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+  full = { js: `${FULL}-${hash}.js`, wasm: `${FULL}-${hash}_bg.wasm` };
+  await writeFile(join(dir, full.js), js);
+  await writeFile(join(dir, full.wasm), wasm);
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
+
+// Trunk's loader and preloads name the first module; the widget loads the second.
+const loader = html.match(/import init, \* as bindings from '\.\/([^']+\.js)';[\s\S]*?module_or_path: '\.\/([^']+_bg\.wasm)'/);
+if (!loader) {
+  console.error(`post-build: no Trunk loader in ${template}`);
+  process.exit(1);
+}
+const [, firstJs, firstWasm] = loader;
 const widget = html
   .replace(/<html\b/i, '<html data-page="widget"')
-  .replace(/<title>[^<]*<\/title>/i, '<title>안산시 예산 탐색기 차트 · Ansan Budget Explorer chart</title>');
+  .replace(/<title>[^<]*<\/title>/i, '<title>안산시 예산 탐색기 차트 · Ansan Budget Explorer chart</title>')
+  .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
+  .replaceAll(`./${firstJs}`, `./${full.js}`)
+  .replaceAll(`./${firstWasm}`, `./${full.wasm}`)
+  .replace('</head>', `<link rel="modulepreload" href="./${full.js}"><link rel="preload" href="./${full.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous"></head>`);
 await writeFile(join(dir, 'widget.html'), widget);
 
 // A native build beside the wasm one; it shares the debug build `cargo test` makes. Its output says what it wrote.
-try {
-  execFileSync(
-    'cargo',
-    ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansan-2015.json', '--template', template, '--out', dir],
-    { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-} catch (e) {
-  console.error(`post-build: prerender failed (${e.status ?? e.message}); see its messages above`);
-  process.exit(1);
-}
+run('cargo', ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansan-2015.json', '--template', template,
+  '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm]);
 
 async function htmlFiles(folder) {
   const out = [];
@@ -77,4 +118,4 @@ for (const file of await htmlFiles(dir)) {
   await writeFile(file, page);
   pages += 1;
 }
-console.error(`post-build: widget.html written; CSP on ${pages} pages`);
+console.error(`post-build: ${full.wasm} and widget.html written; CSP on ${pages} pages`);

@@ -81,7 +81,7 @@ async fn pages_address_everything_from_their_own_folder() {
         <link rel=\"modulepreload\" href=\"./app.js\"><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\"></head>\n<body>\n<noscript>old</noscript>\n</body>\n</html>\n";
     for page in &list {
         let body = render_body(d.clone(), page).await;
-        let html = page_html(template, &d, &list, page, &body).expect("page");
+        let html = page_html(template, &d, &list, page, &body, None).expect("page");
         let up = "../".repeat(page.depth);
         assert_eq!(page.depth, page.file.matches('/').count());
         let root = if up.is_empty() {
@@ -160,7 +160,7 @@ async fn pages_address_everything_from_their_own_folder() {
         .iter()
         .find(|p| p.file == "index.html")
         .expect("root page");
-    let html = page_html(template, &d, &list, root, "").expect("page");
+    let html = page_html(template, &d, &list, root, "", None).expect("page");
     for p in &list {
         if let Some(dir) = p.file.strip_suffix("index.html").filter(|d| !d.is_empty()) {
             assert!(
@@ -180,4 +180,33 @@ fn a_program_id_that_cannot_be_a_folder_is_refused() {
         let e = pages(&d).expect_err("refused");
         assert!(e.contains("../sme"), "{e}");
     }
+}
+
+/// The generator's pages load the second module (the widget's), every other page the first view's.
+#[tokio::test(flavor = "current_thread")]
+async fn generator_pages_load_the_second_module() {
+    use ansan_budget::ui::prerender::FullModule;
+    let d = data();
+    let list = pages(&d).expect("pages");
+    let template = "<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
+        <meta name=\"description\" content=\"x\" />\n<script type=\"module\">import init, * as bindings from './first.js';\n\
+        const wasm = await init({ module_or_path: './first_bg.wasm' });</script>\n</head>\n<body>\n</body>\n</html>\n";
+    let full = FullModule {
+        js: "full.js".into(),
+        wasm: "full_bg.wasm".into(),
+    };
+    let mut generators = 0;
+    for page in &list {
+        let html = page_html(template, &d, &list, page, "", Some(&full)).expect("page");
+        let generator = matches!(page.route.page, Page::Embed(_));
+        generators += usize::from(generator);
+        assert_eq!(
+            html.contains("full.js'") && html.contains("full_bg.wasm'"),
+            generator,
+            "{}",
+            page.file
+        );
+        assert_eq!(html.contains("first.js'"), !generator, "{}", page.file);
+    }
+    assert_eq!(generators, 2);
 }

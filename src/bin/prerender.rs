@@ -3,6 +3,9 @@
 //! without a general parser.
 //!
 //! usage: prerender --data data/ansan-2015.json --template STAGING/index.html --out STAGING
+//!                  [--full-js NAME.js --full-wasm NAME_bg.wasm]
+//!
+//! The generator's pages load the second module (`--full-js`, `--full-wasm`: file names in OUT) if given.
 //!
 //! It checks the data file exactly as `budget-check` does and refuses to write anything if it has a problem;
 //! then it writes `OUT/data/<stem>.bin` (the handover, see `model::handover`) and one HTML file per page
@@ -12,29 +15,35 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use ansan_budget::model::handover;
-    use ansan_budget::ui::prerender::{page_html, pages, render_body};
+    use ansan_budget::ui::prerender::{page_html, pages, render_body, FullModule};
     use ansan_budget::ui::DataRef;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: prerender --data FILE.json --template INDEX.html --out DIR";
+    const USAGE: &str = "usage: prerender --data FILE.json --template INDEX.html --out DIR \
+                         [--full-js NAME.js --full-wasm NAME_bg.wasm]";
 
     struct Args {
         data: PathBuf,
         template: PathBuf,
         out: PathBuf,
+        full: Option<FullModule>,
     }
 
     fn args() -> Result<Args, String> {
         let mut data = None;
         let mut template = None;
         let mut out = None;
+        let mut full_js = None;
+        let mut full_wasm = None;
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
             let slot = match a.as_str() {
                 "--data" => &mut data,
                 "--template" => &mut template,
                 "--out" => &mut out,
+                "--full-js" => &mut full_js,
+                "--full-wasm" => &mut full_wasm,
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
             };
             *slot = Some(PathBuf::from(
@@ -42,11 +51,20 @@ mod native {
                     .ok_or_else(|| format!("{a} needs a value\n{USAGE}"))?,
             ));
         }
+        let full = match (full_js, full_wasm) {
+            (Some(js), Some(wasm)) => Some(FullModule {
+                js: js.display().to_string(),
+                wasm: wasm.display().to_string(),
+            }),
+            (None, None) => None,
+            _ => return Err(format!("--full-js and --full-wasm go together\n{USAGE}")),
+        };
         match (data, template, out) {
             (Some(data), Some(template), Some(out)) => Ok(Args {
                 data,
                 template,
                 out,
+                full,
             }),
             _ => Err(USAGE.to_owned()),
         }
@@ -116,10 +134,12 @@ mod native {
             &handover::encode(&dataset),
         )?;
         let list = pages(&dataset)?;
+        // The generator's pages are rendered with it, as the module that takes them over has it.
+        ansan_budget::ui::register_generator();
         let data = DataRef::from(dataset);
         for page in &list {
             let body = render_body(data.clone(), page).await;
-            let html = page_html(&template, &data, &list, page, &body)?;
+            let html = page_html(&template, &data, &list, page, &body, args.full.as_ref())?;
             write(&args.out.join(&page.file), html.as_bytes())?;
         }
         Ok(list.len())

@@ -6,7 +6,7 @@
 use super::use_route::Arrival;
 use super::use_theme::use_theme;
 use super::DataRef;
-use super::{use_route, EmbedPage, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
+use super::{use_route, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
 use crate::model::{Dataset, Lang};
 use crate::view::route::{Page, Route};
 use crate::view::rows::pick;
@@ -70,8 +70,9 @@ pub fn app(props: &AppProps) -> Html {
             <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() }
                 theme={ theme } />
         },
-        Page::Embed(query) => html! {
-            <EmbedPage dataset={ d.clone() } route={ route.clone() } query={ query.clone() } />
+        Page::Embed(query) => match super::generator::generator() {
+            Some(page) => page(d.clone(), route.clone(), query.clone().into()),
+            None => super::generator::elsewhere(&route),
         },
         Page::NotFound(_) => html! { <NotFoundPage route={ route.clone() } /> },
     };

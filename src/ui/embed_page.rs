@@ -87,7 +87,12 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
     let base = root_url(props.route.depth);
     let title = chart_title(d, &params.chart, params.lang);
     let snippet = embed_snippet(&base, &params, &title);
-    let widget_src = format!("widget.html?{}", params.to_query());
+    // The widget page is at the explorer's root, this page below it.
+    let widget_src = format!(
+        "{}widget.html?{}",
+        "../".repeat(props.route.depth),
+        params.to_query()
+    );
     let on_copy = {
         let (snippet, copied) = (snippet.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {

@@ -18,6 +18,7 @@ mod embed_page;
 mod error_notice;
 mod fetch;
 mod figures_table;
+mod generator;
 mod interactive_canvas;
 mod lang_text;
 mod not_found_page;
@@ -46,6 +47,7 @@ pub use embed_page::EmbedPage;
 pub use error_notice::ErrorNotice;
 pub use fetch::{fetch_dataset, LoadError, MAX_LINES};
 pub use figures_table::{FiguresTable, FiguresTableProps};
+pub use generator::register_generator;
 pub use lang_text::lang_text;
 pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
@@ -53,6 +55,16 @@ pub use program_page::ProgramPage;
 pub use site_header::SiteHeader;
 #[cfg(target_arch = "wasm32")]
 pub use take_over::take_over_page;
+
+/// A performance mark, which the benchmark reads; never fails the page.
+pub fn mark(name: &str) {
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
 pub use timeline_canvas::{TimelineCanvas, TimelineCanvasProps};
 pub use toggle_group::{ToggleGroup, ToggleGroupProps};
 pub use use_route::{use_route, RouteHandle};

@@ -8,6 +8,14 @@ use crate::model::{Dataset, Lang};
 use crate::view::route::{Page, Route};
 use crate::view::rows::pick;
 
+/// The second browser module (the widget and the generator): its JS glue and `.wasm`, by file name in the
+/// bundle's root. The generator's pages load it instead of the first view's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FullModule {
+    pub js: String,
+    pub wasm: String,
+}
+
 /// One page to write: its file below the bundle's root, the route it shows and how deep the file is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageSpec {
@@ -133,6 +141,7 @@ pub fn page_html(
     pages: &[PageSpec],
     page: &PageSpec,
     body: &str,
+    full: Option<&FullModule>,
 ) -> Result<String, String> {
     let lang = page.route.lang;
     let (head, rest) = template
@@ -161,7 +170,8 @@ pub fn page_html(
         escape(&description(d, &page.route))
     );
     head = replace_element(&head, "<meta name=\"description\"", "/>", &desc)?;
-    head = defer_app(&head, root)?;
+    let module = full.filter(|_| matches!(page.route.page, Page::Embed(_)));
+    head = defer_app(&head, root, module)?;
     // Without JavaScript the controls and the download menu would do nothing: they are not shown.
     head.push_str(
         "<noscript><style>.chart .controls,.chart-menu,.chart-hint{display:none!important}</style></noscript>\n",
@@ -198,7 +208,7 @@ pub fn page_html(
 /// once the page's largest text has been painted (or at the reader's first input, or after 1.5 s): the first
 /// view never waits on, or competes with, the app's downloads. Lighthouse counts every request made before the
 /// largest paint as holding it up (on the overview: 4.4 s of simulated LCP with the preloads, measured).
-fn defer_app(head: &str, root: &str) -> Result<String, String> {
+fn defer_app(head: &str, root: &str, module: Option<&FullModule>) -> Result<String, String> {
     let start = head
         .find("<script type=\"module\">")
         .ok_or("the template has no Trunk loader (<script type=\"module\">)")?;
@@ -219,8 +229,10 @@ fn defer_app(head: &str, root: &str) -> Result<String, String> {
             .ok_or_else(|| format!("the Trunk loader's {a} is not closed"))?;
         Ok(rest.get(..to).unwrap_or_default().to_owned())
     };
-    let js = between("from '", "'")?;
-    let wasm = between("module_or_path: '", "'")?;
+    let (js, wasm) = match module {
+        Some(m) => (format!("{root}{}", m.js), format!("{root}{}", m.wasm)),
+        None => (between("from '", "'")?, between("module_or_path: '", "'")?),
+    };
     let data = format!("{root}data/ansan-2015.bin");
     let script = format!(
         "<script type=\"module\">let s=false;const go=()=>{{if(s)return;s=true;\

@@ -11,7 +11,7 @@
 //! heading and announces it.
 
 use crate::chart::Scale;
-use crate::view::route::{depth, Route, Unit};
+use crate::view::route::{depth, Page, Route, Unit};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -193,7 +193,12 @@ fn app_link(e: &web_sys::MouseEvent) -> Option<String> {
     if url.origin() != here.origin().ok()? || !url.hash().is_empty() {
         return None;
     }
-    route_at(&url.pathname(), &url.search()).map(|_| href)
+    let (route, _) = route_at(&url.pathname(), &url.search())?;
+    // The generator is in the other module: its page is loaded whole, with that module.
+    if matches!(route.page, Page::Embed(_)) && super::generator::generator().is_none() {
+        return None;
+    }
+    Some(href)
 }
 
 /// The route, starting from the one the page was rendered for (so the browser's first render matches the
