@@ -207,6 +207,8 @@ async fn generator_pages_load_the_second_module() {
             page.file
         );
         assert_eq!(html.contains("first.js'"), !generator, "{}", page.file);
+        // Every page names the second module, where its charts' downloads are made.
+        assert!(html.contains(" data-full=\"full\""), "{}", page.file);
     }
     assert_eq!(generators, 2);
 }

@@ -1,25 +1,66 @@
-//! The explorer's second module, for the pages that need more than the first view: the widget
-//! (`widget.html`, drawn here with its loading state) and the embed-code generator (`ko/embed/`, pre-rendered
-//! and taken over like every page). Built by scripts/post-build.mjs beside the module Trunk builds; the
-//! explorer's other pages never load it.
+//! The explorer's second module, for what the first view does without: the widget (`widget.html`, drawn here
+//! with its loading state), the embed-code generator (`ko/embed/`, pre-rendered and taken over like every
+//! page), and the charts' downloads, which a menu in the first module has this module make (`menu_action`),
+//! loading it the first time. Built by scripts/post-build.mjs beside the module Trunk builds.
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use ansan_budget::ui::{self, data_source};
+    use ansan_budget::view::widget_params;
+    use wasm_bindgen::prelude::*;
+
+    /// Loaded by a first-view page only to make a download: that page is already taken over.
+    fn helper() -> bool {
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ansanBudgetHelper"))
+            .is_ok_and(|v| v.is_truthy())
+    }
+
+    pub fn main() {
+        ui::register_generator();
+        ui::register_exports();
+        if helper() {
+            return;
+        }
+        ui::mark("app-start");
+        // widget.html is the bundle's page marked `<html data-page="widget">` at build time.
+        let widget = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("data-page"))
+            .is_some_and(|p| p == "widget");
+        if widget {
+            data_source::start("");
+            yew::Renderer::<ui::Widget>::new().render();
+        } else {
+            ui::take_over_page();
+        }
+    }
+
+    /// Saves the chart a widget query names (`chart=program&program=sme&lang=en&unit=won&theme=dark`) as `action`
+    /// (`csv`, `json`, `png`, `svg`) at `width` CSS px, for a menu of the first module; says what happened.
+    #[wasm_bindgen]
+    pub async fn menu_action(action: String, query: String, width: u32) -> Result<String, JsValue> {
+        let params = widget_params::parse(&query)
+            .map_err(|_| JsValue::from_str("the chart's parameters were not understood"))?;
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|h| h.get_attribute("data-root"))
+            .unwrap_or_else(|| "./".to_owned());
+        data_source::start(&root);
+        let d = data_source::loaded()
+            .await
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let export = ui::exporter().ok_or_else(|| JsValue::from_str("no exports here"))?;
+        export(&d, &params, &action, width)
+            .map(str::to_owned)
+            .map_err(|e| JsValue::from_str(&e))
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use ansan_budget::ui;
-    ui::mark("app-start");
-    ui::register_generator();
-    // widget.html is the bundle's page marked `<html data-page="widget">` at build time.
-    let widget = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("data-page"))
-        .is_some_and(|p| p == "widget");
-    if widget {
-        ui::data_source::start("");
-        yew::Renderer::<ui::Widget>::new().render();
-    } else {
-        ui::take_over_page();
-    }
+    browser::main();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,46 +3,22 @@
 //! embed-code generator for this chart. Everything happens in the browser; what happened is announced.
 
 use super::browser;
-use crate::chart::export::{self, Picture};
-use crate::chart::timeline::TimelineChart;
-use crate::chart::{BarChart, Theme};
-use crate::model::Lang;
-use crate::view::export::{to_csv, to_json, JsonMeta, Table};
+use super::menu_export::exporter;
+use super::DataRef;
+use crate::chart::Theme;
 use crate::view::rows::pick;
-use std::rc::Rc;
+use crate::view::widget_params::{Theme as Choice, WidgetParams};
 use yew::prelude::*;
-
-/// The chart a menu exports.
-#[derive(Clone, PartialEq)]
-pub enum ChartData {
-    Bars(Rc<BarChart>),
-    Timeline(Rc<TimelineChart>),
-}
-
-impl ChartData {
-    fn picture(&self) -> Picture<'_> {
-        match self {
-            ChartData::Bars(c) => Picture::Bars(c),
-            ChartData::Timeline(c) => Picture::Timeline(c),
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ChartMenuProps {
     /// The chart canvas's element id; the menu's own ids derive from it.
     pub id: AttrValue,
-    pub lang: Lang,
+    pub dataset: DataRef,
+    /// The chart as a widget's parameters name it (chart, language, unit, scale): what the files are made from.
+    pub params: WidgetParams,
+    /// The theme the chart is drawn in, which pictures keep.
     pub theme: Theme,
-    /// The chart's title, drawn into pictures and written into JSON.
-    pub title: AttrValue,
-    /// The source line, written into JSON (pictures draw the chart's own).
-    pub source: AttrValue,
-    pub illustrative: bool,
-    pub chart: ChartData,
-    pub table: Rc<Table>,
-    /// The start of every file name, e.g. `ansan-budget-overview-ko`.
-    pub file_stem: AttrValue,
     /// What "copy link" copies: the address of this view in the explorer.
     pub link: AttrValue,
     /// The generator page for this chart, where there is one (the explorer; not inside a widget).
@@ -52,24 +28,18 @@ pub struct ChartMenuProps {
 
 #[function_component(ChartMenu)]
 pub fn chart_menu(props: &ChartMenuProps) -> Html {
-    let lang = props.lang;
+    let lang = props.params.lang;
     let status = use_state(String::new);
     // One handler for every item (its `data-action` says which): one closure in the `.wasm`, not five.
     let onclick = {
         let status = status.clone();
-        let p = (
-            props.id.clone(),
-            props.chart.clone(),
-            props.table.clone(),
-            props.title.clone(),
-            props.source.clone(),
-            props.illustrative,
-            props.theme,
-            props.file_stem.clone(),
-            props.link.clone(),
-        );
+        let mut params = props.params.clone();
+        params.theme = match props.theme {
+            Theme::Dark => Choice::Dark,
+            Theme::Light => Choice::Light,
+        };
+        let (id, d, link) = (props.id.clone(), props.dataset.clone(), props.link.clone());
         Callback::from(move |e: MouseEvent| {
-            let (id, chart, table, title, source, illustrative, theme, stem, link) = &p;
             let Some(action) = e
                 .target_dyn_into::<web_sys::Element>()
                 .and_then(|el| el.closest("[data-action]").ok().flatten())
@@ -77,49 +47,33 @@ pub fn chart_menu(props: &ChartMenuProps) -> Html {
             else {
                 return;
             };
-            let name = format!("{stem}.{action}");
-            let done = match action.as_str() {
-                "csv" => browser::save_text(&to_csv(table), "text/csv;charset=utf-8", &name)
-                    .map(|_| pick(lang, "CSV 파일을 내려받았습니다.", "CSV file saved.")),
-                "json" => {
-                    let meta = JsonMeta {
-                        title,
-                        source,
-                        illustrative: *illustrative,
-                        lang,
-                    };
-                    browser::save_text(&to_json(table, &meta), "application/json", &name)
-                        .map(|_| pick(lang, "JSON 파일을 내려받았습니다.", "JSON file saved."))
-                }
-                "png" => browser::save_png(chart.picture(), title, chart_width(id), *theme, &name)
-                    .map(|_| pick(lang, "PNG 그림을 내려받았습니다.", "PNG picture saved.")),
-                "svg" => export::svg(chart.picture(), title, chart_width(id), *theme)
-                    .map_err(|e| e.to_string())
-                    .and_then(|svg| browser::save_text(&svg, "image/svg+xml", &name))
-                    .map(|_| pick(lang, "SVG 그림을 내려받았습니다.", "SVG picture saved.")),
-                "copy-link" => {
-                    let (link, status) = (link.clone(), status.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        status.set(match browser::copy_text(&link).await {
-                            Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
-                            Err(_) => format!(
-                                "{}{link}",
-                                pick(
-                                    lang,
-                                    "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
-                                    "The clipboard is not available; copy this address: "
-                                )
-                            ),
-                        });
+            let failed =
+                move |e: String| format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: "));
+            if action == "copy-link" {
+                let (link, status) = (link.clone(), status.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    status.set(match browser::copy_text(&link).await {
+                        Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
+                        Err(_) => format!(
+                            "{}{link}",
+                            pick(
+                                lang,
+                                "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
+                                "The clipboard is not available; copy this address: "
+                            )
+                        ),
                     });
-                    return;
-                }
-                _ => return,
-            };
-            status.set(match done {
-                Ok(ok) => ok.to_owned(),
-                Err(e) => format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")),
-            });
+                });
+                return;
+            }
+            let width = chart_width(&id);
+            match exporter() {
+                Some(export) => status.set(match export(&d, &params, &action, width) {
+                    Ok(ok) => ok.to_owned(),
+                    Err(e) => failed(e),
+                }),
+                None => remote(params.clone(), action, width, status.clone(), failed),
+            }
         })
     };
     let item = |text: &str, action: &str| {
@@ -157,4 +111,34 @@ fn chart_width(id: &str) -> u32 {
         .filter(|w| *w > 0)
         .unwrap_or(800)
         .clamp(320, 1200)
+}
+
+/// Has the second module save the file, and announces how it went.
+#[cfg(target_arch = "wasm32")]
+fn remote(
+    params: WidgetParams,
+    action: String,
+    width: u32,
+    status: UseStateHandle<String>,
+    failed: impl Fn(String) -> String + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        status.set(
+            match super::menu_export::remote(&params, &action, width).await {
+                Ok(ok) => ok,
+                Err(e) => failed(e),
+            },
+        );
+    });
+}
+
+/// Pages rendered at build time are never clicked.
+#[cfg(not(target_arch = "wasm32"))]
+fn remote(
+    _: WidgetParams,
+    _: String,
+    _: u32,
+    _: UseStateHandle<String>,
+    _: impl Fn(String) -> String + 'static,
+) {
 }

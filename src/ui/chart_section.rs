@@ -4,19 +4,17 @@
 //! it is shown; what differs (where a program opens, where the view lives) comes in as callbacks.
 
 use super::browser::absolute_url;
-use super::chart_menu::{ChartData, ChartMenu};
+use super::chart_menu::ChartMenu;
 use super::DataRef;
 use super::RouteHandle;
 use super::{ChartPanel, TimelineCanvas};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
-use crate::view::export::{figures_table, timeline_table};
 use crate::view::overview::source_note;
 use crate::view::route::{Page, Unit};
 use crate::view::timeline::{timeline_chart, timeline_summary, timeline_tips};
 use crate::view::widget_params::{WidgetChart, WidgetParams};
 use crate::view::{overview_chart, program_chart};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The chart's title in `lang`, from the data file: a program's name, or the dataset's chart titles.
@@ -109,19 +107,6 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
         WidgetChart::Program(id) => d.program(id),
         _ => None,
     };
-    let table = use_memo(
-        (d.clone(), props.chart.clone(), lang),
-        |(d, chart, lang)| {
-            let figures = match chart {
-                WidgetChart::Program(id) => d
-                    .program(id)
-                    .map(|p| p.figures.iter().map(|f| (p, f)).collect())
-                    .unwrap_or_default(),
-                _ => d.headline_figures(),
-            };
-            Rc::new(figures_table(d, &figures, *lang))
-        },
-    );
     let example = program
         .and_then(|p| p.headline.first().cloned())
         .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))
@@ -134,21 +119,16 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
             }
         })
     });
-    let key = match &props.chart {
-        WidgetChart::Program(id) => id.as_str(),
-        _ => "overview",
-    };
     html! {
         <ChartPanel id={ props.id.clone() } title={ chart_title(d, &props.chart, lang) } dataset={ d.clone() }
             view={ view.clone() } lang={ lang }
             unit={ props.unit } scale={ props.scale } theme={ props.theme } on_unit={ props.on_unit.clone() }
             on_scale={ props.on_scale.clone() } show_controls={ props.show_controls } show_source={ props.show_source }
             example_figure={ example } on_open={ on_open }>
-            if let Ok(v) = &*view {
-                <ChartMenu id={ props.id.clone() } lang={ lang } theme={ props.theme }
-                    title={ chart_title(d, &props.chart, lang) } source={ source_note(d, lang) }
-                    illustrative={ d.meta().illustrative } chart={ ChartData::Bars(v.chart.clone()) }
-                    table={ (*table).clone() } file_stem={ format!("{}-{key}-{}", d.meta().id, lang.tag()) }
+            if view.is_ok() {
+                <ChartMenu id={ props.id.clone() } dataset={ d.clone() } theme={ props.theme }
+                    params={ WidgetParams { chart: props.chart.clone(), lang, unit: props.unit, scale: props.scale,
+                        ..WidgetParams::default() } }
                     link={ props.links.view.clone() } embed_href={ props.links.embed.clone() } />
             }
         </ChartPanel>
@@ -175,9 +155,6 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
     let lang = props.lang;
     let tips = use_memo((d.clone(), lang), |(d, lang)| timeline_tips(d, *lang));
     let chart = use_memo((d.clone(), lang), |(d, lang)| timeline_chart(d, *lang));
-    let table = use_memo((d.clone(), lang), |(d, lang)| {
-        Rc::new(timeline_table(d, *lang))
-    });
     let on_open = props.on_open.clone().map(|open| {
         let d = d.clone();
         Callback::from(move |i: usize| {
@@ -197,10 +174,8 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
                 class={ classes!("chart-source", (!props.show_source).then_some("visually-hidden")) }>
                 { super::lang_text(&source, lang) }
             </figcaption>
-            <ChartMenu id={ props.id.clone() } lang={ lang } theme={ props.theme }
-                title={ chart_title(d, &WidgetChart::Timeline, lang) } source={ source }
-                illustrative={ d.meta().illustrative } chart={ ChartData::Timeline((*chart).clone()) }
-                table={ (*table).clone() } file_stem={ format!("{}-timeline-{}", d.meta().id, lang.tag()) }
+            <ChartMenu id={ props.id.clone() } dataset={ d.clone() } theme={ props.theme }
+                params={ WidgetParams { chart: WidgetChart::Timeline, lang, ..WidgetParams::default() } }
                 link={ props.links.view.clone() } embed_href={ props.links.embed.clone() } />
         </figure>
     }

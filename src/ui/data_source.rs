@@ -76,3 +76,24 @@ pub fn when_loaded(then: impl FnOnce(Loaded) + 'static) {
         t(r);
     }
 }
+
+/// The data, once it is there (starting the request if needed).
+pub async fn loaded() -> Loaded {
+    let slot: Rc<RefCell<Option<Loaded>>> = Rc::new(RefCell::new(None));
+    let fill = slot.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let fill = fill.clone();
+        when_loaded(move |r| {
+            *fill.borrow_mut() = Some(r);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let result = slot.borrow_mut().take();
+    result.unwrap_or_else(|| {
+        Err(Rc::new(LoadError::Network {
+            url: DATA_URL.to_owned(),
+            detail: "no answer".to_owned(),
+        }))
+    })
+}

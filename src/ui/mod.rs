@@ -21,6 +21,7 @@ mod figures_table;
 mod generator;
 mod interactive_canvas;
 mod lang_text;
+mod menu_export;
 mod not_found_page;
 mod overview_page;
 #[cfg(not(target_arch = "wasm32"))]
@@ -49,6 +50,7 @@ pub use fetch::{fetch_dataset, LoadError, MAX_LINES};
 pub use figures_table::{FiguresTable, FiguresTableProps};
 pub use generator::register_generator;
 pub use lang_text::lang_text;
+pub use menu_export::{exporter, register_exports};
 pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
 pub use program_page::ProgramPage;

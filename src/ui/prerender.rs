@@ -155,7 +155,15 @@ pub fn page_html(
             .replace("'./", &format!("'{up}"));
     }
     let root = if up.is_empty() { "./" } else { up.as_str() };
-    let html_tag = format!("<html lang=\"{}\" data-root=\"{root}\"", lang.tag());
+    // Where a chart menu finds the module that makes its downloads (see `menu_export`).
+    let full_attr = full
+        .and_then(|m| m.js.strip_suffix(".js"))
+        .map(|stem| format!(" data-full=\"{}\"", escape(stem)))
+        .unwrap_or_default();
+    let html_tag = format!(
+        "<html lang=\"{}\" data-root=\"{root}\"{full_attr}",
+        lang.tag()
+    );
     if !head.contains("<html lang=\"ko\"") {
         return Err("the template has no <html lang=\"ko\">".to_owned());
     }

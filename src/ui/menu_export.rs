@@ -1,0 +1,141 @@
+//! What the charts' menus save: a chart's data as CSV or JSON and its picture as PNG or SVG, rebuilt from the
+//! data and the chart's parameters (the widget's own: chart, language, unit, scale, theme), so the same code
+//! serves every menu, wherever the chart is.
+//!
+//! This code is in the second WebAssembly module only (it registers it with `register_exports`). A menu in the
+//! first view's module asks that module to do the work (`remote`), loading it the first time: the export code
+//! and its tables are 9 KB brotli that no reader pays for before choosing a download.
+
+use super::browser;
+use crate::chart::export::{self, Picture};
+use crate::chart::Theme;
+use crate::model::Dataset;
+use crate::view::export::{figures_table, timeline_table, to_csv, to_json, JsonMeta};
+use crate::view::overview::source_note;
+use crate::view::rows::pick;
+use crate::view::timeline::timeline_chart;
+use crate::view::widget_params::{Theme as Choice, WidgetChart, WidgetParams};
+use crate::view::{overview_chart, program_chart};
+use std::cell::Cell;
+
+/// Saves the chart `params` names as `action` (`csv`, `json`, `png`, `svg`) at `width` CSS px; what happened,
+/// to be announced.
+pub type Exporter = fn(&Dataset, &WidgetParams, &str, u32) -> Result<&'static str, String>;
+
+thread_local! {
+    static EXPORTER: Cell<Option<Exporter>> = const { Cell::new(None) };
+}
+
+/// Makes the exports part of this module (called by the module that carries them).
+pub fn register_exports() {
+    EXPORTER.with(|e| e.set(Some(export)));
+}
+
+/// The exports, if this module carries them.
+pub fn exporter() -> Option<Exporter> {
+    EXPORTER.with(Cell::get)
+}
+
+fn export(
+    d: &Dataset,
+    params: &WidgetParams,
+    action: &str,
+    width: u32,
+) -> Result<&'static str, String> {
+    let lang = params.lang;
+    let theme = match params.theme {
+        Choice::Dark => Theme::Dark,
+        _ => Theme::Light,
+    };
+    let title = super::chart_section::chart_title(d, &params.chart, lang);
+    let (key, table, bars) = match &params.chart {
+        WidgetChart::Timeline => ("timeline".to_owned(), timeline_table(d, lang), None),
+        chart => {
+            let (key, view, figures) = match chart {
+                WidgetChart::Program(id) => {
+                    let p = d.program(id).ok_or_else(|| format!("no program {id}"))?;
+                    (
+                        id.clone(),
+                        program_chart(d, p, params.unit, params.scale, lang)?,
+                        p.figures.iter().map(|f| (p, f)).collect(),
+                    )
+                }
+                _ => (
+                    "overview".to_owned(),
+                    overview_chart(d, params.unit, params.scale, lang)?,
+                    d.headline_figures(),
+                ),
+            };
+            (key, figures_table(d, &figures, lang), Some(view.chart))
+        }
+    };
+    let timeline = bars.is_none().then(|| timeline_chart(d, lang));
+    let picture = match (&bars, &timeline) {
+        (Some(chart), _) => Picture::Bars(chart),
+        (None, Some(t)) => Picture::Timeline(t),
+        (None, None) => return Err("no chart".to_owned()),
+    };
+    let name = format!("{}-{key}-{}.{action}", d.meta().id, lang.tag());
+    match action {
+        "csv" => browser::save_text(&to_csv(&table), "text/csv;charset=utf-8", &name)
+            .map(|_| pick(lang, "CSV 파일을 내려받았습니다.", "CSV file saved.")),
+        "json" => {
+            let source = source_note(d, lang);
+            let meta = JsonMeta {
+                title: &title,
+                source: &source,
+                illustrative: d.meta().illustrative,
+                lang,
+            };
+            browser::save_text(&to_json(&table, &meta), "application/json", &name)
+                .map(|_| pick(lang, "JSON 파일을 내려받았습니다.", "JSON file saved."))
+        }
+        "png" => browser::save_png(picture, &title, width, theme, &name)
+            .map(|_| pick(lang, "PNG 그림을 내려받았습니다.", "PNG picture saved.")),
+        "svg" => export::svg(picture, &title, width, theme)
+            .map_err(|e| e.to_string())
+            .and_then(|svg| browser::save_text(&svg, "image/svg+xml", &name))
+            .map(|_| pick(lang, "SVG 그림을 내려받았습니다.", "SVG picture saved.")),
+        other => Err(format!("unknown action {other}")),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "export function run_full(js, wasm, action, query, width) {
+  globalThis.ansanBudgetHelper = true;
+  return import(js).then(async (m) => { await m.default({ module_or_path: wasm }); return m.menu_action(action, query, width); });
+}"
+)]
+extern "C" {
+    fn run_full(js: &str, wasm: &str, action: &str, query: &str, width: u32) -> js_sys::Promise;
+}
+
+/// Asks the second module (named by the page's `<html data-full>`, loaded the first time) to save the chart.
+#[cfg(target_arch = "wasm32")]
+pub async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<String, String> {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .ok_or("no page")?;
+    let root = html
+        .get_attribute("data-root")
+        .unwrap_or_else(|| "./".to_owned());
+    let name = html
+        .get_attribute("data-full")
+        .ok_or("this page does not name the module that saves files")?;
+    let promise = run_full(
+        &format!("{root}{name}.js"),
+        &format!("{root}{name}_bg.wasm"),
+        action,
+        &params.to_query(),
+        width,
+    );
+    let done = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "the download module failed".to_owned())
+        })?;
+    Ok(done.as_string().unwrap_or_default())
+}
