@@ -233,7 +233,9 @@ pub fn use_route(initial: Route, initial_depth: usize) -> RouteHandle {
                 })
             });
             let on_click = window.and_then(|w| w.document()).map(|doc| {
-                gloo_events::EventListener::new(&doc, "click", move |e| {
+                // Not passive (gloo's default), or prevent_default is ignored and the browser follows the link too.
+                let active = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(&doc, "click", active, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
                         return;
                     };
