@@ -10,13 +10,16 @@ import { startServer } from '../tests/e2e/server.mjs';
 
 const out = process.argv[2] || 'docs/screenshots';
 const SHOTS = [
-  // [name, hash, width, height of the clip]
-  ['overview-ko-1280', '#/ko/', 1280, 1500],
-  ['overview-en-1280', '#/en/', 1280, 1500],
-  ['overview-ko-360', '#/ko/', 360, 1900],
-  ['overview-en-360', '#/en/', 360, 1900],
-  ['regeneration-ko-1280', '#/ko/program/regeneration', 1280, 1500],
-  ['incubation-en-360', '#/en/program/incubation?unit=per-resident', 360, 3300],
+  // [name, page address, width, height of the clip, JavaScript on]
+  ['overview-ko-1280', 'ko/', 1280, 1500],
+  ['overview-en-1280', 'en/', 1280, 1500],
+  ['overview-ko-360', 'ko/', 360, 1900],
+  ['overview-en-360', 'en/', 360, 1900],
+  ['regeneration-ko-1280', 'ko/program/regeneration/', 1280, 1500],
+  ['incubation-en-360', 'en/program/incubation/?unit=per-resident', 360, 3300],
+  // What a reader without JavaScript (and every reader, at first paint) sees: the pre-rendered page.
+  ['static-ko-360', 'ko/', 360, 1900, false],
+  ['static-en-1280', 'en/program/sme/', 1280, 1500, false],
 ];
 
 assertBuilt();
@@ -24,11 +27,16 @@ await mkdir(out, { recursive: true });
 const server = await startServer(DIST);
 const browser = await launchChromium();
 try {
-  for (const [name, hash, width, height] of SHOTS) {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+  for (const [name, address, width, height, js = true] of SHOTS) {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: js });
     const page = await context.newPage();
-    await page.goto(`${server.url}/${hash}`);
-    await page.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
+    await page.goto(`${server.url}/${address}`);
+    if (js) {
+      await page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0);
+      await page.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
+      // The address's own view options are applied after the takeover; let that redraw land.
+      await page.waitForTimeout(300);
+    }
     await page.evaluate(() => document.fonts.ready);
     const file = join(out, `${name}.png`);
     await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height } });
@@ -46,7 +54,7 @@ try {
       ['city-news-1280', `${host.url}/`, 1280, 'light', 'iframe', 2600],
       ['city-news-360', `${host.url}/`, 360, 'light', 'iframe', 4200],
       ['widget-dark-en', `${server.url}/widget.html?chart=overview&lang=en&theme=dark`, 720, 'light', 'widget'],
-      ['generator-ko', `${server.url}/#/ko/embed?chart=program&program=sme&lang=ko`, 1280, 'light', 'embed'],
+      ['generator-ko', `${server.url}/ko/embed/?chart=program&program=sme&lang=ko`, 1280, 'light', 'embed'],
     ];
     for (const [name, url, width, colorScheme, kind, height = 900] of embedShots) {
       const context = await browser.newContext({ viewport: { width, height }, colorScheme });
@@ -61,6 +69,8 @@ try {
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(300);
       } else if (kind === 'embed') {
+        // The generator's page is taken over (and its preview frame made anew) once the app runs.
+        await page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0);
         const f = await (await page.locator('iframe.embed-preview').elementHandle()).contentFrame();
         await f.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
       } else {
