@@ -365,7 +365,10 @@ fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
     if !text_above && plot_w < 2.0 * widest_value + 3.0 * VALUE_PAD {
         return Err(ChartError::new(
             ChartErrorKind::TooSmall,
-            format!("{width} px leaves no room for the value labels"),
+            format!(
+                "{} px leaves no room for the value labels",
+                super::whole(width)
+            ),
         ));
     }
 

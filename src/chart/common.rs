@@ -173,7 +173,7 @@ impl Area {
         if area.x1 - area.x0 < MIN_CONTENT {
             return Err(ChartError::new(
                 ChartErrorKind::TooSmall,
-                format!("{width} px is too narrow for {noun}"),
+                format!("{} px is too narrow for {noun}", super::whole(width)),
             ));
         }
         Ok(area)
@@ -188,8 +188,8 @@ impl Area {
                 ChartErrorKind::TooSmall,
                 format!(
                     "{noun} needs {} px of height, got {}",
-                    needed.ceil(),
-                    self.height
+                    super::whole(needed.ceil()),
+                    super::whole(self.height)
                 ),
             ));
         }

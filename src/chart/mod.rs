@@ -82,6 +82,25 @@ pub struct Geometry {
 /// Browsers refuse (or silently blank) canvases much beyond this many device px on a side.
 pub(crate) const MAX_DEVICE_PX: f64 = 16_384.0;
 
+/// `v` rounded to a whole number, for messages: printed as an integer, so no float printing is linked into the
+/// browser's `.wasm` (9.5 KB before `wasm-opt`).
+pub fn whole(v: f64) -> i64 {
+    // `as` saturates and maps NaN to 0.
+    v.round() as i64
+}
+
+/// `v` to two decimals without trailing zeros ("2", "1.5", "1.25"), by integers, for the same reason.
+pub fn hundredths(v: f64) -> String {
+    let c = whole(v * 100.0);
+    let sign = if c < 0 { "-" } else { "" };
+    let c = c.unsigned_abs();
+    match c % 100 {
+        0 => format!("{sign}{}", c / 100),
+        r if r % 10 == 0 => format!("{sign}{}.{}", c / 100, r / 10),
+        r => format!("{sign}{}.{r:02}", c / 100),
+    }
+}
+
 impl Geometry {
     /// The ratio, once checked to be a usable positive number and to keep the surface within canvas limits.
     pub(crate) fn checked_ratio(&self) -> Result<f64, ChartError> {
@@ -89,7 +108,7 @@ impl Geometry {
         if !(r.is_finite() && (0.25..=8.0).contains(&r)) {
             return Err(ChartError::new(
                 ChartErrorKind::BadGeometry,
-                format!("pixel ratio {r} is outside 0.25..=8"),
+                format!("pixel ratio {} is outside 0.25..=8", hundredths(r)),
             ));
         }
         if self.width == 0 || self.height == 0 {
@@ -102,7 +121,12 @@ impl Geometry {
         if w > MAX_DEVICE_PX || h > MAX_DEVICE_PX {
             return Err(ChartError::new(
                 ChartErrorKind::Overflow,
-                format!("{w:.0}×{h:.0} device px exceeds the {MAX_DEVICE_PX} px canvas limit"),
+                format!(
+                    "{}×{} device px exceeds the {} px canvas limit",
+                    whole(w),
+                    whole(h),
+                    whole(MAX_DEVICE_PX)
+                ),
             ));
         }
         Ok(r)
@@ -153,5 +177,24 @@ impl std::error::Error for ChartError {}
 impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
     fn from(e: DrawingAreaErrorKind<E>) -> Self {
         Self::new(ChartErrorKind::Backend, format!("drawing failed: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hundredths_print_like_numbers() {
+        for (v, s) in [
+            (1.0, "1"),
+            (2.0, "2"),
+            (1.5, "1.5"),
+            (1.25, "1.25"),
+            (1.999, "2"),
+            (3.333, "3.33"),
+            (-0.5, "-0.5"),
+        ] {
+            assert_eq!(super::hundredths(v), s, "{v}");
+        }
+        assert_eq!(super::whole(f64::NAN), 0);
     }
 }

@@ -526,7 +526,8 @@ fn layout_css(chart: &TimelineChart, geom: &Geometry) -> Result<TimelineLayout, 
     let plot_x1 = cx1 - reserve;
     if plot_x1 - plot_x0 < MIN_PLOT {
         return Err(too_small(format!(
-            "{width} px leaves no room for the years"
+            "{} px leaves no room for the years",
+            super::whole(width)
         )));
     }
     let plot = Rect {

@@ -1,6 +1,7 @@
 //! A bar chart in the shared interactive canvas (`InteractiveCanvas`: tooltips, keyboard, screen readers):
 //! each bar's tooltip says its exact amount, share, kind and source; a bar opens its program.
 
+use super::canvas_backend::Canvas;
 use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
 use super::interactive_canvas::{DrawFn, InteractiveCanvas};
 use super::static_chart::static_chart;
@@ -10,7 +11,6 @@ use crate::model::Lang;
 use crate::view::rows::pick;
 use crate::view::Tip;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -54,8 +54,7 @@ fn draw(
     let n = chart.bars.len();
     let (geometry, device_per_css) = fit_canvas(canvas, |w| chart::preferred_height(n, w))?;
     let layout = chart::layout(chart, &geometry).map_err(|e| e.to_string())?;
-    let backend =
-        CanvasBackend::with_canvas_object(canvas.clone()).ok_or("the canvas has no 2D context")?;
+    let backend = Canvas::new(canvas.clone()).ok_or("the canvas has no 2D context")?;
     let area = backend.into_drawing_area();
     chart::draw(&area, chart, &layout, theme).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;

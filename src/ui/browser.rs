@@ -1,10 +1,10 @@
 //! The few things the app asks of the browser outside Yew: saving a file, copying text, opening the explorer
 //! in a new tab, and addresses relative to the page. Each returns an error to render, never panics.
 
+use super::canvas_backend::Canvas;
 use crate::chart::export::{self, Frame, Picture};
 use crate::chart::Theme;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, Document, HtmlAnchorElement, HtmlCanvasElement, Url};
 
@@ -72,7 +72,7 @@ pub fn save_png(
     let device = |css: u32| (f64::from(css) * ratio).round() as u32;
     canvas.set_width(device(frame.width));
     canvas.set_height(device(frame.height));
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D context")?;
+    let backend = Canvas::new(canvas.clone()).ok_or("no 2D context")?;
     let area = backend.into_drawing_area();
     export::draw(&area, picture, &frame, ratio, theme).map_err(|e| e.to_string())?;
     area.present().map_err(|e| e.to_string())?;

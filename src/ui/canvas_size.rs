@@ -67,10 +67,7 @@ pub fn fit_canvas(
         .and_then(|_| style.set_property("height", &format!("{css_height}px")))
         .map_err(|_| "cannot size the canvas")?;
     // For tests and for anyone inspecting the page: the scale the chart was drawn at.
-    let _ = canvas.set_attribute(
-        "data-text-scale",
-        &format!("{}", (scale * 100.0).round() / 100.0),
-    );
+    let _ = canvas.set_attribute("data-text-scale", &crate::chart::hundredths(scale));
     Ok((
         Geometry {
             width: layout_width,

@@ -14,7 +14,7 @@
 use super::canvas_size::{Drawn, FALLBACK_WIDTH};
 use super::lang_text;
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
-use crate::chart::{Points, Theme};
+use crate::chart::{whole, Points, Theme};
 use crate::model::Lang;
 use crate::view::rows::pick;
 use crate::view::Tip;
@@ -248,15 +248,17 @@ where
                 let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
                 let place = if below >= above {
                     format!(
-                        "left:{left:.0}px;top:{:.0}px;max-height:{:.0}px",
-                        row_bottom + 4.0,
-                        below.max(48.0)
+                        "left:{}px;top:{}px;max-height:{}px",
+                        whole(left),
+                        whole(row_bottom + 4.0),
+                        whole(below.max(48.0))
                     )
                 } else {
                     format!(
-                        "left:{left:.0}px;bottom:{:.0}px;max-height:{:.0}px",
-                        height - row_top + 4.0,
-                        above.max(48.0)
+                        "left:{}px;bottom:{}px;max-height:{}px",
+                        whole(left),
+                        whole(height - row_top + 4.0),
+                        whole(above.max(48.0))
                     )
                 };
                 let line = |class: &'static str, text: &str| {
@@ -282,7 +284,7 @@ where
         let (x, y, w, h) = (x0 - 3.0, y0 - 3.0, x1 - x0 + 6.0, y1 - y0 + 6.0);
         html! {
             <div class="bar-highlight" aria-hidden="true"
-                style={ format!("left:{x:.0}px;top:{y:.0}px;width:{w:.0}px;height:{h:.0}px") }></div>
+                style={ format!("left:{}px;top:{}px;width:{}px;height:{}px", whole(x), whole(y), whole(w), whole(h)) }></div>
         }
     });
     // Enter is promised only where it does something.

@@ -7,6 +7,7 @@
 mod app;
 mod bar_chart_canvas;
 mod browser;
+mod canvas_backend;
 mod canvas_size;
 mod chart_menu;
 mod chart_panel;
