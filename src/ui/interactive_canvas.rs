@@ -11,28 +11,106 @@
 //!   everything the tooltip shows. A screen reader announces the summary and the first point when the chart gets
 //!   focus, then each point as the arrow keys move. The data table beside it is the full text alternative.
 
-use super::canvas_size::{Drawn, FALLBACK_WIDTH};
+use super::canvas_backend::Canvas;
+use super::canvas_size::{fit_canvas, mark_drawn, Drawn, FALLBACK_WIDTH};
 use super::lang_text;
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
+use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use crate::chart::{whole, Points, Theme};
+use crate::chart::{BarChart, Layout, Rect};
 use crate::model::Lang;
 use crate::view::rows::pick;
 use crate::view::Tip;
+use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-/// Draws a chart on a canvas, returning its layout.
-pub type DrawFn<C, L> = fn(&HtmlCanvasElement, &C, Theme) -> Result<Drawn<L>, String>;
+/// Every kind of chart the canvas draws. One component for all of them, not one per kind: a generic component
+/// is compiled once per chart type, and each copy cost the first view's `.wasm` ~9 KB before `wasm-opt`.
+#[derive(Clone, PartialEq)]
+pub enum AnyChart {
+    Bars(Rc<BarChart>),
+    Timeline(Rc<TimelineChart>),
+}
 
-#[derive(Properties)]
-pub struct InteractiveCanvasProps<C: PartialEq + 'static, L: 'static> {
+/// The layout of the chart last drawn, for hit-testing.
+pub enum AnyLayout {
+    Bars(Layout),
+    Timeline(TimelineLayout),
+}
+
+impl Points for AnyLayout {
+    fn point_at(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            AnyLayout::Bars(l) => l.point_at(x, y),
+            AnyLayout::Timeline(l) => l.point_at(x, y),
+        }
+    }
+    fn point_boxes(&self, i: usize) -> Option<(Rect, Rect)> {
+        match self {
+            AnyLayout::Bars(l) => l.point_boxes(i),
+            AnyLayout::Timeline(l) => l.point_boxes(i),
+        }
+    }
+    fn device_width(&self) -> f64 {
+        match self {
+            AnyLayout::Bars(l) => l.device_width(),
+            AnyLayout::Timeline(l) => l.device_width(),
+        }
+    }
+    fn device_height(&self) -> f64 {
+        match self {
+            AnyLayout::Bars(l) => l.device_height(),
+            AnyLayout::Timeline(l) => l.device_height(),
+        }
+    }
+}
+
+/// Sizes the canvas to its container, draws the chart on it and returns the layout.
+fn draw(
+    canvas: &HtmlCanvasElement,
+    chart: &AnyChart,
+    theme: Theme,
+) -> Result<Drawn<AnyLayout>, String> {
+    let n = match chart {
+        AnyChart::Bars(c) => c.bars.len(),
+        AnyChart::Timeline(c) => c.spans.len(),
+    };
+    let (geometry, device_per_css) = fit_canvas(canvas, |w| match chart {
+        AnyChart::Bars(_) => crate::chart::preferred_height(n, w),
+        AnyChart::Timeline(_) => timeline::preferred_height(n, w),
+    })?;
+    let area = Canvas::new(canvas.clone())
+        .ok_or("the canvas has no 2D context")?
+        .into_drawing_area();
+    let layout = match chart {
+        AnyChart::Bars(c) => {
+            let l = crate::chart::layout(c, &geometry).map_err(|e| e.to_string())?;
+            crate::chart::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
+            AnyLayout::Bars(l)
+        }
+        AnyChart::Timeline(c) => {
+            let l = timeline::layout(c, &geometry).map_err(|e| e.to_string())?;
+            timeline::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
+            AnyLayout::Timeline(l)
+        }
+    };
+    area.present().map_err(|e| e.to_string())?;
+    mark_drawn(canvas)?;
+    Ok(Drawn {
+        layout,
+        device_per_css,
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InteractiveCanvasProps {
     /// The element id of the canvas; the tooltip, hint and points derive theirs from it.
     pub id: AttrValue,
-    pub chart: Rc<C>,
-    pub draw: DrawFn<C, L>,
+    pub chart: AnyChart,
     /// One tooltip per point, in the chart's order.
     pub tips: Rc<Vec<Tip>>,
     /// The accessible name: what the chart shows.
@@ -51,36 +129,16 @@ pub struct InteractiveCanvasProps<C: PartialEq + 'static, L: 'static> {
     pub fallback: Html,
 }
 
-/// `draw` is left out: each kind of chart has one, fixed by its types (and function addresses compare unreliably).
-impl<C: PartialEq + 'static, L: 'static> PartialEq for InteractiveCanvasProps<C, L> {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-            && self.chart == other.chart
-            && self.tips == other.tips
-            && self.summary == other.summary
-            && self.kind == other.kind
-            && self.point_word == other.point_word
-            && self.lang == other.lang
-            && self.theme == other.theme
-            && self.on_open == other.on_open
-            && self.fallback == other.fallback
-    }
-}
-
 const TOOLTIP_WIDTH: f64 = 360.0;
 
 #[function_component(InteractiveCanvas)]
-pub fn interactive_canvas<C, L>(props: &InteractiveCanvasProps<C, L>) -> Html
-where
-    C: PartialEq + 'static,
-    L: Points + 'static,
-{
+pub fn interactive_canvas(props: &InteractiveCanvasProps) -> Html {
     let CanvasChart {
         node: canvas_ref,
         layout,
         error,
         drawn,
-    } = use_canvas_chart(props.chart.clone(), props.theme, props.draw);
+    } = use_canvas_chart(props.chart.clone(), props.theme, draw);
     let active = use_state(|| None::<usize>);
     // Set by a touch pointerdown to the point that was active before it. Chromium follows a tap with a synthetic
     // mousemove (which activates the point) before the click, so the click must compare with this, not `active`.

@@ -22,7 +22,7 @@ pub struct CanvasChart<L> {
 
 #[hook]
 pub fn use_canvas_chart<C, L>(
-    chart: Rc<C>,
+    chart: C,
     theme: Theme,
     draw: fn(&HtmlCanvasElement, &C, Theme) -> Result<L, String>,
 ) -> CanvasChart<L>
