@@ -207,11 +207,22 @@ async function redraws(browser, target, rate) {
 
 assertBuilt();
 const files = readdirSync(DIST);
-const wasm = files.filter((f) => f.endsWith('.wasm'));
-if (wasm.length !== 1) throw new Error(`expected one .wasm in ${DIST}, found ${wasm.join(', ') || 'none'}`);
+// Two modules: the first view's (Trunk's, `ansan-budget-<hash>`), which every explorer page loads, and the
+// second (`ansan-budget-full-<hash>`: the widget, the generator, the downloads), loaded by those alone.
+const firstWasm = files.filter((f) => /^ansan-budget-[0-9a-f]+_bg\.wasm$/.test(f));
+const fullWasm = files.filter((f) => /^ansan-budget-full-[0-9a-f]+_bg\.wasm$/.test(f));
+if (firstWasm.length !== 1 || fullWasm.length !== 1) {
+  throw new Error(`expected one first-view and one second .wasm in ${DIST}, found ${files.filter((f) => f.endsWith('.wasm')).join(', ') || 'none'}`);
+}
 // wasm-bindgen names the glue after the module: NAME_bg.wasm beside NAME.js.
-const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
-if (!files.includes(glue)) throw new Error(`no JS glue ${glue} beside ${wasm[0]} in ${DIST}`);
+const modules = [
+  ['first view (every explorer page)', firstWasm[0]],
+  ['second (widget, generator, downloads)', fullWasm[0]],
+].flatMap(([what, w]) => {
+  const js = w.replace(/_bg\.wasm$/, '.js');
+  if (!files.includes(js)) throw new Error(`no JS glue ${js} beside ${w} in ${DIST}`);
+  return [[`${what}: ${w}`, join(DIST, w)], [`${what}: ${js}`, join(DIST, js)]];
+});
 
 const peers = buildPeers();
 const appServer = await startServer(DIST);
@@ -255,8 +266,7 @@ const table = (head, rows, left = [0]) => [
 ];
 
 const sizeRows = [
-  [wasm[0], join(DIST, wasm[0])],
-  [glue, join(DIST, glue)],
+  ...modules,
   ['Chart.js peer: chart.umd.min.js', CHART_JS],
 ].map(([label, file]) => {
   const s = sizes(file);
@@ -279,8 +289,28 @@ const clickRows = clicks.map(({ target, rate, runs }) => {
     s('layouts').median, s('styles').median];
 });
 
+// The first-view issue's budgets beside what was measured: figures, not verdicts of a test.
+const median = (target, rate, k) =>
+  stats(loads.find((l) => l.target === target && l.rate === rate)?.runs.map((r) => r[k]) ?? []).median;
+const peer = targets.find((t) => t.from !== 'app');
+const clickStat = (target, rate, k) => stats(clicks.find((c) => c.target === target && c.rate === rate)?.runs.map((r) => r[k]) ?? []);
+const budgetRows = [
+  ['first view .wasm, brotli', '≤ 110,000 B (aim 100,000)', fmtBytes(sizes(join(DIST, firstWasm[0])).brotli)],
+  ...targets.filter((t) => t.from === 'app').flatMap((t) => [
+    [`${t.name}: first chart visible, 4x`, `≤ ½ Chart.js first chart (${fmtMs(median(peer, 4, 'chart') / 2)})`, fmtMs(median(t, 4, 'chart'))],
+    [`${t.name}: interaction ready, 4x`, `≤ Chart.js first chart (${fmtMs(median(peer, 4, 'chart'))})`, fmtMs(median(t, 4, 'interactive'))],
+  ]),
+  ...targets.filter((t) => t.from === 'app' && t.redraw).flatMap((t) => [
+    [`${t.name}: click → chart drawn, median 1x / 4x`, '≤ 8 / ≤ 16 ms', `${fmtMs(clickStat(t, 1, 'drawn').median)} / ${fmtMs(clickStat(t, 4, 'drawn').median)}`],
+    [`${t.name}: click → chart drawn, p95 4x`, '≤ 33.3 ms (two frames)', fmtMs(clickStat(t, 4, 'drawn').p95)],
+    [`${t.name}: layouts per redraw`, '≤ 1', String(clickStat(t, 1, 'layouts').median)],
+  ]),
+];
+
 console.log(
   [
+    ...table(['budget (issue 9)', 'aim', 'measured'], budgetRows),
+    '',
     ...table(['file', 'raw bytes', 'gzip -9', 'brotli -q 11'], sizeRows),
     '',
     ...table(
