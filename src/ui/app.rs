@@ -81,7 +81,18 @@ pub fn app(props: &AppProps) -> Html {
             <a class="skip-link" href="#main" onclick={ skip }>{ pick(lang, "본문 바로가기", "Skip to content") }</a>
             <SiteHeader route={ route.clone() } />
             // `data-route` names the route this content was drawn for: the address changes before the page does.
-            <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_path() }>{ body }</main>
+            <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_path() }>
+                // Read only without JavaScript, where the pre-rendered page is all there is; inside the page's
+                // main landmark, so nothing is outside one.
+                <noscript>
+                    <p class="noscript-note">
+                        { pick(lang,
+                            "JavaScript가 꺼져 있어 차트를 움직이거나 단위를 바꿀 수 없습니다. 금액, 출처, 표와 차트는 모두 아래에 있습니다.",
+                            "JavaScript is off, so the charts are not interactive; every figure, source, table and chart is below.") }
+                    </p>
+                </noscript>
+                { body }
+            </main>
             <p id="route-status" class="visually-hidden" role="status">{ announced }</p>
             <footer class="site-footer">
                 <div class="wrap">

@@ -214,7 +214,9 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
             </section>
             <section aria-labelledby="embed-preview-heading">
                 <h2 id="embed-preview-heading">{ pick(lang, "미리 보기", "Preview") }</h2>
-                <iframe class="embed-preview" src={ widget_src } title={ title }
+                // Keyed by its address: a new frame for each choice, since changing a frame's address would add
+                // an entry to the reader's history for every option tried.
+                <iframe key={ widget_src.clone() } class="embed-preview" src={ widget_src } title={ title }
                     height={ widget_params::DEFAULT_HEIGHT.to_string() }></iframe>
             </section>
         </>

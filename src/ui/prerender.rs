@@ -201,13 +201,8 @@ pub fn page_html(
     let (_, tail) = after
         .split_once("</body>")
         .ok_or("the template has no </body>")?;
-    let note = pick(
-        lang,
-        "JavaScript가 꺼져 있어 차트를 움직이거나 단위를 바꿀 수 없습니다. 금액, 출처, 표와 차트는 모두 아래에 있습니다.",
-        "JavaScript is off, so the charts are not interactive; every figure, source, table and chart is below.",
-    );
     Ok(format!(
-        "{head}</head>{before_body}<body>\n<noscript><p class=\"noscript-note\">{note}</p></noscript>\n<div id=\"app\">{body}</div>\n</body>{tail}"
+        "{head}</head>{before_body}<body>\n<div id=\"app\">{body}</div>\n</body>{tail}"
     ))
 }
 
