@@ -35,8 +35,8 @@ pub fn app(props: &AppProps) -> Html {
     // page's name is announced; the very first page is left as the browser opens it.
     use_effect_with(route.arrival.clone(), settle);
     use_effect_with((), |_| {
-        if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
-            focus_id(&id);
+        if let Some(path) = REFOCUS.with(|r| r.borrow_mut().take()) {
+            refocus(&path);
         }
     });
     let announced = match route.arrival {
@@ -108,22 +108,43 @@ pub fn app(props: &AppProps) -> Html {
 }
 
 thread_local! {
-    /// The id of the element that had focus in the page the app replaced.
-    static REFOCUS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// Where the element that had focus in the page the app replaced was (see `path_from`).
+    static REFOCUS: std::cell::RefCell<Option<Vec<u32>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Gives focus back to the element with this id once the app has rendered (it had it in the served page).
+/// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn refocus_after_render(id: String) {
-    REFOCUS.with(|r| *r.borrow_mut() = Some(id));
+pub fn path_from(root: &web_sys::Element, el: web_sys::Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut at = el;
+    while &at != root {
+        let mut index = 0;
+        let mut sibling = at.previous_element_sibling();
+        while let Some(s) = sibling {
+            index += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(index);
+        at = at.parent_element()?;
+    }
+    path.reverse();
+    Some(path)
 }
 
-fn focus_id(id: &str) {
-    let el = web_sys::window()
+/// Gives focus back, once the app has rendered, to the element at `path` (it had it in the served page).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn refocus_after_render(path: Vec<u32>) {
+    REFOCUS.with(|r| *r.borrow_mut() = Some(path));
+}
+
+fn refocus(path: &[u32]) {
+    let mut el = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = el {
+        .and_then(|d| d.get_element_by_id("app"));
+    for &i in path {
+        el = el.and_then(|e| e.children().item(i));
+    }
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = el.focus_with_options(&options);

@@ -36,11 +36,11 @@ pub fn take_over_page() {
     data_source::start(&root);
     data_source::when_loaded(move |loaded| match loaded {
         Ok(dataset) => {
+            // Where focus was, as a path of child positions from the root: the new markup is the same.
             let focused = doc
                 .active_element()
                 .filter(|el| app.contains(Some(el)))
-                .map(|el| el.id())
-                .filter(|id| !id.is_empty());
+                .and_then(|el| super::app::path_from(&app, el));
             app.set_inner_html("");
             yew::Renderer::<App>::with_root_and_props(
                 app,
@@ -51,8 +51,8 @@ pub fn take_over_page() {
                 },
             )
             .render();
-            if let Some(id) = focused {
-                super::app::refocus_after_render(id);
+            if let Some(path) = focused {
+                super::app::refocus_after_render(path);
             }
             if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                 let _ = perf.mark("app-interactive");
