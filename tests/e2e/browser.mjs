@@ -1,6 +1,10 @@
-// Shared set-up for the end-to-end tests and the benchmark: where dist/ is, how Chromium starts.
+// Shared set-up for the end-to-end tests and the benchmark: where dist/ is, how Chromium starts, what the
+// explorer's pages are, and a build of the explorer from changed data.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -8,8 +12,45 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 // E2E_DIST points the tests at another build (the default is the repo's dist/).
 export const DIST = resolve(process.env.E2E_DIST || join(REPO_ROOT, 'dist'));
 export const OUTPUT = join(REPO_ROOT, 'tests/e2e/output');
-export const DATA_PATH = '/data/ansan-2015.json';
-export const DATA_GLOB = '**/data/ansan-2015.json';
+// What the app fetches: the handover the build writes from the checked JSON (the JSON itself is only for people
+// and the checker). A test breaks the data by routing this.
+export const DATA_FILE = 'data/ansan-2015.bin';
+export const DATA_GLOB = '**/data/ansan-2015.bin';
+export const DATA_JSON = 'data/ansan-2015.json';
+
+export const PROGRAMS = ['regeneration', 'incubation', 'sme'];
+export const LANGS = ['ko', 'en'];
+/** Every page the build writes, as addresses relative to the explorer's root (`` is the root page). */
+export const PAGES = [
+  '',
+  ...LANGS.flatMap((l) => [`${l}/`, ...PROGRAMS.map((p) => `${l}/program/${p}/`), `${l}/embed/`]),
+  '404.html',
+];
+
+/**
+ * Console messages that are not the app's and that a page may log: Chromium says it ignores `integrity` on the
+ * preload of the .wasm (Trunk writes the attribute; https://crbug.com/981419). Nothing else is allowed.
+ */
+export const ALLOWED_CONSOLE = [
+  /^The `integrity` attribute is currently ignored for preload destinations that do not support subresource integrity\. See https:\/\/crbug\.com\/981419 for more information$/,
+];
+export const allowedConsole = (text) => ALLOWED_CONSOLE.some((re) => re.test(text));
+
+/** Waits for the mark the app sets once its WebAssembly has taken the pre-rendered page over. */
+export function waitInteractive(page, timeout = 20_000) {
+  return page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0, null, { timeout });
+}
+
+/**
+ * The address of a page or frame relative to the explorer's root path `base` (`/`, `/budget/`): the path below it
+ * and the query, `en/program/sme/?unit=won`; `` for the root page. An address outside `base` keeps its whole path.
+ */
+export function addressOf(pageOrFrame, base = '/') {
+  return pageOrFrame.evaluate((b) => {
+    const path = location.pathname.startsWith(b) ? location.pathname.slice(b.length) : location.pathname;
+    return path + location.search;
+  }, base);
+}
 
 // Debian's Chromium; never a downloaded browser. The network flags stop Chromium's own
 // background connections, which this machine's closed network refuses.
@@ -35,4 +76,40 @@ export function assertBuilt() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error(`${DIST}/index.html is missing: run \`trunk build --release\` first`);
   }
+}
+
+/**
+ * The explorer built from changed data, the way the release build does it: a copy of dist/ in `dir`, then the
+ * `prerender` binary (run by `cargo run` in the repo, as scripts/post-build.mjs runs it) checks the changed data,
+ * writes its handover and renders every page from it. `change(data)` gets the parsed data/ansan-2015.json and
+ * returns the text to write (so a test can write a number JSON.stringify cannot). The pages it writes have no
+ * Content-Security-Policy (post-build adds that; a test that injects markup is only stricter without it);
+ * widget.html keeps the build's.
+ * @returns {Promise<string>} `dir`
+ */
+export async function buildVariant(dir, change) {
+  await mkdir(dir, { recursive: true });
+  await cp(DIST, dir, { recursive: true });
+  const data = JSON.parse(await readFile(join(DIST, DATA_JSON), 'utf8'));
+  const json = join(dir, DATA_JSON);
+  await writeFile(json, await change(data));
+  // The bundle's index.html as the post-build hook found it: widget.html is that page marked as the widget, with
+  // the CSP added.
+  const widget = await readFile(join(DIST, 'widget.html'), 'utf8');
+  const template = widget
+    .replace(' data-page="widget"', '')
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '');
+  if (!template.includes('<html lang="ko"')) throw new Error('dist/widget.html is not the bundle page marked as the widget');
+  const templateFile = join(dir, '..', `${dir.split('/').pop()}-template.html`);
+  await writeFile(templateFile, template);
+  try {
+    await promisify(execFile)(
+      'cargo',
+      ['run', '--quiet', '--bin', 'prerender', '--', '--data', json, '--template', templateFile, '--out', dir],
+      { cwd: REPO_ROOT, maxBuffer: 1 << 24 },
+    );
+  } catch (e) {
+    throw new Error(`prerender refused the changed data or failed (exit ${e.code}):\n${e.stderr}`);
+  }
+  return dir;
 }

@@ -1,5 +1,7 @@
 // A tiny static file server for the built app in dist/: loopback only, a free port, the MIME
-// types a browser insists on (application/wasm for streaming compilation), no caching.
+// types a browser insists on (application/wasm for streaming compilation), no caching. Like a static host:
+// a folder's address serves its index.html, and optionally the site lives under a sub-path (`/budget/`) and an
+// unknown address gets the site's 404.html with status 404 (as GitHub Pages and Netlify do).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -22,20 +24,38 @@ const MIME = {
 
 /**
  * Serves `root` on 127.0.0.1 at a port the OS picks. `cacheSeconds` > 0 lets the browser cache files as a real
- * host would; `requests`, when given, collects every requested path.
- * @returns {Promise<{ url: string, close: () => Promise<void> }>} url without a trailing slash
+ * host would; `requests`, when given, collects every requested path (the whole path, prefix included).
+ * `prefix` (`/budget/`) serves `root` below that path only: everything else is a 404. `notFound` (a file below
+ * `root`, `404.html`) is the body of every 404 inside the prefix.
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>} url without a trailing slash (and without the
+ *   prefix)
  */
-export async function startServer(root, { cacheSeconds = 0, requests = null } = {}) {
+export async function startServer(root, { cacheSeconds = 0, requests = null, prefix = '/', notFound = null } = {}) {
   const base = resolve(root);
+  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix ${prefix} must start and end with /`);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       requests?.push(path);
-      let file = normalize(join(base, path));
+      if (!path.startsWith(prefix)) return send(res, 404, `not found: ${path} (the site is at ${prefix})`);
+      let file = normalize(join(base, path.slice(prefix.length)));
       if (file !== base && !file.startsWith(base + sep)) return send(res, 403, 'forbidden');
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file).catch(() => null))?.isDirectory()) {
+        // A folder without the slash: a static host redirects, so relative links inside resolve below it.
+        if (!path.endsWith('/')) {
+          const url = new URL(req.url, 'http://x');
+          res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+          return res.end();
+        }
+        file = join(file, 'index.html');
+      }
       const body = await readFile(file).catch(() => null);
-      if (body === null) return send(res, 404, `not found: ${path}`);
+      if (body === null) {
+        const page = notFound ? await readFile(join(base, notFound)).catch(() => null) : null;
+        if (page === null) return send(res, 404, `not found: ${path}`);
+        res.writeHead(404, { 'Content-Type': MIME['.html'], 'Content-Length': page.length, 'Cache-Control': 'no-store' });
+        return res.end(req.method === 'HEAD' ? undefined : page);
+      }
       res.writeHead(200, {
         'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': body.length,
