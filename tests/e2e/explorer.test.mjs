@@ -1,17 +1,17 @@
 // End-to-end tests of the explorer as a citizen uses it: the story from the overview to a program page and
 // back, keyboard and touch use, the chart on a phone, accessibility of every page, and honest figures.
 // Every test opens its own browser context and fails on console errors, uncaught exceptions and failed requests.
+// Pages have real addresses below the explorer's root (`en/program/sme/?unit=won`); the tests compare those
+// (path below the server's root, and query), and wait for the app to take each pre-rendered page over.
 // Run after `trunk build --release`:  node --test tests/e2e/
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DIST, OUTPUT, assertBuilt, launchChromium } from './browser.mjs';
+import { DIST, LANGS, OUTPUT, PAGES, PROGRAMS, addressOf, assertBuilt, launchChromium, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
-const PROGRAMS = ['regeneration', 'incubation', 'sme'];
-const LANGS = ['ko', 'en'];
 const SOURCE_TITLE = '안산시, 지역경제 선순환';
 // Words in a tooltip title (`{program} · {figure}`) that name each program, in either language.
 const NAMES = {
@@ -34,6 +34,9 @@ after(async () => {
   await server?.close();
 });
 
+/** Pages being sent on from an old hash address. */
+const redirecting = new Set();
+
 /**
  * Runs `fn(page, context)` in a fresh browser context (closed afterwards), then fails if the page logged a
  * console error, threw, or a request failed, even when `fn` itself passed.
@@ -50,17 +53,49 @@ async function withPage(t, options, fn) {
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // The root page sends an old hash address on at once; what its preloads had begun to fetch is dropped.
+    if (redirecting.has(page) && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   await fn(page, context);
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 }
 
-/** Loads `hash` (e.g. `#/en/program/sme`) as a fresh document and waits until the page is shown. */
-async function open(page, hash = '') {
+/**
+ * Loads the page at `address` (relative to the explorer's root: `en/program/sme/?unit=won`; `` is the root page)
+ * as a fresh document and waits until the app has taken it over and drawn it. An old hash address (`#/en/`) is
+ * followed to the page the root page sends it to.
+ */
+async function open(page, address = '') {
   await page.goto('about:blank');
-  await page.goto(`${server.url}/${hash}`, { waitUntil: 'domcontentloaded' });
+  // Until the next page is opened: the failures of the dropped requests are reported some time later.
+  redirecting.delete(page);
+  if (address.includes('#/')) {
+    redirecting.add(page);
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForURL((u) => u.hash === '', { waitUntil: 'domcontentloaded' });
+  } else {
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
+  }
+  await waitInteractive(page);
   await waitReady(page);
+  // The generator's preview is a widget in a frame: drawn too, so that leaving the page aborts nothing.
+  const preview = page.locator('iframe.embed-preview');
+  if (await preview.count()) {
+    const frame = await (await preview.elementHandle()).contentFrame();
+    await frame.locator('#widget-chart[data-drawn]').waitFor({ state: 'attached' });
+  }
+  await settled(page);
+}
+
+/**
+ * Waits until no CSS transition runs. A page whose address has view options (`?unit=won`) is taken over as
+ * rendered (default options) and then follows its address, so its toggle buttons fade to their new state.
+ */
+async function settled(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
 /** The data has loaded, the page has its h1, and every chart on it is drawn. */
@@ -72,25 +107,30 @@ async function waitReady(page) {
   });
 }
 
-/** Waits for the hash to become `hash`, then for the page to be ready. */
-async function waitForHash(page, hash) {
+/**
+ * Waits for the address to become `address` (relative to the explorer's root) and for <main data-route> to say
+ * that the page drawn is the one for `route` (the address as the app writes it: the root page `` shows `ko/`),
+ * then for the page to be ready.
+ */
+async function waitForAddress(page, address, route = address === '' ? 'ko/' : address) {
   await page
     // The address changes first; <main data-route> says when the page drawn is the new one.
     .waitForFunction(
-      (h) => location.hash === h && document.getElementById('main')?.dataset.route === h,
-      hash,
+      ([a, r]) =>
+        location.pathname.slice(1) + location.search === a && document.getElementById('main')?.dataset.route === r,
+      [address, route],
       { timeout: 10_000 },
     )
     .catch(async () => {
-      const [now, drawn] = await page.evaluate(() => [location.hash, document.getElementById('main')?.dataset.route]);
-      assert.fail(`expected the hash ${hash} and a page drawn for it; the hash is ${now}, the page is drawn for ${drawn}`);
+      const [now, drawn] = await page.evaluate(() => [location.pathname + location.search, document.getElementById('main')?.dataset.route]);
+      assert.fail(`expected the address ${address} and a page drawn for ${route}; the address is ${now}, the page is drawn for ${drawn}`);
     });
   await waitReady(page);
 }
 
-const hashOf = (page) => page.evaluate(() => location.hash);
+const historyLength = (page) => page.evaluate(() => history.length);
 const h1Of = async (page) => (await page.locator('main h1').first().innerText()).trim();
-/** The new page renders in a later task than the hash change: polls the <h1> until it matches (or 10 s). */
+/** The new page renders in a later task than the address change: polls the <h1> until it matches (or 10 s). */
 async function h1Matching(page, re) {
   await page
     .waitForFunction((src) => new RegExp(src).test(document.querySelector('main h1')?.innerText ?? ''), re.source, { timeout: 10_000 })
@@ -185,12 +225,16 @@ test('the story: overview → SME bar → English → reload → per resident �
     // Click the SME bar: its page opens.
     const sme = await findBar(page, '#overview-chart', NAMES.sme);
     await page.mouse.click(sme.x, sme.y);
-    await waitForHash(page, '#/ko/program/sme');
+    await waitForAddress(page, 'ko/program/sme/');
     assert.match(await h1Matching(page, /강소기업/), /강소기업/);
+    const entries = await historyLength(page);
 
-    // Switch to English: same page, English words, `<html lang="en">`.
-    await page.locator('nav.lang-switch a', { hasText: 'English' }).click();
-    await waitForHash(page, '#/en/program/sme');
+    // Switch to English: same page, English words, `<html lang="en">`, no new history entry.
+    const english = page.locator('nav.lang-switch a', { hasText: 'English' });
+    assert.equal(await english.getAttribute('href'), '../../../en/program/sme/');
+    await english.click();
+    await waitForAddress(page, 'en/program/sme/');
+    assert.equal(await historyLength(page), entries, 'the language switch added a history entry');
     assert.equal(await htmlLang(page), 'en');
     assert.match(await h1Of(page), /SME/);
     assert.doesNotMatch(await h1Of(page), /[가-힣]/, 'the English h1 still has Hangul');
@@ -198,34 +242,36 @@ test('the story: overview → SME bar → English → reload → per resident �
 
     // A reload keeps the English SME page.
     await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
     await waitReady(page);
-    assert.equal(await hashOf(page), '#/en/program/sme');
+    assert.equal(await addressOf(page), 'en/program/sme/');
     assert.equal(await htmlLang(page), 'en');
     assert.match(await h1Of(page), /SME/);
 
     // Per resident on the program page: KRW 6,579 per resident.
     await choose(page, '#program-chart-unit', 'Per resident');
-    assert.equal(await hashOf(page), '#/en/program/sme?unit=per-resident');
+    assert.equal(await addressOf(page), 'en/program/sme/?unit=per-resident');
+    assert.equal(await historyLength(page), entries, 'the unit choice added a history entry');
     const label = await page.locator('#program-chart').getAttribute('aria-label');
     assert.ok(label.includes('KRW 6,579 per resident'), `program chart aria-label: ${label}`);
     const smeBar = await findBar(page, '#program-chart', NAMES.sme);
     assert.ok(smeBar.tip.amount.includes('KRW 6,579 per resident'), `tt-amount: ${smeBar.tip.amount}`);
     assert.ok((await page.locator('p.formula').innerText()).includes('760,000'));
 
-    // Back: the entry before the SME page is the first one, the bare address `/` (language and unit changes
-    // replaced the SME entry and never touched it), so Back shows the Korean overview in 억원.
-    await page.goBack({ waitUntil: 'commit' });
-    await waitReady(page);
-    const backHash = await hashOf(page);
-    t.diagnostic(`after Back the address is ${page.url()} (hash "${backHash}")`);
-    assert.ok(['', '#/ko/'].includes(backHash), `after Back the hash is "${backHash}"`);
+    // Back: the entry before the SME page is the first one, the root page `/` (language and unit changes
+    // replaced the SME entry and never touched it), so Back shows the Korean overview in 억원. The reload made
+    // the SME entry a document of its own, so Back loads the root page afresh.
+    await page.goBack({ waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
+    await waitForAddress(page, '');
     assert.equal(await htmlLang(page), 'ko');
     assert.match(await h1Of(page), /3대 경제 프로그램/);
     await page.locator('#overview-chart').waitFor();
 
     // Per resident on the overview: 585,526 in the tooltip and the chart's accessible name, and the formula.
     await choose(page, '#overview-chart-unit', '시민 1인당');
-    assert.equal(await hashOf(page), '#/ko/?unit=per-resident');
+    // The root page's own address for the view is the Korean overview's.
+    assert.equal(await addressOf(page), 'ko/?unit=per-resident');
     const perResident = await findBar(page, '#overview-chart', NAMES.regeneration);
     // Labelled: the per-resident amount says 1인당, the figure's own amount says it is the whole.
     assert.ok(perResident.tip.amount.includes('1인당 약 585,526원'), `tt-amount: ${perResident.tip.amount}`);
@@ -255,19 +301,16 @@ for (const [width, height] of [
   }, async (t) => {
     await withPage(t, { viewport: { width, height } }, async (page) => {
       const failures = [];
-      for (const lang of LANGS) {
-        const routes = [
-          `#/${lang}/`,
-          `#/${lang}/?unit=per-resident&scale=log`,
-          ...PROGRAMS.map((p) => `#/${lang}/program/${p}`),
-          `#/${lang}/nowhere`,
-          `#/${lang}/program/nowhere`,
-        ];
-        for (const route of routes) {
-          await open(page, route);
-          const { violations } = await new AxeBuilder({ page }).analyze();
-          if (violations.length) failures.push(`  ${route} (${lang}, ${width} px):\n${formatViolations(violations)}`);
-        }
+      const addresses = [
+        ...PAGES,
+        ...LANGS.flatMap((lang) => [`${lang}/?unit=per-resident&scale=log`, `${lang}/program/sme/?unit=won&scale=log`]),
+        // Unknown addresses: an old hash address the root page sends to 404.html.
+        '#/en/program/nowhere',
+      ];
+      for (const address of addresses) {
+        await open(page, address);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        if (violations.length) failures.push(`  ${address} (${width} px):\n${formatViolations(violations)}`);
       }
       assert.equal(failures.length, 0, `axe-core violations:\n${failures.join('\n')}`);
     });
@@ -313,7 +356,7 @@ test('keyboard only: skip link first, every program page by Tab + Enter, and the
   timeout: 120_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
-    await open(page, '#/ko/');
+    await open(page, 'ko/');
 
     // The first Tab lands on the skip link, which is visible when focused; Enter moves focus to <main>.
     await page.keyboard.press('Tab');
@@ -324,19 +367,19 @@ test('keyboard only: skip link first, every program page by Tab + Enter, and the
     assert.ok(skipBox && skipBox.width > 40 && skipBox.height > 20, `the focused skip link is ${JSON.stringify(skipBox)}`);
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'the skip link did not move focus to <main>');
-    assert.equal(await hashOf(page), '#/ko/', 'the skip link changed the route');
+    assert.equal(await addressOf(page), 'ko/', 'the skip link changed the page');
+    assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/', 'the skip link changed the route');
 
     // Every program page, by Tab and Enter on its card link; back by the breadcrumb, also by keyboard.
     for (const id of PROGRAMS) {
-      const href = `#/ko/program/${id}`;
-      const link = await tabTo(page, '.program-card h3 a', { test: (x) => x.href === href });
+      const link = await tabTo(page, '.program-card h3 a', { test: (x) => x.href === `../ko/program/${id}/` });
       await page.keyboard.press('Enter');
-      await waitForHash(page, href);
+      await waitForAddress(page, `ko/program/${id}/`);
       const name = link.desc.match(/"(.*)"$/)?.[1] ?? '';
       assert.ok((await h1Of(page)).startsWith(name.slice(0, 10)), `the ${id} page's h1 is "${await h1Of(page)}"`);
       await tabTo(page, 'nav.breadcrumb a');
       await page.keyboard.press('Enter');
-      await waitForHash(page, '#/ko/');
+      await waitForAddress(page, 'ko/');
     }
 
     // The chart: focus shows the first bar, ArrowDown the next (incubation's 19억원), Enter opens incubation.
@@ -354,7 +397,7 @@ test('keyboard only: skip link first, every program page by Tab + Enter, and the
     assert.ok(tip && NAMES.regeneration.test(tip.title), `after ArrowUp the tooltip is ${JSON.stringify(tip)}`);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await waitForHash(page, '#/ko/program/incubation');
+    await waitForAddress(page, 'ko/program/incubation/');
     assert.match(await h1Of(page), /인큐베이팅/);
   });
 });
@@ -363,14 +406,16 @@ test('a page change moves focus to the new heading and announces it; Back return
   timeout: 60_000,
 }, async (t) => {
   await withPage(t, { viewport: { width: 1280, height: 500 } }, async (page) => {
-    await open(page, '#/ko/');
-    const link = page.locator('.program-card h3 a[href="#/ko/program/sme"]');
+    await open(page, 'ko/');
+    const link = page.locator('.program-card h3 a[href="../ko/program/sme/"]');
     await page.evaluate(() => window.scrollTo(0, 200));
     await link.focus();
     const before = await page.evaluate(() => window.scrollY);
     assert.ok(before > 100, `the page did not scroll: ${before}`);
+    const entries = await historyLength(page);
     await page.keyboard.press('Enter');
-    await waitForHash(page, '#/ko/program/sme');
+    await waitForAddress(page, 'ko/program/sme/');
+    assert.equal(await historyLength(page), entries + 1, 'the page change did not push one history entry');
     await page.waitForFunction(() => document.activeElement?.matches('main h1'));
     const focusedText = await page.evaluate(() => document.activeElement.textContent);
     assert.match(focusedText, /히든챔피언/, `focus is on ${focusedText}`);
@@ -379,17 +424,33 @@ test('a page change moves focus to the new heading and announces it; Back return
     assert.match(status, /히든챔피언.*안산시 예산 탐색기/, `the live region says ${status}`);
     assert.equal(await page.locator('#route-status').getAttribute('role'), 'status');
 
+    // Back and Forward stay in the document (popstate): the app's performance marks are still there.
+    const starts = () => page.evaluate(() => performance.getEntriesByName('app-start').length);
     await page.goBack();
-    await waitForHash(page, '#/ko/');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '#/ko/program/sme');
+    await waitForAddress(page, 'ko/');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '../ko/program/sme/');
     const after = await page.evaluate(() => window.scrollY);
     assert.ok(Math.abs(after - before) <= 2, `Back restored scroll ${after}, the reader left at ${before}`);
     assert.match(await page.locator('#route-status').innerText(), /안산시 예산 탐색기/);
+    await page.goForward();
+    await waitForAddress(page, 'ko/program/sme/');
+    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+    assert.match(await h1Of(page), /히든챔피언/);
+    assert.equal(await starts(), 1, 'Back or Forward loaded the page again');
 
-    // An unknown program is a missing page in its title too, not the home page's.
-    await page.evaluate(() => { location.hash = '#/en/program/nope'; });
-    await waitForHash(page, '#/en/program/nope');
+    // An address below the explorer's root that is no page: followed in the app, it is a missing page in its
+    // title too, not the home page's.
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = '../../../en/program/nope/';
+      a.textContent = 'nope';
+      document.querySelector('main').append(a);
+    });
+    await page.locator('main > a[href="../../../en/program/nope/"]').click();
+    await waitForAddress(page, 'en/program/nope/');
     assert.match(await page.title(), /^Page not found/);
+    assert.match(await h1Of(page), /Page not found/);
+    assert.equal(await starts(), 1, 'the link to an unknown page was not taken over');
   });
 });
 
@@ -397,7 +458,7 @@ test('tooltips (WCAG 1.4.13): the pointer can move onto one, Escape closes it wh
   timeout: 90_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
-    await open(page, '#/en/');
+    await open(page, 'en/');
     const bar = await findBar(page, '#overview-chart', NAMES.incubation);
     const tip = page.locator('#overview-chart-tip');
     const box = await tip.boundingBox();
@@ -417,7 +478,7 @@ test('tooltips (WCAG 1.4.13): the pointer can move onto one, Escape closes it wh
     await page.waitForFunction(() => !document.getElementById('overview-chart-tip'));
   });
   await withPage(t, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
-    await open(page, '#/ko/');
+    await open(page, 'ko/');
     await findBar(page, '#overview-chart', NAMES.regeneration);
     const c = await page.locator('#overview-chart').boundingBox();
     const b = await page.locator('#overview-chart-tip').boundingBox();
@@ -430,7 +491,7 @@ test('screen readers: each chart is a named list of its bars; focus announces th
 }, async (t) => {
   await withPage(t, {}, async (page) => {
     for (const lang of ['ko', 'en']) {
-      await open(page, `#/${lang}/`);
+      await open(page, `${lang}/`);
       const chart = page.locator('#overview-chart');
       // The accessibility tree: a listbox named by the summary (extremes included), described by the hint, one
       // option per bar, nothing selected before focus.
@@ -472,7 +533,7 @@ test('screen readers: each chart is a named list of its bars; focus announces th
       assert.equal(new Set(said).size, 4, `not every bar was announced: ${said}`);
     }
     // A program page's chart opens nothing, so its hint promises no Enter.
-    await open(page, '#/en/program/regeneration');
+    await open(page, 'en/program/regeneration/');
     const programChart = page.locator('main canvas[role="listbox"]').first();
     const programHint = await page.locator(`#${(await programChart.getAttribute('aria-describedby')).split(' ')[0]}`).innerText();
     assert.match(programHint, /arrow keys move between bars/);
@@ -491,7 +552,7 @@ test('chart text follows the reader\'s text size: at 200 % the chart is laid out
   timeout: 90_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
-    await open(page, '#/en/');
+    await open(page, 'en/');
     const chart = page.locator('#overview-chart');
     assert.equal(await chart.getAttribute('data-text-scale'), '1');
     const before = await chart.boundingBox();
@@ -510,7 +571,7 @@ test('chart text follows the reader\'s text size: at 200 % the chart is laid out
     await page.waitForFunction(() => document.getElementById('overview-chart')?.getAttribute('data-text-scale') === '1');
   });
   await withPage(t, { viewport: { width: 320, height: 700 } }, async (page) => {
-    await open(page, '#/ko/');
+    await open(page, 'ko/');
     await page.addStyleTag({ content: 'html { font-size: 34px !important; }' });
     // A 320 px phone cannot lay a chart out at 160 px: the scale is what fits, and the chart is still drawn.
     await page.waitForFunction(() => Number(document.getElementById('overview-chart')?.getAttribute('data-text-scale')) > 1);
@@ -525,17 +586,21 @@ test('chart text follows the reader\'s text size: at 200 % the chart is laid out
  * not inside an element with that `lang`; and names (aria-label, title) that contain it, since a name cannot
  * carry a second language. The language switch is included: its 한국어 link must say so too.
  */
-async function unmarkedRuns(page) {
-  return page.evaluate(() => {
+async function unmarkedRuns(page, { acronyms = false } = {}) {
+  return page.evaluate((acronyms) => {
     const pageLang = document.documentElement.lang;
-    const foreign = pageLang === 'en' ? /[\uAC00-\uD7A3]/ : /[A-Za-z]{2,}/;
+    // With `acronyms`, an all-capital Latin word (HTML) in Korean text is not English to mark.
+    const latin = acronyms ? /\b(?![A-Z]+\b)[A-Za-z]{2,}/ : /[A-Za-z]{2,}/;
+    const foreign = pageLang === 'en' ? /[\uAC00-\uD7A3]/ : latin;
     const want = pageLang === 'en' ? 'ko' : 'en';
     const out = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const n = walker.currentNode;
       const el = n.parentElement;
-      if (!foreign.test(n.textContent) || el.closest('script, style, code')) continue;
+      // <noscript> holds raw text while scripts run (what it shows without them is checked in pages.test.mjs); a
+      // <textarea> holds code (the generator's snippet).
+      if (!foreign.test(n.textContent) || el.closest('script, style, code, noscript, textarea')) continue;
       if (el.closest('[lang]')?.getAttribute('lang') !== want) out.push(`${el.tagName}.${el.className}: ${n.textContent.trim().slice(0, 60)}`);
     }
     for (const el of document.querySelectorAll('[aria-label], [title]')) {
@@ -545,18 +610,19 @@ async function unmarkedRuns(page) {
       }
     }
     return out;
-  });
+  }, acronyms);
 }
 
 test('every run in the other language carries its lang: Korean on English pages, English on Korean pages', {
   timeout: 90_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
-    for (const hash of ['#/en/', '#/en/program/regeneration', '#/en/program/incubation', '#/en/program/sme', '#/ko/', '#/ko/program/incubation']) {
-      await open(page, hash);
+    for (const address of ['', 'en/', 'en/program/regeneration/', 'en/program/incubation/', 'en/program/sme/', 'ko/', 'ko/program/incubation/', '404.html']) {
+      await open(page, address);
       // With a tooltip open too: its text is in the page as well.
-      await page.locator('#overview-chart, #program-chart').first().focus();
-      assert.deepEqual(await unmarkedRuns(page), [], `${hash}: text in the other language without its lang`);
+      const chart = page.locator('#overview-chart, #program-chart');
+      if (await chart.count()) await chart.first().focus();
+      assert.deepEqual(await unmarkedRuns(page), [], `${address}: text in the other language without its lang`);
     }
     for (const query of ['chart=overview&lang=en', 'chart=timeline&lang=en', 'chart=program&program=sme&lang=ko']) {
       await page.goto(`${server.url}/widget.html?${query}`, { waitUntil: 'domcontentloaded' });
@@ -566,11 +632,28 @@ test('every run in the other language carries its lang: Korean on English pages,
   });
 });
 
+// KNOWN APP BUG (fails until fixed; found when these pages were added to the check above): the generator's
+// language <option>s (한국어 on the English page) carry no lang, and its preview <iframe>'s title is in the
+// widget's language (Korean by default, also on en/embed/) without a lang on the iframe.
+test('the generator pages too: every run in the other language carries its lang (KNOWN BUG: fails)', {
+  timeout: 60_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    const failures = [];
+    for (const address of ['en/embed/', 'ko/embed/', 'en/embed/?chart=program&program=sme&lang=en', 'ko/embed/?chart=timeline&lang=en']) {
+      await open(page, address);
+      const runs = await unmarkedRuns(page, { acronyms: true });
+      if (runs.length) failures.push(`${address}:\n    ${runs.join('\n    ')}`);
+    }
+    assert.deepEqual(failures, [], 'text in the other language without its lang');
+  });
+});
+
 test('the timeline has the bar chart\'s treatment: keyboard, tooltip with the period\'s source, screen-reader list, Enter opens', {
   timeout: 60_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
-    await open(page, '#/ko/');
+    await open(page, 'ko/');
     const chart = page.locator('#timeline-chart');
     assert.equal(await chart.getAttribute('role'), 'listbox');
     assert.equal(await chart.getAttribute('aria-roledescription'), '기간 차트');
@@ -593,7 +676,7 @@ test('the timeline has the bar chart\'s treatment: keyboard, tooltip with the pe
     await page.keyboard.press('End');
     assert.equal(await chart.getAttribute('aria-activedescendant'), 'timeline-chart-point-2');
     await page.keyboard.press('Enter');
-    await waitForHash(page, '#/ko/program/sme');
+    await waitForAddress(page, 'ko/program/sme/');
   });
 });
 
@@ -601,7 +684,7 @@ test('on a phone the table shows each column name in its card, and a screen read
   timeout: 60_000,
 }, async (t) => {
   await withPage(t, { viewport: { width: 360, height: 800 } }, async (page) => {
-    await open(page, '#/en/');
+    await open(page, 'en/');
     const cell = page.locator('#figures-table tbody td[data-label]').first();
     const label = await cell.getAttribute('data-label');
     // Shown to the eye…
@@ -635,7 +718,7 @@ test('axe, dark and forced colours, 320 and 1280 px, with every tooltip open: no
           const undecided = incomplete.filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes.map((n) => n.target.join(' ')));
           if (undecided.length) failures.push(`${where}: contrast needs review: ${undecided.join(', ')}`);
         };
-        for (const [route, charts] of [['#/en/', ['#overview-chart', '#timeline-chart']], ['#/ko/program/regeneration', ['#program-chart']]]) {
+        for (const [route, charts] of [['en/', ['#overview-chart', '#timeline-chart']], ['ko/program/regeneration/', ['#program-chart']]]) {
           await open(page, route);
           await check(`${route} ${width} px ${mode}, tooltips closed`);
           for (const chart of charts) {
@@ -659,7 +742,7 @@ test('keyboard only, the whole overview: every stop in reading order and visibly
   timeout: 90_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
-    await open(page, '#/en/');
+    await open(page, 'en/');
     // Every <figure> has a name (the chart's title) in Chromium's accessibility tree.
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
@@ -715,13 +798,13 @@ test('touch: the first tap on a bar shows its tooltip, the second opens its prog
 
       await page.touchscreen.tap(x, y);
       await page.waitForTimeout(300);
-      assert.equal(await hashOf(page), '', 'the first tap opened the program instead of only showing its tooltip');
+      assert.equal(await addressOf(page), '', 'the first tap opened the program instead of only showing its tooltip');
       const tip = await tooltip(page);
       assert.ok(tip && NAMES.sme.test(tip.title), `after the first tap the tooltip is ${JSON.stringify(tip)}`);
       assert.ok(tip.amount.includes('50억원'), `tt-amount: ${tip.amount}`);
 
       await page.touchscreen.tap(x, y);
-      await waitForHash(page, '#/ko/program/sme');
+      await waitForAddress(page, 'ko/program/sme/');
       assert.match(await h1Matching(page, /강소기업/), /강소기업/);
     },
   );
@@ -788,7 +871,7 @@ test('honesty: derived and approximate figures say so, incubation\'s two amounts
 }, async (t) => {
   await withPage(t, {}, async (page) => {
     for (const lang of LANGS) {
-      await open(page, `#/${lang}/program/regeneration`);
+      await open(page, `${lang}/program/regeneration/`);
       const pub = page.locator('li.figure-item[data-figure="regeneration-public"]');
       assert.equal(await pub.locator('.badge-derived').count(), 1, `${lang}: 950억 has no derived badge`);
       const pubText = await pub.innerText();
@@ -812,7 +895,7 @@ test('honesty: derived and approximate figures say so, incubation\'s two amounts
         `${lang}: 3,500억 (exact in the article) is marked approximate: ${privateText}`,
       );
 
-      await open(page, `#/${lang}/program/incubation`);
+      await open(page, `${lang}/program/incubation/`);
       const body = await page.locator('body').innerText();
       const label = await page.locator('#program-chart').getAttribute('aria-label');
       for (const text of [body, label]) {
@@ -824,7 +907,7 @@ test('honesty: derived and approximate figures say so, incubation\'s two amounts
       }
       assert.ok((await page.locator('aside.note-box').innerText()).length > 0, `${lang}: incubation has no note`);
 
-      for (const route of [`#/${lang}/`, ...PROGRAMS.map((p) => `#/${lang}/program/${p}`)]) {
+      for (const route of [`${lang}/`, ...PROGRAMS.map((p) => `${lang}/program/${p}/`)]) {
         await open(page, route);
         const captions = await page.locator('figure.chart figcaption').allInnerTexts();
         assert.ok(captions.length >= 1, `${route}: no chart figcaption`);
@@ -850,8 +933,8 @@ test('screenshots of the overview and the regeneration page (tests/e2e/output/sh
     await withPage(t, { viewport: { width, height } }, async (page) => {
       for (const lang of LANGS) {
         for (const [name, route] of [
-          ['overview', `#/${lang}/`],
-          ['regeneration', `#/${lang}/program/regeneration`],
+          ['overview', `${lang}/`],
+          ['regeneration', `${lang}/program/regeneration/`],
         ]) {
           await open(page, route);
           await page.screenshot({ path: join(OUTPUT, `shot-${name}-${lang}-${width}.png`), fullPage: true });
