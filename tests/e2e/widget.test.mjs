@@ -1,7 +1,7 @@
 // End-to-end tests of the widgets as the city's web team uses them: the release bundle served from a
 // sub-folder, the sample city page on another origin embedding two widgets, resizing, tooltips and clicks
 // inside the frames, polite errors, axe in both languages and themes, the generator, downloads read back,
-// and hostile names rendered as text everywhere.
+// and hostile names rendered as text everywhere (in the pages the build renders too).
 // Run after `trunk build --release`:  node --test tests/e2e/
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DATA_GLOB, DIST, REPO_ROOT, assertBuilt, launchChromium } from './browser.mjs';
+import { DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, launchChromium, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const PLACEHOLDER = 'https://budget.example.org/';
@@ -26,7 +26,7 @@ before(async () => {
   assertBuilt();
   tmp = await mkdtemp(join(tmpdir(), 'ansan-widget-'));
   await cp(DIST, join(tmp, 'app', 'budget'), { recursive: true });
-  appServer = await startServer(join(tmp, 'app'));
+  appServer = await startServer(join(tmp, 'app', 'budget'), { prefix: '/budget/' });
   BASE = `${appServer.url}/budget/`;
   const city = await readFile(join(REPO_ROOT, 'examples/city-news.html'), 'utf8');
   assert.ok(city.includes(PLACEHOLDER), 'examples/city-news.html does not use the placeholder host');
@@ -57,7 +57,9 @@ async function withPage(t, options, fn) {
       // A frame's load superseded by a newer address (the generator's preview as options change) is aborted
       // by the browser, with the files it was fetching, as it should be: not a failure.
       const superseded = r.frame() !== p.mainFrame() && /ERR_ABORTED/.test(r.failure()?.errorText);
-      if (!superseded) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+      // With JavaScript off, Chromium refuses the module preload of the app's .js and says so as "csp".
+      const scriptsOff = options.javaScriptEnabled === false && r.failure()?.errorText === 'csp' && r.resourceType() === 'script';
+      if (!superseded && !scriptsOff) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
     });
     p.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
     p.on('dialog', (d) => {
@@ -87,11 +89,15 @@ async function axe(pageOrFrame, label) {
 test('the release bundle works from a sub-folder: explorer and widget, relative files only', TIMEOUT, async (t) => {
   await withPage(t, {}, async (page) => {
     await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
     await drawn(page, 'overview-chart');
-    const html = await readFile(join(DIST, 'index.html'), 'utf8');
-    assert.ok(!/(src|href)="\/[^/]/.test(html), 'index.html still loads something from the host root');
-    assert.match(html, /http-equiv="Content-Security-Policy"/);
-    assert.doesNotMatch(html, /script-src[^;]*'unsafe-inline'/, 'the CSP allows inline scripts');
+    for (const address of [...PAGES, 'widget.html']) {
+      const file = address === '' || address.endsWith('/') ? `${address}index.html` : address;
+      const html = await readFile(join(DIST, file), 'utf8');
+      assert.ok(!/(src|href)="\/[^/]/.test(html), `${file} still loads something from the host root`);
+      assert.match(html, /http-equiv="Content-Security-Policy"/, `${file} has no CSP`);
+      assert.doesNotMatch(html, /script-src[^;]*'unsafe-inline'/, `${file}: the CSP allows inline scripts`);
+    }
     await openWidget(page, 'chart=timeline&lang=en');
     await drawn(page);
     assert.equal(await page.title(), "Ansan's three economic programs: their periods — Ansan Budget Explorer");
@@ -178,12 +184,14 @@ test('the sample city page on another origin: two widgets render, resize with th
       page.mouse.click(box2.x + box2.width * 0.4, at - box.y + box2.y),
     ]);
     await popup.waitForLoadState('domcontentloaded');
-    assert.match(popup.url(), /#\/ko\/program\/[a-z-]+/, `the new tab shows ${popup.url()}`);
+    // The program's page, with the scale the widget was switched to.
+    assert.match(popup.url(), /\/budget\/ko\/program\/[a-z-]+\/\?scale=log$/, `the new tab shows ${popup.url()}`);
     assert.ok(popup.url().startsWith(BASE), `the new tab is not the explorer: ${popup.url()}`);
     assert.equal(page.url(), hostUrl, 'the host page navigated');
     assert.equal(frame.url().includes('widget.html'), true, 'the frame navigated away from the widget');
     assert.equal(await page.evaluate(() => history.length), historyBefore, 'the widget added host history entries');
     assert.equal(await popup.evaluate(() => window.opener), null, 'the new tab can reach its opener');
+    await waitInteractive(popup);
     await drawn(popup, 'program-chart');
   });
 });
@@ -217,7 +225,7 @@ test('a bad parameter, an unknown program or a failing data file: a polite messa
   await page.route(DATA_GLOB, (r) => r.fulfill({ status: 404, body: 'gone' }));
   await openWidget(page, 'chart=overview&lang=en');
   const text = await page.locator('[role="alert"]').innerText();
-  assert.match(text, /ansan-2015\.json/);
+  assert.match(text, /ansan-2015\.bin/);
   assert.match(text, /404/);
   assert.deepEqual(errors, []);
 });
@@ -238,8 +246,10 @@ test('axe finds nothing on widgets (both languages, light and dark, every chart)
   }
   for (const lang of ['ko', 'en']) {
     await withPage(t, {}, async (page) => {
-      await page.goto(`${BASE}#/${lang}/embed`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${BASE}${lang}/embed/`, { waitUntil: 'domcontentloaded' });
+      await waitInteractive(page);
       await page.locator('#embed-snippet').waitFor();
+      await drawn(await (await page.locator('iframe.embed-preview').elementHandle()).contentFrame());
       await axe(page, `generator ${lang}`);
     });
   }
@@ -265,13 +275,16 @@ test('a dark widget paints its chart dark; auto follows the reader', TIMEOUT, as
 test('the generator: choose a chart and options, the preview follows, copy announces and copies the snippet', TIMEOUT, async (t) => {
   await withPage(t, {}, async (page, context) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appServer.url });
-    await page.goto(`${BASE}#/ko/`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${BASE}ko/`, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
     await drawn(page, 'overview-chart');
     // Linked from every chart's menu.
     const links = page.locator('.chart-menu a[href*="/embed"]');
     assert.equal(await links.count(), 2, 'each chart on the overview links to the generator');
     await page.locator('#overview-chart-menu summary').click();
     await links.first().click();
+    await page.waitForURL(`${BASE}ko/embed/?chart=overview&lang=ko`);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('app-start').length), 1, 'the generator link loaded a new page');
     await page.locator('#embed-snippet').waitFor();
     // The timeline has no unit or scale: the generator does not offer them for it, and does for bar charts.
     await page.selectOption('#embed-chart', 'timeline');
@@ -287,7 +300,7 @@ test('the generator: choose a chart and options, the preview follows, copy annou
     );
     assert.match(snippet, /title="[^"]+"/);
     assert.ok(snippet.includes(`<script async src="${BASE}embed.js"></script>`), snippet);
-    assert.match(page.url(), /#\/ko\/embed\?chart=program&program=sme/);
+    assert.ok(page.url().startsWith(`${BASE}ko/embed/?chart=program&program=sme`), page.url());
     const preview = page.locator('iframe.embed-preview');
     assert.match(await preview.getAttribute('src'), /chart=program&program=sme/);
     const frame = await (await preview.elementHandle()).contentFrame();
@@ -370,29 +383,41 @@ test('downloads, read back: CSV (BOM, whole won), JSON, SVG (well-formed, labell
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appServer.url });
     await page.locator('#widget-chart-menu [data-action="copy-link"]').click();
     await page.locator('#widget-chart-menu-status', { hasText: /복사/ }).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${BASE}#/ko/`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${BASE}ko/`);
   });
 });
 
-test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog, no extra element', TIMEOUT, async (t) => {
-  const real = JSON.parse(await readFile(join(DIST, 'data/ansan-2015.json'), 'utf8'));
-  const SCRIPT = '<script>alert(1)</script>';
-  const IMG = '"><img src=x onerror=alert(1)>';
-  const node = real.nodes.find((n) => n.code === 'regeneration');
-  node.name = `${SCRIPT} 재생`;
-  node.name_other = `${SCRIPT} regen`;
-  const figure = real.presentation.programs.find((p) => p.id === 'regeneration').figures[0];
-  figure.label.ko = `${IMG} 총액`;
-  figure.label.en = `=HYPERLINK("x") ${IMG}`;
-  const body = JSON.stringify(real);
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(1)>';
+
+/** The explorer built from data with hostile names, served under /budget/ (the pages carry no CSP: stricter). */
+async function hostileSite(t) {
+  const site = await buildVariant(join(tmp, 'hostile', 'budget'), (real) => {
+    const node = real.nodes.find((n) => n.code === 'regeneration');
+    node.name = `${SCRIPT} 재생`;
+    node.name_other = `${SCRIPT} regen`;
+    const figure = real.presentation.programs.find((p) => p.id === 'regeneration').figures[0];
+    figure.label.ko = `${IMG} 총액`;
+    figure.label.en = `=HYPERLINK("x") ${IMG}`;
+    return JSON.stringify(real);
+  });
+  const server = await startServer(site, { prefix: '/budget/' });
+  t.after(() => server.close());
+  return `${server.url}/budget/`;
+}
+
+/** Inline scripts without a type (the root page's redirect is the only one the build writes) and injected images. */
+const injected = (page) => page.locator('img, script:not([src]):not([type])').count();
+
+test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog, no extra element', { timeout: 180_000 }, async (t) => {
+  const base = await hostileSite(t);
   await withPage(t, { acceptDownloads: true }, async (page) => {
-    await page.route(DATA_GLOB, (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
-    for (const url of [`${BASE}widget.html?chart=overview&lang=ko`, `${BASE}#/en/program/regeneration`]) {
+    for (const url of [`${base}widget.html?chart=overview&lang=ko`, `${base}en/program/regeneration/`, `${base}ko/`]) {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      const id = url.includes('widget') ? 'widget-chart' : 'program-chart';
+      const id = url.includes('widget') ? 'widget-chart' : url.includes('program') ? 'program-chart' : 'overview-chart';
+      if (!url.includes('widget')) await waitInteractive(page);
       await drawn(page, id);
-      assert.equal(await page.locator('img[src="x"], script:not([src]):not([type])').count() > 1, false);
-      assert.equal(await page.locator('img').count(), 0, 'an <img> element was injected');
+      assert.equal(await injected(page), 0, `${url}: an <img> or inline script was injected`);
       const text = await page.locator('body').textContent();
       assert.ok(text.includes(SCRIPT), `the name is not shown as text on ${url}`);
       const menu = `${id}-menu`;
@@ -407,7 +432,7 @@ test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog
       assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
     }
     // The tooltip of the hostile bar shows the text, not markup.
-    await page.goto(`${BASE}widget.html?chart=overview&lang=ko`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${base}widget.html?chart=overview&lang=ko`, { waitUntil: 'domcontentloaded' });
     await drawn(page);
     await page.focus('#widget-chart');
     await page.keyboard.press('ArrowDown');
@@ -416,12 +441,23 @@ test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog
     assert.ok(tip.includes(SCRIPT) && tip.includes('총액'), `tooltip: ${tip}`);
     assert.equal(await page.locator('.tooltip img').count(), 0);
   });
+  // The pages as the build wrote them, before any script (the static charts are SVG markup written into the
+  // page): the names are text there too.
+  await withPage(t, { javaScriptEnabled: false }, async (page) => {
+    for (const address of ['ko/', 'en/', 'ko/program/regeneration/', 'en/program/regeneration/']) {
+      await page.goto(`${base}${address}`, { waitUntil: 'load' });
+      assert.equal(await injected(page), 0, `${address} as built: an <img> or inline script was injected`);
+      assert.ok((await page.locator('body').textContent()).includes(SCRIPT), `${address} as built: the name is not text`);
+      const svgText = await page.locator('[data-chart-static] svg').first().textContent();
+      assert.ok(svgText.includes(SCRIPT) && svgText.includes('"><img src=x'), `${address}: the static chart does not show the names as text: ${svgText.slice(0, 300)}`);
+    }
+  });
 });
 
 test('print: each page prints with its chart, its table and its sources, no controls, nothing cut off', TIMEOUT, async (t) => {
   const pages = [
-    [`${BASE}#/ko/`, 'overview-chart'],
-    [`${BASE}#/en/program/sme`, 'program-chart'],
+    [`${BASE}ko/`, 'overview-chart'],
+    [`${BASE}en/program/sme/`, 'program-chart'],
     [`${BASE}widget.html?chart=overview&lang=ko`, 'widget-chart'],
   ];
   for (const [url, chart] of pages) {
@@ -473,7 +509,7 @@ test('two widgets on one page download the app once: the same files, cached', TI
   const count = (re) => requests.filter((p) => re.test(p)).length;
   // Each widget's own page (two addresses), then one download of everything they share.
   assert.equal(count(/widget\.html$/), 2, `widget.html requested ${count(/widget\.html$/)} times: ${requests}`);
-  for (const re of [/\.wasm$/, /ansan-budget-[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.json$/]) {
+  for (const re of [/\.wasm$/, /ansan-budget-[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.bin$/]) {
     assert.equal(count(re), 1, `${re} requested ${count(re)} times for two widgets: ${requests.join(', ')}`);
   }
 });
