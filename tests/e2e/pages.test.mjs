@@ -1,0 +1,562 @@
+// End-to-end tests of the pre-rendered pages themselves: what a reader without JavaScript gets, how the
+// WebAssembly takes a page over (hydration: no console noise, the same DOM nodes, static charts replaced, working
+// tooltips), the old hash addresses the explorer published before it had pages, the site under a sub-path, a
+// static host's 404 page, and layout shift while a page becomes interactive.
+// Run after `trunk build --release`:  node --test tests/e2e/pages.test.mjs
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import {
+  DATA_GLOB,
+  DIST,
+  LANGS,
+  PAGES,
+  PROGRAMS,
+  addressOf,
+  allowedConsole,
+  assertBuilt,
+  launchChromium,
+  waitInteractive,
+} from './browser.mjs';
+import { startServer } from './server.mjs';
+
+const TIMEOUT = { timeout: 60_000 };
+const SOURCE_TITLE = '안산시, 지역경제 선순환';
+/** The overview and the program pages, in both languages, and the root page: the pages with figures. */
+const FIGURE_PAGES = ['', ...LANGS.flatMap((l) => [`${l}/`, ...PROGRAMS.map((p) => `${l}/program/${p}/`)])];
+/** An amount each page's chart shows in a tooltip (the SME budget, or the program's own headline figure). */
+const TOOLTIP_AMOUNT = {
+  ko: { overview: '50억원', regeneration: '4,450억원', incubation: '19억원', sme: '50억원' },
+  en: { overview: 'KRW 5 billion', regeneration: 'KRW 445 billion', incubation: 'KRW 1.9 billion', sme: 'KRW 5 billion' },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  assertBuilt();
+  // As a static host serves the site: a folder's index.html, and 404.html for any unknown address.
+  server = await startServer(DIST, { notFound: '404.html' });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const langOf = (address) => (address.startsWith('en/') ? 'en' : 'ko');
+const programOf = (address) => address.match(/program\/([a-z-]+)\//)?.[1] ?? null;
+
+/**
+ * A fresh context and page, closed when the test ends. `problems`: console errors and warnings other than the
+ * one allowed, uncaught exceptions, failed requests, HTTP errors. `messages`: every console message, of any type.
+ */
+async function openContext(t, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR', ...options });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems = [];
+  const messages = [];
+  page.on('console', (m) => {
+    messages.push(`${m.type()}: ${m.text()}`);
+    if (['error', 'warning'].includes(m.type()) && !allowedConsole(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  return { context, page, problems, messages };
+}
+
+/** Every same-site link on the page (not jumps within it), resolved, with the status the server answers. */
+async function linkStatuses(page) {
+  const hrefs = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href]')]
+      .filter((a) => !a.getAttribute('href').startsWith('#') && a.origin === location.origin)
+      .map((a) => [a.getAttribute('href'), a.href.split('#')[0]]),
+  );
+  const out = [];
+  for (const [written, url] of hrefs) out.push({ written, url, status: (await fetch(url, { method: 'HEAD' })).status });
+  return out;
+}
+
+/** What a reader sees of the page as served, without its scripts. */
+function staticView(page) {
+  return page.evaluate(() => {
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const all = (sel) => [...document.querySelectorAll(sel)];
+    return {
+      note: all('p.noscript-note').filter(shown).map((p) => p.innerText),
+      h1: all('main h1').filter(shown).map((h) => h.innerText),
+      tableRows: all('table tbody tr').filter(shown).length,
+      table: all('table').filter(shown).map((t) => t.innerText).join('\n'),
+      figures: all('li.figure-item').length,
+      figuresShown: all('li.figure-item').filter(shown).length,
+      quotes: all('blockquote.citation').filter(shown).map((q) => q.innerText),
+      citeLines: all('p.cite-line').filter(shown).map((p) => p.innerText),
+      captions: all('figure.chart figcaption').filter(shown).map((f) => f.innerText),
+      charts: all('[data-chart-static]').map((c) => ({
+        role: c.getAttribute('role'),
+        label: c.getAttribute('aria-label') ?? '',
+        shown: [...c.querySelectorAll('svg')]
+          .map((s) => ({ r: s.getBoundingClientRect(), texts: s.querySelectorAll('text').length, marks: s.querySelectorAll('rect, path, polygon, polyline').length }))
+          .filter(({ r }) => r.width > 0 && r.height > 0)
+          .map(({ r, texts, marks }) => ({ width: Math.round(r.width), height: Math.round(r.height), texts, marks })),
+      })),
+      canvasesShown: all('canvas').filter(shown).length,
+      controlsShown: all('.chart .controls, .chart-menu, .chart-hint').filter(shown).length,
+      scrollWidth: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      appStarted: performance.getEntriesByName('app-start').length,
+      text: document.body.innerText,
+    };
+  });
+}
+
+function assertStaticView(v, address, width) {
+  const where = `${address || '(root)'} at ${width} px without JavaScript`;
+  assert.equal(v.appStarted, 0, `${where}: the app ran`);
+  assert.equal(v.note.length, 1, `${where}: the noscript line is not shown`);
+  assert.match(v.note[0], /JavaScript/, `${where}: the noscript line says ${v.note[0]}`);
+  assert.equal(v.h1.length, 1, `${where}: no visible h1`);
+  assert.ok(v.tableRows >= 1, `${where}: no table rows shown`);
+  assert.match(v.table, langOf(address) === 'ko' ? /\d억원/ : /KRW \d/, `${where}: the table shows no amount`);
+  if (programOf(address)) {
+    assert.ok(v.figures >= 1 && v.figuresShown === v.figures, `${where}: ${v.figuresShown} of ${v.figures} figures shown`);
+    assert.ok(v.quotes.length >= 1, `${where}: no citation shown`);
+    assert.ok(v.citeLines.every((l) => /\d+행|line \d+/.test(l)) && v.citeLines.length >= 1, `${where}: cite lines ${v.citeLines}`);
+  } else {
+    // The overview's table names each figure's line in the article.
+    assert.match(v.table, langOf(address) === 'ko' ? /\d+행/ : /line \d+/, `${where}: the table cites no line`);
+  }
+  assert.ok(v.captions.length >= 1 && v.captions.every((c) => c.includes(SOURCE_TITLE)), `${where}: captions ${v.captions}`);
+  assert.equal(v.charts.length, programOf(address) ? 1 : 2, `${where}: ${v.charts.length} static charts`);
+  for (const [i, c] of v.charts.entries()) {
+    assert.equal(c.role, 'img', `${where}: static chart ${i} is not an image`);
+    assert.ok(c.label.length > 20, `${where}: static chart ${i} has no description`);
+    // Exactly one of its drawings (narrow or wide) shows, with a size, its bars and its labels.
+    assert.equal(c.shown.length, 1, `${where}: static chart ${i} shows ${JSON.stringify(c.shown)}`);
+    const [svg] = c.shown;
+    assert.ok(svg.width > 200 && svg.height > 100, `${where}: static chart ${i} is ${svg.width}×${svg.height}`);
+    assert.ok(svg.texts >= 3 && svg.marks >= 3, `${where}: static chart ${i} has ${svg.texts} labels and ${svg.marks} shapes`);
+  }
+  assert.equal(v.canvasesShown, 0, `${where}: an undrawn canvas takes space`);
+  assert.equal(v.controlsShown, 0, `${where}: controls, menus or hints that need JavaScript are shown`);
+  assert.ok(v.scrollWidth <= 0, `${where}: the page scrolls sideways by ${v.scrollWidth} px`);
+}
+
+/**
+ * The page as a browser without JavaScript builds it, in a context where scripts run (axe-core needs them: with
+ * JavaScript disabled Chromium runs no timers, and axe's never finish): every <script> removed from the served
+ * HTML and every <noscript> opened, so its note and its style apply. No script is left to fetch the .wasm.
+ */
+async function routeAsWithoutScripts(page) {
+  await page.route('**/*', async (route) => {
+    const request = route.request();
+    if (request.resourceType() !== 'document') {
+      if (/\.wasm$|\.bin$/.test(request.url())) return route.abort();
+      return route.continue();
+    }
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+      .replace(/<\/?noscript>/gi, '');
+    return route.fulfill({ response, body: html });
+  });
+}
+
+function formatViolations(violations) {
+  return violations
+    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
+    .join('\n');
+}
+
+// (a) Without JavaScript: every page with figures shows them, their sources, a table and its static charts, and
+// says in one line what needs JavaScript; its links lead to pages that exist.
+for (const address of FIGURE_PAGES) {
+  test(`without JavaScript, ${address || 'the root page'} shows its figures, sources, table and charts`, TIMEOUT, async (t) => {
+    const { page, problems } = await openContext(t, { javaScriptEnabled: false });
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    const view = await staticView(page);
+    assertStaticView(view, address, 1280);
+    const broken = (await linkStatuses(page)).filter((l) => l.status !== 200);
+    assert.deepEqual(broken, [], `${address}: links to missing pages`);
+    // Chromium refuses the module preload of the app's .js with scripts off, and says "csp".
+    assert.deepEqual(problems.filter((p) => !/request failed: .*\.js csp$/.test(p)), []);
+  });
+}
+
+// axe-core on each page as built without its scripts (see routeAsWithoutScripts), after checking that it reads
+// exactly as the page with JavaScript disabled.
+// KNOWN APP BUG (fails until fixed): the <noscript><p class="noscript-note"> line sits directly in <body>, outside
+// every landmark (axe "region", moderate) on every page.
+test('without JavaScript, axe-core finds no violations on any page with figures (KNOWN BUG: fails)', { timeout: 120_000 }, async (t) => {
+  const failures = [];
+  const { page: off } = await openContext(t, { javaScriptEnabled: false });
+  const { page } = await openContext(t);
+  await routeAsWithoutScripts(page);
+  for (const address of FIGURE_PAGES) {
+    await off.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    const [want, got] = [await staticView(off), await staticView(page)];
+    assert.equal(got.text, want.text, `${address}: the page without scripts does not read as the page without JavaScript`);
+    assert.equal(got.appStarted, 0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    if (violations.length) failures.push(`${address || '(root)'}:\n${formatViolations(violations)}`);
+  }
+  assert.equal(failures.length, 0, `axe-core found, without JavaScript:\n${failures.join('\n')}`);
+});
+
+test('without JavaScript on a phone (360 px): the narrow drawings show, nothing scrolls sideways', TIMEOUT, async (t) => {
+  const { page } = await openContext(t, { javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true });
+  for (const address of ['', 'en/', 'ko/program/incubation/', 'en/program/regeneration/']) {
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    const view = await staticView(page);
+    assertStaticView(view, address, 360);
+    const classes = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-chart-static] svg')].filter((s) => s.getBoundingClientRect().width > 0).map((s) => s.getAttribute('class')),
+    );
+    assert.ok(classes.every((c) => c === 'narrow'), `${address}: at 360 px the drawings shown are ${classes}`);
+  }
+});
+
+// (b) With JavaScript: the app takes each page over without a word in the console (but the one allowed warning),
+// keeps the page's own DOM nodes (hydration, not a new render), replaces each static chart with its canvas, and
+// the canvas's tooltip works.
+for (const address of PAGES) {
+  test(`hydration of ${address || 'the root page'}: quiet console, same DOM nodes, static charts replaced, tooltips`, TIMEOUT, async (t) => {
+    const { page, problems, messages } = await openContext(t);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(DATA_GLOB, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
+    // The page as served: mark its nodes, to find them again after the app has taken it over.
+    const statics = await page.locator('[data-chart-static]').count();
+    const marked = await page.evaluate(() => {
+      const nodes = ['main', 'main h1', 'main a[href]:not([href^="#"])', 'table', '.site-header', 'footer'].map((s) => document.querySelector(s)).filter(Boolean);
+      nodes.forEach((n, i) => (n.dataset.e2eMark = String(i)));
+      window.e2eMarked = nodes;
+      return nodes.length;
+    });
+    assert.ok(marked >= 3, `only ${marked} landmarks to follow on ${address}`);
+    release();
+    await waitInteractive(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+    await page.waitForTimeout(300);
+
+    const kept = await page.evaluate(() =>
+      window.e2eMarked.map((n) => ({ mark: n.dataset.e2eMark, connected: n.isConnected, same: document.querySelector(`[data-e2e-mark="${n.dataset.e2eMark}"]`) === n })),
+    );
+    assert.deepEqual(kept.filter((k) => !k.connected || !k.same), [], `${address}: the app replaced the page's nodes instead of taking them over`);
+    assert.deepEqual(messages.filter((m) => /hydrat|mismatch/i.test(m)), [], `${address}: hydration messages`);
+    const canvases = await page.locator('main canvas[data-drawn]').count();
+    assert.equal(canvases, statics, `${address}: ${statics} static charts but ${canvases} drawn canvases`);
+    assert.equal(await page.locator('[data-chart-static]').count(), 0, `${address}: a static chart is left after hydration`);
+    const route = await page.locator('main').getAttribute('data-route');
+    assert.equal(route, address === '' ? 'ko/' : address === '404.html' ? 'ko/' : address, `${address}: <main data-route>`);
+
+    if (statics > 0) {
+      const lang = langOf(address);
+      const want = TOOLTIP_AMOUNT[lang][programOf(address) ?? 'overview'];
+      const canvas = page.locator('main canvas').first();
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      const seen = [];
+      for (let y = box.y + 2; y < box.y + box.height - 2 && !seen.some((s) => s.includes(want)); y += 4) {
+        await page.mouse.move(0, 0);
+        await page.mouse.move(box.x + box.width * 0.4, y);
+        const tip = page.locator('.tooltip');
+        if ((await tip.count()) && (await tip.first().isVisible())) seen.push(await tip.first().locator('.tt-amount').innerText());
+      }
+      assert.ok(seen.some((s) => s.includes(want)), `${address}: no tooltip with ${want}; tooltips seen: ${JSON.stringify([...new Set(seen)])}`);
+    }
+    assert.deepEqual(problems, [], `${address}: the page reported problems`);
+  });
+}
+
+// (c) The hash addresses the explorer published before it had pages: the root page sends each at once to its
+// page, with its query, without a history entry of its own; an unknown one to 404.html.
+const OLD_ADDRESSES = [
+  ['#/', 'ko/'],
+  ['#/ko/', 'ko/'],
+  ['#/en/', 'en/'],
+  ['#/ko/?unit=per-resident&scale=log', 'ko/?unit=per-resident&scale=log'],
+  ['#/en/?unit=won', 'en/?unit=won'],
+  ...LANGS.flatMap((l) => PROGRAMS.map((p) => [`#/${l}/program/${p}`, `${l}/program/${p}/`])),
+  ['#/en/program/sme?unit=won&scale=log', 'en/program/sme/?unit=won&scale=log'],
+  ['#/ko/program/regeneration?unit=per-resident', 'ko/program/regeneration/?unit=per-resident'],
+  ['#/program/sme', 'ko/program/sme/'],
+  ['#/program/incubation?scale=log', 'ko/program/incubation/?scale=log'],
+  ['#/ko/embed', 'ko/embed/'],
+  ['#/en/embed?chart=program&program=sme', 'en/embed/?chart=program&program=sme'],
+  ['#/ko/embed?chart=timeline&lang=en&theme=dark', 'ko/embed/?chart=timeline&lang=en&theme=dark'],
+  ['#/en/program/nope', '404.html'],
+  ['#/en/nowhere', '404.html'],
+  ['#/fr/', '404.html'],
+];
+
+/** history.length once the page at `address` is loaded directly in a fresh tab, and interactive. */
+async function historyOfDirectLoad(address) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
+    await page.waitForTimeout(300);
+    return await page.evaluate(() => history.length);
+  } finally {
+    await context.close();
+  }
+}
+
+test('every old hash address goes to its page, with its options, and adds no history entry', { timeout: 180_000 }, async (t) => {
+  const failures = [];
+  for (const [hash, address] of OLD_ADDRESSES) {
+    const direct = await historyOfDirectLoad(address);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+    try {
+      await page.goto(`${server.url}/${hash}`, { waitUntil: 'commit' });
+      await page.waitForURL(`${server.url}/${address}`, { waitUntil: 'domcontentloaded', timeout: 10_000 });
+      await waitInteractive(page);
+      await page.waitForTimeout(300);
+      const got = await page.evaluate(() => ({
+        route: document.querySelector('main')?.dataset.route,
+        title: document.title,
+        history: history.length,
+        lang: document.documentElement.lang,
+        pressed: [...document.querySelectorAll('main .toggle[aria-pressed="true"]')].map((b) => b.textContent.trim()),
+      }));
+      const where = `${hash} → ${address}`;
+      if (address === '404.html') {
+        if (!/^찾는 페이지가 없습니다/.test(got.title)) failures.push(`${where}: the title is ${got.title}`);
+      } else if (got.route !== address) {
+        failures.push(`${where}: the page drawn is for ${got.route}`);
+      }
+      // Not more than a direct load makes (the generator's preview may add one: see the last test).
+      if (got.history > direct) failures.push(`${where}: ${got.history} history entries, ${direct} when loaded directly (Back would return to the redirect)`);
+      if (got.lang !== (address.startsWith('en/') ? 'en' : 'ko')) failures.push(`${where}: <html lang="${got.lang}">`);
+      const unit = address.match(/unit=([a-z-]+)/)?.[1];
+      if (unit && !address.includes('embed')) {
+        const label = { won: /^원 \(|^Won \(/, 'per-resident': /1인당|Per resident/ }[unit];
+        if (!got.pressed.some((p) => label.test(p))) failures.push(`${where}: the unit pressed is ${got.pressed}`);
+      }
+      if (problems.length) failures.push(`${where}: ${problems.join('; ')}`);
+    } catch (e) {
+      failures.push(`${hash}: expected ${address}, at ${page.url()}: ${e.message.split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('the root page without a hash is the Korean overview, and stays where it is (also with #main)', TIMEOUT, async (t) => {
+  const { page, problems } = await openContext(t);
+  for (const suffix of ['', '#main']) {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/${suffix}`, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
+    assert.equal(page.url(), `${server.url}/${suffix}`, 'the root page moved');
+    assert.equal(await addressOf(page), '');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
+    assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
+    assert.match(await page.locator('main h1').innerText(), /안산시 3대 경제 프로그램/);
+    await page.locator('#overview-chart[data-drawn]').waitFor({ state: 'attached' });
+  }
+  assert.deepEqual(problems, []);
+});
+
+// (d) The site under a sub-path of its host: every address stays below it, and everything works there.
+test('under /budget/: overview, a program page, a card click, language, Back, the widget and old hashes; no request outside', {
+  timeout: 120_000,
+}, async (t) => {
+  const requests = [];
+  const sub = await startServer(DIST, { prefix: '/budget/', requests, notFound: '404.html' });
+  t.after(() => sub.close());
+  const BASE = `${sub.url}/budget/`;
+  const { page, problems } = await openContext(t);
+  const aborted = [];
+  page.on('requestfailed', (r) => r.failure()?.errorText === 'net::ERR_ABORTED' && aborted.push(r.url()));
+  const starts = () => page.evaluate(() => performance.getEntriesByName('app-start').length);
+  const ready = async (url) => {
+    await page.waitForURL(url, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+  };
+
+  await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+  await ready(BASE);
+  assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
+  assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
+
+  // A card: taken over, no new document.
+  await page.locator('.program-card a[href="ko/program/sme/"]').click();
+  await ready(`${BASE}ko/program/sme/`);
+  await page.waitForFunction(() => document.querySelector('main')?.dataset.route === 'ko/program/sme/');
+  assert.match(await page.locator('main h1').innerText(), /강소기업/);
+  assert.equal(await starts(), 1, 'the card link loaded a new document');
+  // The language switch: the same page in English, in place.
+  await page.locator('nav.lang-switch a', { hasText: 'English' }).click();
+  await page.waitForURL(`${BASE}en/program/sme/`);
+  await page.waitForFunction(() => document.querySelector('main')?.dataset.route === 'en/program/sme/');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // Back: the overview the reader came from.
+  await page.goBack();
+  await page.waitForURL(BASE);
+  await page.waitForFunction(() => document.querySelector('main')?.dataset.route === 'ko/');
+  assert.equal(await starts(), 1, 'Back loaded a new document');
+
+  // A program page loaded directly, with options.
+  await page.goto(`${BASE}en/program/sme/?unit=won`, { waitUntil: 'domcontentloaded' });
+  await ready(`${BASE}en/program/sme/?unit=won`);
+  await page.waitForFunction(() => /^Won \(/.test(document.querySelector('#program-chart-unit .toggle[aria-pressed="true"]')?.textContent.trim()));
+  // Its links stay below /budget/.
+  const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href));
+  assert.deepEqual(links.filter((h) => !h.startsWith(BASE)), [], 'links leave /budget/');
+
+  // The widget.
+  await page.goto(`${BASE}widget.html?chart=overview&lang=en`, { waitUntil: 'domcontentloaded' });
+  await page.locator('#widget-chart[data-drawn]').waitFor({ state: 'attached' });
+
+  // Old hash addresses on the root page, known and unknown.
+  await page.goto(`${BASE}#/en/program/sme?unit=won`, { waitUntil: 'commit' });
+  await ready(`${BASE}en/program/sme/?unit=won`);
+  await page.goto(`${BASE}#/en/program/nope`, { waitUntil: 'commit' });
+  await page.waitForURL(`${BASE}404.html`, { waitUntil: 'domcontentloaded' });
+  await waitInteractive(page);
+  assert.match(await page.title(), /^찾는 페이지가 없습니다/);
+  // Its link home works.
+  await page.locator('main a', { hasText: '개요로 가기' }).click();
+  await ready(`${BASE}ko/`);
+
+  const outside = requests.filter((p) => !p.startsWith('/budget/'));
+  assert.deepEqual(outside, [], 'requests outside /budget/');
+  // What the root page's preloads had begun before it sent an old address on is dropped: nothing else fails.
+  assert.deepEqual(problems.filter((p) => !(p.startsWith('request failed: ') && p.endsWith('net::ERR_ABORTED'))), []);
+});
+
+// A static host serves 404.html for every unknown address, at that address. Below the root its relative addresses
+// (style sheet, script, the link home) resolve against the wrong folder.
+// KNOWN APP BUG (fails until fixed): at /en/program/nope/ the 404 page loads no style sheet and no script (each a
+// 404), and its "개요로 가기" link leads to /en/program/nope/ko/, another 404.
+test('a static host\'s 404 page at an unknown address below the root: styled, and its link leads home (KNOWN BUG: fails)', TIMEOUT, async (t) => {
+  const failures = [];
+  for (const address of ['nowhere', 'en/nope', 'en/program/nope/', 'ko/program/sme/extra/']) {
+    const { page, problems } = await openContext(t);
+    const response = await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    if (response.status() !== 404) failures.push(`${address}: HTTP ${response.status()}`);
+    const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    if (!/Pretendard|Noto Sans/.test(styled)) failures.push(`${address}: not styled (font ${styled})`);
+    const broken = (await linkStatuses(page)).filter((l) => l.status !== 200);
+    if (broken.length) failures.push(`${address}: links to missing pages ${JSON.stringify(broken)}`);
+    const others = problems.filter((p) => !p.includes(`/${address}`) && !/status of 404/.test(p));
+    if (others.length) failures.push(`${address}: ${others.join('; ')}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
+// (e) Layout shift: the page is painted as served, then the app takes it over and the canvases replace the static
+// drawings. Nothing may move: the sum of every layout shift (CLS, all session windows) stays ≤ 0.02.
+async function measureShifts(t, address, width, height) {
+  const { page, problems } = await openContext(t, { viewport: { width, height } });
+  await page.addInitScript(() => {
+    window.e2eShifts = [];
+    const describe = (n) => {
+      if (!n) return 'a removed node';
+      if (n.nodeType !== 1) return `text "${(n.textContent ?? '').trim().slice(0, 30)}"`;
+      const cls = typeof n.className === 'string' && n.className.trim() ? `.${n.className.trim().split(/\s+/).join('.')}` : '';
+      return `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${cls}`;
+    };
+    const rect = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.e2eShifts.push({
+          at: Math.round(e.startTime),
+          value: e.value,
+          input: e.hadRecentInput,
+          sources: (e.sources ?? []).map((s) => `${describe(s.node)} [${rect(s.previousRect)}] → [${rect(s.currentRect)}]`),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The data waits until the page as served has been painted, so the change from it to the app is measured.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(DATA_GLOB, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  release();
+  await waitInteractive(page);
+  await page.waitForFunction(() => performance.getEntriesByName('first-chart-drawn').length > 0);
+  await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+  await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 300)));
+  const shifts = await page.evaluate(() => window.e2eShifts);
+  const cls = shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0);
+  // The observer does see a shift when there is one: push the page down by 200 px.
+  await page.evaluate(() => document.body.prepend(Object.assign(document.createElement('div'), { style: 'height:200px' })));
+  await page.waitForFunction(() => window.e2eShifts.some((s) => s.value > 0.01), null, { timeout: 5_000 });
+  assert.deepEqual(problems, []);
+  return { cls, shifts };
+}
+
+for (const [width, height] of [
+  [360, 740],
+  [1280, 800],
+]) {
+  // An address with view options is taken over as rendered (default options) and then follows them.
+  for (const address of ['', 'en/program/incubation/', 'en/?unit=per-resident']) {
+    test(`layout shift while ${address || 'the root page'} becomes interactive at ${width} px: CLS ≤ 0.02`, TIMEOUT, async (t) => {
+      const { cls, shifts } = await measureShifts(t, address, width, height);
+      t.diagnostic(`CLS ${cls.toFixed(4)} over ${shifts.length} shift(s) (${address || 'root'}, ${width} px)`);
+      const detail = shifts.map((s) => `  at ${s.at} ms: ${s.value.toFixed(4)}${s.input ? ' (after input)' : ''}\n    ${s.sources.join('\n    ')}`).join('\n');
+      assert.ok(cls <= 0.02, `CLS ${cls.toFixed(4)} at ${width} px; what moved:\n${detail}`);
+    });
+  }
+}
+
+// KNOWN APP BUG (fails until fixed): the generator page is rendered with the default chart, so when the address
+// asks for another (`ko/embed/?chart=timeline`) the app changes the preview iframe's src after taking the page
+// over: the frame navigates and adds an entry to the tab's history. Back then only takes the preview back to the
+// default chart (the form still says timeline); a second Back leaves. The same happens on every option change.
+test('the generator\'s preview adds no history entries: opened with options, or when they change (KNOWN BUG: fails)', TIMEOUT, async (t) => {
+  const { page } = await openContext(t);
+  const failures = [];
+  const previewDrawn = async () => {
+    const frame = await (await page.locator('iframe.embed-preview').elementHandle()).contentFrame();
+    await frame.locator('#widget-chart[data-drawn]').waitFor({ state: 'attached' });
+  };
+  await page.goto(`${server.url}/ko/`, { waitUntil: 'domcontentloaded' });
+  await waitInteractive(page);
+  const before = await page.evaluate(() => history.length);
+  await page.goto(`${server.url}/ko/embed/?chart=timeline&lang=ko`, { waitUntil: 'domcontentloaded' });
+  await waitInteractive(page);
+  await previewDrawn();
+  await page.waitForTimeout(300);
+  const opened = await page.evaluate(() => history.length);
+  if (opened !== before + 1) failures.push(`opening the generator with ?chart=timeline added ${opened - before} history entries`);
+  await page.selectOption('#embed-chart', 'program:sme');
+  await previewDrawn();
+  await page.waitForTimeout(300);
+  const changed = await page.evaluate(() => history.length);
+  if (changed !== opened) failures.push(`choosing another chart added ${changed - opened} history entries`);
+  // Back, as many times as it takes to leave the generator (at most 4).
+  let backs = 0;
+  while (backs < 4 && page.url().includes('/embed/')) {
+    backs += 1;
+    await page.goBack({ waitUntil: 'commit', timeout: 3_000 }).catch(() => null);
+    await page.waitForTimeout(300);
+  }
+  if (backs !== 1) failures.push(`it took ${backs} presses of Back to leave the generator (now at ${page.url()})`);
+  assert.deepEqual(failures, []);
+});
