@@ -125,7 +125,8 @@ pub async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<S
         .get_attribute("data-full")
         .ok_or("this page does not name the module that saves files")?;
     let promise = run_full(
-        &format!("{root}{name}.js"),
+        // Absolute: the snippet's import() would resolve it against the snippet's own folder, not the page's.
+        &browser::absolute_url(&format!("{root}{name}.js")),
         &format!("{root}{name}_bg.wasm"),
         action,
         &params.to_query(),
