@@ -2,7 +2,7 @@
 // explorer's pages are, and a build of the explorer from changed data.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -93,19 +93,30 @@ export async function buildVariant(dir, change) {
   const data = JSON.parse(await readFile(join(DIST, DATA_JSON), 'utf8'));
   const json = join(dir, DATA_JSON);
   await writeFile(json, await change(data));
-  // The bundle's index.html as the post-build hook found it: widget.html is that page marked as the widget, with
-  // the CSP added.
+  // The bundle's index.html as the post-build hook found it (Trunk's loader of the first module): widget.html is
+  // that page marked as the widget and loading the second module instead, with the CSP added. Undone here.
+  const files = await readdir(DIST);
+  const first = files.find((f) => /^ansan-budget-[0-9a-f]+\.js$/.test(f));
+  const full = files.find((f) => /^ansan-budget-full-[0-9a-f]+\.js$/.test(f));
+  if (!first || !full) throw new Error(`dist/ lacks the first module's or the second module's .js: ${files}`);
+  const wasm = (js) => js.replace(/\.js$/, '_bg.wasm');
   const widget = await readFile(join(DIST, 'widget.html'), 'utf8');
   const template = widget
     .replace(' data-page="widget"', '')
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '');
-  if (!template.includes('<html lang="ko"')) throw new Error('dist/widget.html is not the bundle page marked as the widget');
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '')
+    .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-full-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
+    .replaceAll(`./${full}`, `./${first}`)
+    .replaceAll(`./${wasm(full)}`, `./${wasm(first)}`);
+  if (!template.includes('<html lang="ko"') || !template.includes(`from './${first}'`)) {
+    throw new Error('dist/widget.html is not the bundle page marked as the widget (scripts/post-build.mjs changed?)');
+  }
   const templateFile = join(dir, '..', `${dir.split('/').pop()}-template.html`);
   await writeFile(templateFile, template);
   try {
     await promisify(execFile)(
       'cargo',
-      ['run', '--quiet', '--bin', 'prerender', '--', '--data', json, '--template', templateFile, '--out', dir],
+      ['run', '--quiet', '--bin', 'prerender', '--', '--data', json, '--template', templateFile, '--out', dir,
+        '--full-js', full, '--full-wasm', wasm(full)],
       { cwd: REPO_ROOT, maxBuffer: 1 << 24 },
     );
   } catch (e) {
