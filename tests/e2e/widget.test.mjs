@@ -283,8 +283,9 @@ test('the generator: choose a chart and options, the preview follows, copy annou
     assert.equal(await links.count(), 2, 'each chart on the overview links to the generator');
     await page.locator('#overview-chart-menu summary').click();
     await links.first().click();
-    await page.waitForURL(`${BASE}ko/embed/?chart=overview&lang=ko`);
-    assert.equal(await page.evaluate(() => performance.getEntriesByName('app-start').length), 1, 'the generator link loaded a new page');
+    // The generator is made by the second module: its page is loaded whole.
+    await page.waitForURL(`${BASE}ko/embed/?chart=overview&lang=ko`, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
     await page.locator('#embed-snippet').waitFor();
     // The timeline has no unit or scale: the generator does not offer them for it, and does for bar charts.
     await page.selectOption('#embed-chart', 'timeline');
@@ -409,6 +410,22 @@ async function hostileSite(t) {
 /** Inline scripts without a type (the root page's redirect is the only one the build writes) and injected images. */
 const injected = (page) => page.locator('img, script:not([src]):not([type])').count();
 
+test('every explorer page\'s chart menu downloads (the second module found from any folder, under /budget/)', TIMEOUT, async (t) => {
+  await withPage(t, { acceptDownloads: true }, async (page) => {
+    for (const [address, id] of [['', 'overview-chart'], ['ko/', 'timeline-chart'], ['en/', 'overview-chart'], ['ko/program/regeneration/', 'program-chart']]) {
+      await page.goto(`${BASE}${address}`, { waitUntil: 'domcontentloaded' });
+      await waitInteractive(page);
+      await drawn(page, id);
+      const csv = await download(page, `${id}-menu`, 'csv');
+      assert.match(csv.name, /\.csv$/, `${address}: ${csv.name}`);
+      const text = csv.bytes.toString('utf8');
+      assert.ok(text.includes(id === 'timeline-chart' ? '2021' : '445000000000'), `${address}: the CSV lacks its figures:\n${text.slice(0, 300)}`);
+      const svg = (await download(page, `${id}-menu`, 'svg')).bytes.toString('utf8');
+      assert.ok(await svgIsXml(page, svg), `${address}: the SVG is not well-formed`);
+    }
+  });
+});
+
 test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog, no extra element', { timeout: 180_000 }, async (t) => {
   const base = await hostileSite(t);
   await withPage(t, { acceptDownloads: true }, async (page) => {
@@ -509,7 +526,9 @@ test('two widgets on one page download the app once: the same files, cached', TI
   const count = (re) => requests.filter((p) => re.test(p)).length;
   // Each widget's own page (two addresses), then one download of everything they share.
   assert.equal(count(/widget\.html$/), 2, `widget.html requested ${count(/widget\.html$/)} times: ${requests}`);
-  for (const re of [/\.wasm$/, /ansan-budget-[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.bin$/]) {
+  for (const re of [/\.wasm$/, /ansan-budget-(?:full-)?[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.bin$/]) {
     assert.equal(count(re), 1, `${re} requested ${count(re)} times for two widgets: ${requests.join(', ')}`);
   }
+  const twice = [...new Set(requests)].filter((p) => !p.endsWith('widget.html') && count(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)) > 1);
+  assert.deepEqual(twice, [], 'files downloaded more than once for two widgets');
 });
