@@ -220,43 +220,86 @@ test('without JavaScript on a phone (360 px): the narrow drawings show, nothing 
   }
 });
 
-// (b) With JavaScript: the app takes each page over without a word in the console (but the one allowed warning),
-// keeps the page's own DOM nodes (hydration, not a new render), replaces each static chart with its canvas, and
-// the canvas's tooltip works.
+// (b) With JavaScript: the app takes each page over (it renders the same App in the page's place) without a word
+// in the console (but the one allowed warning), with the same markup as the page served (the pre-rendered page is
+// what the app draws, at the page's default options, or the reader would see it change), keeping the reader's
+// scroll position; each static chart is replaced by its canvas, and the canvas's tooltip works.
+
+/**
+ * The page's markup inside #app as a list of lines (element, id, classes, a few attributes, text), static drawings
+ * left out. Adjacent text nodes are read as one (the server writes them as one), and a <textarea>'s content is
+ * left out (the app sets its value; the server cannot know the host's address for the generator's snippet).
+ */
+function markup(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walk = (el, depth) => {
+      let text = '';
+      const flush = () => {
+        const t = text.replace(/\s+/g, ' ').trim();
+        if (t) out.push(`${'  '.repeat(depth)}"${t}"`);
+        text = '';
+      };
+      for (const n of el.childNodes) {
+        if (n.nodeType === Node.TEXT_NODE) {
+          if (!el.matches('textarea')) text += n.textContent;
+        } else if (n.nodeType === Node.ELEMENT_NODE && !n.matches('[data-chart-static]')) {
+          flush();
+          const cls = (n.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).sort().map((c) => `.${c}`).join('');
+          const attrs = ['role', 'aria-label', 'aria-pressed', 'aria-current', 'href', 'lang']
+            .filter((a) => n.hasAttribute(a))
+            .map((a) => `[${a}=${n.getAttribute(a)}]`)
+            .join('');
+          out.push(`${'  '.repeat(depth)}<${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${cls}${attrs}>`);
+          walk(n, depth + 1);
+        }
+      }
+      flush();
+    };
+    walk(document.getElementById('app'), 0);
+    return out;
+  });
+}
+
+/** The first line where two markups differ, with two lines of context. */
+function firstDifference(a, b) {
+  const i = a.findIndex((line, k) => line !== b[k]);
+  const at = i < 0 ? Math.min(a.length, b.length) : i;
+  if (i < 0 && a.length === b.length) return null;
+  return `line ${at}:\n  served: ${a.slice(Math.max(0, at - 2), at + 3).join('\n          ')}\n  app:    ${b.slice(Math.max(0, at - 2), at + 3).join('\n          ')}`;
+}
+
 for (const address of PAGES) {
-  test(`hydration of ${address || 'the root page'}: quiet console, same DOM nodes, static charts replaced, tooltips`, TIMEOUT, async (t) => {
-    const { page, problems, messages } = await openContext(t);
+  test(`the takeover of ${address || 'the root page'}: quiet console, the markup served, scroll kept, static charts replaced, tooltips`, TIMEOUT, async (t) => {
+    const { page, problems, messages } = await openContext(t, { viewport: { width: 1280, height: 700 } });
     let release;
     const held = new Promise((resolve) => (release = resolve));
     await page.route(DATA_GLOB, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
-    // The page as served: mark its nodes, to find them again after the app has taken it over.
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const statics = await page.locator('[data-chart-static]').count();
-    const marked = await page.evaluate(() => {
-      const nodes = ['main', 'main h1', 'main a[href]:not([href^="#"])', 'table', '.site-header', 'footer'].map((s) => document.querySelector(s)).filter(Boolean);
-      nodes.forEach((n, i) => (n.dataset.e2eMark = String(i)));
-      window.e2eMarked = nodes;
-      return nodes.length;
-    });
-    assert.ok(marked >= 3, `only ${marked} landmarks to follow on ${address}`);
+    const served = await markup(page);
+    // The reader has scrolled a little (where the page is that long).
+    await page.mouse.wheel(0, 300);
+    await page.waitForFunction(() => scrollY > 0 || document.scrollingElement.scrollHeight <= innerHeight);
+    const scrolled = await page.evaluate(() => scrollY);
     release();
     await waitInteractive(page);
     await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
     await page.waitForTimeout(300);
 
-    const kept = await page.evaluate(() =>
-      window.e2eMarked.map((n) => ({ mark: n.dataset.e2eMark, connected: n.isConnected, same: document.querySelector(`[data-e2e-mark="${n.dataset.e2eMark}"]`) === n })),
-    );
-    assert.deepEqual(kept.filter((k) => !k.connected || !k.same), [], `${address}: the app replaced the page's nodes instead of taking them over`);
+    assert.equal(await page.evaluate(() => scrollY), scrolled, `${address}: the takeover moved the page`);
+    const drawn = await markup(page);
+    const diff = firstDifference(served, drawn);
+    assert.equal(diff, null, `${address}: the app draws other markup than the page served, at ${diff}`);
     assert.deepEqual(messages.filter((m) => /hydrat|mismatch/i.test(m)), [], `${address}: hydration messages`);
     const canvases = await page.locator('main canvas[data-drawn]').count();
     assert.equal(canvases, statics, `${address}: ${statics} static charts but ${canvases} drawn canvases`);
-    assert.equal(await page.locator('[data-chart-static]').count(), 0, `${address}: a static chart is left after hydration`);
+    assert.equal(await page.locator('[data-chart-static] svg').count(), 0, `${address}: a static drawing is left after the takeover`);
     const route = await page.locator('main').getAttribute('data-route');
-    assert.equal(route, address === '' ? 'ko/' : address === '404.html' ? 'ko/' : address, `${address}: <main data-route>`);
+    assert.equal(route, address === '' || address === '404.html' ? 'ko/' : address, `${address}: <main data-route>`);
 
     if (statics > 0) {
       const lang = langOf(address);
@@ -276,6 +319,38 @@ for (const address of PAGES) {
     assert.deepEqual(problems, [], `${address}: the page reported problems`);
   });
 }
+
+// A keyboard reader may start before the app has taken the page over (a keypress even starts it). Their place
+// must survive the takeover.
+// KNOWN APP BUG (fails until fixed): the takeover gives focus back only to an element with an id; a reader who
+// has tabbed to a link (the skip link, a program card, the language switch) is sent back to <body>, and the next
+// Tab starts again at the top of the page.
+test('a keyboard reader who starts before the takeover keeps focus where it was (KNOWN BUG: fails)', TIMEOUT, async (t) => {
+  const failures = [];
+  for (const [address, tabs] of [['ko/', 1], ['ko/', 5], ['en/program/sme/', 3]]) {
+    const { page } = await openContext(t);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(DATA_GLOB, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    for (let i = 0; i < tabs; i += 1) await page.keyboard.press('Tab');
+    const describe = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''} ${a.getAttribute('href') ?? ''} "${a.textContent.trim().slice(0, 30)}"`;
+      });
+    const before = await describe();
+    release();
+    await waitInteractive(page);
+    await page.waitForTimeout(300);
+    const after = await describe();
+    if (after !== before) failures.push(`${address} after ${tabs} Tab(s): focus was on ${before}, after the takeover on ${after}`);
+  }
+  assert.deepEqual(failures, []);
+});
 
 // (c) The hash addresses the explorer published before it had pages: the root page sends each at once to its
 // page, with its query, without a history entry of its own; an unknown one to 404.html.
@@ -525,10 +600,11 @@ for (const [width, height] of [
   }
 }
 
-// KNOWN APP BUG (fails until fixed): the generator page is rendered with the default chart, so when the address
-// asks for another (`ko/embed/?chart=timeline`) the app changes the preview iframe's src after taking the page
-// over: the frame navigates and adds an entry to the tab's history. Back then only takes the preview back to the
-// default chart (the form still says timeline); a second Back leaves. The same happens on every option change.
+// KNOWN APP BUG (fails until fixed): every option change in the generator sets the preview iframe's src, so the
+// frame navigates and adds an entry to the tab's history: Back then only takes the preview back (the form still
+// shows the new option), and it takes one more Back per change to leave the page. Opening the generator with
+// options (`ko/embed/?chart=timeline`) can do the same when the app changes the src from the page's default
+// (seen before the app started after the first paint; timing-dependent).
 test('the generator\'s preview adds no history entries: opened with options, or when they change (KNOWN BUG: fails)', TIMEOUT, async (t) => {
   const { page } = await openContext(t);
   const failures = [];
