@@ -593,8 +593,8 @@ for (const [width, height] of [
   for (const address of ['', 'en/program/incubation/', 'en/?unit=per-resident']) {
     test(`layout shift while ${address || 'the root page'} becomes interactive at ${width} px: CLS ≤ 0.02`, TIMEOUT, async (t) => {
       const { cls, shifts } = await measureShifts(t, address, width, height);
-      t.diagnostic(`CLS ${cls.toFixed(4)} over ${shifts.length} shift(s) (${address || 'root'}, ${width} px)`);
       const detail = shifts.map((s) => `  at ${s.at} ms: ${s.value.toFixed(4)}${s.input ? ' (after input)' : ''}\n    ${s.sources.join('\n    ')}`).join('\n');
+      t.diagnostic(`CLS ${cls.toFixed(4)} over ${shifts.length} shift(s) (${address || 'root'}, ${width} px)${detail ? `\n${detail}` : ''}`);
       assert.ok(cls <= 0.02, `CLS ${cls.toFixed(4)} at ${width} px; what moved:\n${detail}`);
     });
   }
