@@ -188,9 +188,8 @@ for (const address of FIGURE_PAGES) {
 
 // axe-core on each page as built without its scripts (see routeAsWithoutScripts), after checking that it reads
 // exactly as the page with JavaScript disabled.
-// KNOWN APP BUG (fails until fixed): the <noscript><p class="noscript-note"> line sits directly in <body>, outside
-// every landmark (axe "region", moderate) on every page.
-test('without JavaScript, axe-core finds no violations on any page with figures (KNOWN BUG: fails)', { timeout: 120_000 }, async (t) => {
+// (Found by this test: the noscript line once sat directly in <body>, outside every landmark.)
+test('without JavaScript, axe-core finds no violations on any page with figures', { timeout: 120_000 }, async (t) => {
   const failures = [];
   const { page: off } = await openContext(t, { javaScriptEnabled: false });
   const { page } = await openContext(t);
@@ -227,8 +226,9 @@ test('without JavaScript on a phone (360 px): the narrow drawings show, nothing 
 
 /**
  * The page's markup inside #app as a list of lines (element, id, classes, a few attributes, text), static drawings
- * left out. Adjacent text nodes are read as one (the server writes them as one), and a <textarea>'s content is
- * left out (the app sets its value; the server cannot know the host's address for the generator's snippet).
+ * left out. Adjacent text nodes are read as one (the server writes them as one); a <textarea>'s content is left
+ * out (the app sets its value; the server cannot know the host's address for the generator's snippet), and so is
+ * a <noscript>'s (raw text when parsed with scripts on, elements when the app makes it; never shown).
  */
 function markup(page) {
   return page.evaluate(() => {
@@ -242,7 +242,7 @@ function markup(page) {
       };
       for (const n of el.childNodes) {
         if (n.nodeType === Node.TEXT_NODE) {
-          if (!el.matches('textarea')) text += n.textContent;
+          if (!el.matches('textarea, noscript')) text += n.textContent;
         } else if (n.nodeType === Node.ELEMENT_NODE && !n.matches('[data-chart-static]')) {
           flush();
           const cls = (n.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).sort().map((c) => `.${c}`).join('');
@@ -251,7 +251,7 @@ function markup(page) {
             .map((a) => `[${a}=${n.getAttribute(a)}]`)
             .join('');
           out.push(`${'  '.repeat(depth)}<${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${cls}${attrs}>`);
-          walk(n, depth + 1);
+          if (!n.matches('noscript')) walk(n, depth + 1);
         }
       }
       flush();
@@ -322,10 +322,8 @@ for (const address of PAGES) {
 
 // A keyboard reader may start before the app has taken the page over (a keypress even starts it). Their place
 // must survive the takeover.
-// KNOWN APP BUG (fails until fixed): the takeover gives focus back only to an element with an id; a reader who
-// has tabbed to a link (the skip link, a program card, the language switch) is sent back to <body>, and the next
-// Tab starts again at the top of the page.
-test('a keyboard reader who starts before the takeover keeps focus where it was (KNOWN BUG: fails)', TIMEOUT, async (t) => {
+// (Found by this test: focus was once given back only to an element with an id.)
+test('a keyboard reader who starts before the takeover keeps focus where it was', TIMEOUT, async (t) => {
   const failures = [];
   for (const [address, tabs] of [['ko/', 1], ['ko/', 5], ['en/program/sme/', 3]]) {
     const { page } = await openContext(t);
@@ -600,12 +598,9 @@ for (const [width, height] of [
   }
 }
 
-// KNOWN APP BUG (fails until fixed): every option change in the generator sets the preview iframe's src, so the
-// frame navigates and adds an entry to the tab's history: Back then only takes the preview back (the form still
-// shows the new option), and it takes one more Back per change to leave the page. Opening the generator with
-// options (`ko/embed/?chart=timeline`) can do the same when the app changes the src from the page's default
-// (seen before the app started after the first paint; timing-dependent).
-test('the generator\'s preview adds no history entries: opened with options, or when they change (KNOWN BUG: fails)', TIMEOUT, async (t) => {
+// Every option change in the generator changes the preview; a frame whose src changes adds an entry to the tab's
+// history, so Back would take the preview back instead of leaving the page. (Found by this test.)
+test('the generator\'s preview adds no history entries: opened with options, or when they change', TIMEOUT, async (t) => {
   const { page } = await openContext(t);
   const failures = [];
   const previewDrawn = async () => {
