@@ -89,6 +89,31 @@ await writeFile(join(dir, 'widget.html'), widget);
 run('cargo', ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansan-2015.json', '--template', template,
   '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm]);
 
+// 404.html: hosts serve it for any unknown address, at any depth below the explorer, so it cannot lean on
+// addresses relative to itself. Its stylesheet goes inline, it loads no app (there is nothing to interact with),
+// and its links are made absolute from the address it is shown at: the explorer's root is what comes before the
+// first `ko/` or `en/` folder (or the address's own folder). Without JavaScript the links are as written, right
+// for 404.html at the root.
+{
+  const file = join(dir, '404.html');
+  let page = await readFile(file, 'utf8');
+  const link = page.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>/);
+  if (!link) {
+    console.error('post-build: no stylesheet link in 404.html');
+    process.exit(1);
+  }
+  const css = await readFile(join(dir, link[1]), 'utf8');
+  const home =
+    "<script>addEventListener('DOMContentLoaded',()=>{const p=location.pathname;" +
+    "const m=p.match(/^(.*?\\/)(?:ko|en)\\//);const r=m?m[1]:p.slice(0,p.lastIndexOf('/')+1);" +
+    "for(const a of document.querySelectorAll('a[href]')){const h=a.getAttribute('href');" +
+    "if(!/^([a-z]+:|\\/|#)/i.test(h))a.setAttribute('href',r+h);}});</script>";
+  page = page
+    .replace(link[0], () => `<style>${css}</style>`)
+    .replace(/<script type="module">[\s\S]*?<\/script>/, () => home);
+  await writeFile(file, page);
+}
+
 async function htmlFiles(folder) {
   const out = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {

@@ -51,6 +51,13 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
         ..WidgetParams::default()
     });
     let copied = use_state(String::new);
+    // The preview loads only once the app has the page: the served page (and the app's first render, which must
+    // draw the same markup) has an empty frame, so no widget starts loading only to be replaced.
+    let live = use_state_eq(|| false);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| live.set(true));
+    }
     let set = {
         let (route, replace) = (r.clone(), props.route.replace.clone());
         let copied = copied.clone();
@@ -117,6 +124,11 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
     let option = |value: String, text: String, selected: bool| {
         html! { <option value={ value } selected={ selected }>{ text }</option> }
     };
+    // An option in another language than the page's says so (the language names; chart titles in the widget's).
+    let option_in = |value: String, text: String, selected: bool, in_lang: Lang| {
+        let other = (in_lang != lang).then(|| in_lang.tag());
+        html! { <option value={ value } selected={ selected } lang={ other }>{ text }</option> }
+    };
     // Every chart the explorer draws, named as its widget's title will be.
     let charts: Vec<(String, String)> = [WidgetChart::Overview, WidgetChart::Timeline]
         .into_iter()
@@ -144,9 +156,13 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                 </ol>
             </nav>
             <h1>{ pick(lang, "차트 퍼가기: 웹사이트에 넣을 코드 만들기", "Embed a chart: make the code for a website") }</h1>
-            <p class="lede">{ pick(lang,
-                "차트와 옵션을 고르고 미리 보기를 확인한 뒤, 코드를 복사해 웹페이지 HTML에 붙여 넣으세요. 사용법과 모든 옵션은 docs/embed.md에 있습니다.",
-                "Choose a chart and its options, check the preview, then copy the code into your page's HTML. docs/embed.md explains every option.") }</p>
+            <p class="lede">
+                { pick(lang,
+                    "차트와 옵션을 고르고 미리 보기를 확인한 뒤, 코드를 복사해 웹페이지 HTML에 붙여 넣으세요. 사용법과 모든 옵션은 ",
+                    "Choose a chart and its options, check the preview, then copy the code into your page's HTML. ") }
+                <code>{ "docs/embed.md" }</code>
+                { pick(lang, "에 있습니다.", " explains every option.") }
+            </p>
             if let Some(problems) = rejected {
                 <div class="error" role="alert">
                     <p>{ pick(lang, "주소의 옵션 중 쓸 수 없는 값이 있어 기본값으로 보여 줍니다:", "Some options in the address are not valid, so the defaults are shown:") }</p>
@@ -158,14 +174,14 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                 <div class="field">
                     <label for="embed-chart">{ pick(lang, "차트", "Chart") }</label>
                     <select id="embed-chart" onchange={ on_select(|p, v| p.chart = chart_from_value(v)) }>
-                        { for charts.into_iter().map(|(v, t)| { let sel = v == current; option(v, t, sel) }) }
+                        { for charts.into_iter().map(|(v, t)| { let sel = v == current; option_in(v, t, sel, params.lang) }) }
                     </select>
                 </div>
                 <div class="field">
                     <label for="embed-lang">{ pick(lang, "언어", "Language") }</label>
                     <select id="embed-lang" onchange={ on_select(|p, v| p.lang = Lang::from_tag(v).unwrap_or_default()) }>
-                        { option("ko".into(), "한국어".into(), params.lang == Lang::Ko) }
-                        { option("en".into(), "English".into(), params.lang == Lang::En) }
+                        { option_in("ko".into(), "한국어".into(), params.lang == Lang::Ko, Lang::Ko) }
+                        { option_in("en".into(), "English".into(), params.lang == Lang::En, Lang::En) }
                     </select>
                 </div>
                 // Unit and scale change bar charts only: the timeline has neither, so they are not offered for it.
@@ -216,7 +232,9 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                 <h2 id="embed-preview-heading">{ pick(lang, "미리 보기", "Preview") }</h2>
                 // Keyed by its address: a new frame for each choice, since changing a frame's address would add
                 // an entry to the reader's history for every option tried.
-                <iframe key={ widget_src.clone() } class="embed-preview" src={ widget_src } title={ title }
+                <iframe key={ if *live { widget_src.clone() } else { String::new() } } class="embed-preview"
+                    src={ if *live { widget_src } else { "about:blank".to_owned() } } title={ title }
+                    lang={ params.lang.tag() }
                     height={ widget_params::DEFAULT_HEIGHT.to_string() }></iframe>
             </section>
         </>

@@ -182,7 +182,9 @@ pub fn page_html(
     head = defer_app(&head, root, module)?;
     // Without JavaScript the controls and the download menu would do nothing: they are not shown.
     head.push_str(
-        "<noscript><style>.chart .controls,.chart-menu,.chart-hint{display:none!important}</style></noscript>\n",
+        // The generator's code needs the page's own address, which only the browser knows.
+        "<noscript><style>.chart .controls,.chart-menu,.chart-hint,.embed-options,\
+section[aria-labelledby=embed-code-heading],section[aria-labelledby=embed-preview-heading]{display:none!important}</style></noscript>\n",
     );
     if page.file == "index.html" {
         // After the charset, which must stay within the page's first 1024 bytes.

@@ -36,8 +36,19 @@ export const ALLOWED_CONSOLE = [
 ];
 export const allowedConsole = (text) => ALLOWED_CONSOLE.some((re) => re.test(text));
 
-/** Waits for the mark the app sets once its WebAssembly has taken the pre-rendered page over. */
-export function waitInteractive(page, timeout = 20_000) {
+/** Pages the app never takes over: the host's not-found page is static (it is served at any depth). */
+export const STATIC_PAGES = ['404.html'];
+
+/**
+ * Waits for the mark the app sets once its WebAssembly has taken the pre-rendered page over; on a page the app
+ * never takes over (`STATIC_PAGES`), for the document to be loaded.
+ */
+export async function waitInteractive(page, timeout = 20_000) {
+  const isStatic = await page.evaluate(
+    (names) => names.some((n) => location.pathname.endsWith(`/${n}`)),
+    STATIC_PAGES,
+  );
+  if (isStatic) return page.waitForLoadState('load', { timeout });
   return page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0, null, { timeout });
 }
 

@@ -635,7 +635,7 @@ test('every run in the other language carries its lang: Korean on English pages,
 // KNOWN APP BUG (fails until fixed; found when these pages were added to the check above): the generator's
 // language <option>s (한국어 on the English page) carry no lang, and its preview <iframe>'s title is in the
 // widget's language (Korean by default, also on en/embed/) without a lang on the iframe.
-test('the generator pages too: every run in the other language carries its lang (KNOWN BUG: fails)', {
+test('the generator pages too: every run in the other language carries its lang', {
   timeout: 60_000,
 }, async (t) => {
   await withPage(t, {}, async (page) => {
