@@ -101,7 +101,7 @@ async fn pages_address_everything_from_their_own_folder() {
             page.file
         );
         assert!(
-            html.contains(&format!("fetch('{root}app_bg.wasm')")),
+            html.contains(&format!("compileStreaming(fetch('{root}app_bg.wasm'))")),
             "{}",
             page.file
         );
