@@ -85,9 +85,7 @@ pub fn mark_drawn(canvas: &HtmlCanvasElement) -> Result<(), String> {
     canvas
         .set_attribute("data-drawn", "true")
         .map_err(|_| "cannot mark the canvas")?;
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark("chart-drawn");
-    }
+    super::mark("chart-drawn");
     if first {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             if perf.get_entries_by_name("first-chart-drawn").length() == 0 {

@@ -42,9 +42,7 @@ pub fn start(root: &str) {
                 .await
                 .map(DataRef::from)
                 .map_err(Rc::new);
-            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = perf.mark("data-ready");
-            }
+            super::mark("data-ready");
             let waiters = SLOT.with(|s| {
                 match std::mem::replace(&mut *s.borrow_mut(), Slot::Done(result.clone())) {
                     Slot::Pending(w) => w,

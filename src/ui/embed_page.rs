@@ -124,7 +124,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
     let option = |value: String, text: String, selected: bool| {
         html! { <option value={ value } selected={ selected }>{ text }</option> }
     };
-    // An option in another language than the page's says so (the language names; chart titles in the widget's).
+    // An option in another language than the page's says so (the language names).
     let option_in = |value: String, text: String, selected: bool, in_lang: Lang| {
         let other = (in_lang != lang).then(|| in_lang.tag());
         html! { <option value={ value } selected={ selected } lang={ other }>{ text }</option> }
@@ -174,7 +174,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                 <div class="field">
                     <label for="embed-chart">{ pick(lang, "차트", "Chart") }</label>
                     <select id="embed-chart" onchange={ on_select(|p, v| p.chart = chart_from_value(v)) }>
-                        { for charts.into_iter().map(|(v, t)| { let sel = v == current; option_in(v, t, sel, params.lang) }) }
+                        { for charts.into_iter().map(|(v, t)| { let sel = v == current; option(v, t, sel) }) }
                     </select>
                 </div>
                 <div class="field">

@@ -5,6 +5,7 @@
 use super::app::{page_title, App, AppProps};
 use super::DataRef;
 use crate::model::{Dataset, Lang};
+use crate::view::html_escape as escape;
 use crate::view::route::{Page, Route};
 use crate::view::rows::pick;
 
@@ -83,13 +84,6 @@ pub async fn render_body(d: DataRef, page: &PageSpec) -> String {
 
 /// The template's first line in `<head>`; what is added to the head goes right after it.
 pub const CHARSET: &str = "<meta charset=\"utf-8\" />";
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// What search engines and link previews show under the page's title.
 fn description(d: &Dataset, route: &Route) -> String {

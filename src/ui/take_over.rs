@@ -54,9 +54,7 @@ pub fn take_over_page() {
             if let Some(path) = focused {
                 super::app::refocus_after_render(path);
             }
-            if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = perf.mark("app-interactive");
-            }
+            super::mark("app-interactive");
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });

@@ -201,6 +201,28 @@ fn app_link(e: &web_sys::MouseEvent) -> Option<String> {
     Some(href)
 }
 
+/// Sets the route and depth from the page's address, which has just changed; false if it is not the explorer's.
+fn follow(route: &UseStateHandle<Route>, depth: &UseStateHandle<usize>) -> bool {
+    match location_route() {
+        Some((r, d)) => {
+            route.set(r);
+            depth.set(d);
+            true
+        }
+        None => false,
+    }
+}
+
+/// A new history entry at `href` (relative to the current address); whether it was made.
+fn push_entry(href: &str) -> bool {
+    history()
+        .and_then(|h| {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+                .ok()
+        })
+        .is_some()
+}
+
 /// The route, starting from the one the page was rendered for (so the browser's first render matches the
 /// static HTML it takes over), then following the address.
 #[hook]
@@ -213,23 +235,13 @@ pub fn use_route(initial: Route, initial_depth: usize) -> RouteHandle {
         use_effect_with((), move |_| {
             VISITS.with(|v| v.borrow_mut().current = entry_key());
             // The address's own view options (`?unit=won`), which the static page was not rendered with.
-            let follow = {
-                let (route, depth) = (route.clone(), depth.clone());
-                move || {
-                    if let Some((r, d)) = location_route() {
-                        route.set(r);
-                        depth.set(d);
-                    }
-                }
-            };
-            follow();
+            follow(&route, &depth);
             let window = web_sys::window();
             let on_pop = window.clone().map(|w| {
-                let follow = follow.clone();
-                let arrival = arrival.clone();
+                let (route, depth, arrival) = (route.clone(), depth.clone(), arrival.clone());
                 gloo_events::EventListener::new(&w, "popstate", move |_| {
                     arrival.set(arrive());
-                    follow();
+                    follow(&route, &depth);
                 })
             });
             let on_click = window.and_then(|w| w.document()).map(|doc| {
@@ -243,15 +255,9 @@ pub fn use_route(initial: Route, initial_depth: usize) -> RouteHandle {
                         return;
                     };
                     e.prevent_default();
-                    if history()
-                        .and_then(|h| {
-                            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-                                .ok()
-                        })
-                        .is_some()
-                    {
+                    if push_entry(&href) {
                         arrival.set(arrive());
-                        follow();
+                        follow(&route, &depth);
                     }
                 })
             });
@@ -264,17 +270,9 @@ pub fn use_route(initial: Route, initial_depth: usize) -> RouteHandle {
     let push = {
         let (route, depth, arrival) = (route.clone(), depth.clone(), arrival.clone());
         Callback::from(move |r: Route| {
-            let href = r.href(*depth);
-            let pushed = history().and_then(|h| {
-                h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href))
-                    .ok()
-            });
-            if pushed.is_some() {
+            if push_entry(&r.href(*depth)) {
                 arrival.set(arrive());
-                if let Some((r, d)) = location_route() {
-                    route.set(r);
-                    depth.set(d);
-                }
+                follow(&route, &depth);
             }
         })
     };
@@ -288,14 +286,8 @@ pub fn use_route(initial: Route, initial_depth: usize) -> RouteHandle {
             let replaced =
                 history().and_then(|h| h.replace_state_with_url(&state, "", Some(&href)).ok());
             // replaceState fires no event: update the state directly.
-            if replaced.is_some() {
-                match location_route() {
-                    Some((r, d)) => {
-                        route.set(r);
-                        depth.set(d);
-                    }
-                    None => route.set(r),
-                }
+            if replaced.is_some() && !follow(&route, &depth) {
+                route.set(r);
             }
         })
     };

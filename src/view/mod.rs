@@ -15,4 +15,12 @@ pub mod widget_params;
 pub mod words;
 
 pub use overview::{overview_chart, program_chart, ChartView, Tip};
+
+/// `s` safe inside HTML text and a double-quoted attribute: the embed snippet and the pre-rendered pages' head.
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
 pub use rows::{figure_rows, FigureRow};

@@ -511,12 +511,7 @@ pub const DEFAULT_HEIGHT: u32 = 560;
 /// The HTML a web team pastes into a page: the widget's iframe (with a `title`, as KWCAG requires) and the
 /// host script that fits its height. `base` is the folder the explorer is served from, ending in `/`.
 pub fn embed_snippet(base: &str, params: &WidgetParams, title: &str) -> String {
-    let attr = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
+    let attr = super::html_escape;
     let src = attr(&format!("{base}widget.html?{}", params.to_query()));
     let title = attr(title);
     let script = attr(&format!("{base}embed.js"));
