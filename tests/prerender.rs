@@ -34,11 +34,34 @@ async fn every_page_has_its_figures_citations_and_a_static_chart() {
         let body = render_body(d.clone(), page).await;
         let lang = page.route.lang;
         assert!(body.contains("<h1"), "{}: no heading", page.file);
-        let figures: Vec<_> = match &page.route.page {
-            Page::Overview => d.headline_figures().into_iter().map(|(_, f)| f).collect(),
-            Page::Program(id) => d.program(id).expect("program").figures.iter().collect(),
+        let (figures, islands): (Vec<_>, Vec<String>) = match &page.route.page {
+            Page::Overview => (
+                d.headline_figures().into_iter().map(|(_, f)| f).collect(),
+                vec!["overview".into(), "timeline".into()],
+            ),
+            Page::Program(id) => (
+                d.program(id).expect("program").figures.iter().collect(),
+                vec![format!("program/{id}")],
+            ),
             _ => continue,
         };
+        // Each chart is an island the browser makes interactive, named by the chart it draws, and nothing else is.
+        assert_eq!(
+            body.matches("data-island=").count(),
+            islands.len(),
+            "{}: islands",
+            page.file
+        );
+        for name in &islands {
+            let at = body
+                .find(&format!("data-island=\"{name}\""))
+                .unwrap_or_else(|| panic!("{}: no island {name}", page.file));
+            assert!(
+                body[at..].contains("data-chart-static"),
+                "{}: island {name} has no static chart after it",
+                page.file
+            );
+        }
         assert!(
             body.contains("data-chart-static") && body.contains("<svg"),
             "{}: no static chart",

@@ -1,6 +1,6 @@
 //! The explorer's second module, for what the first view does without: the widget (`widget.html`, drawn here
-//! with its loading state), the embed-code generator (`ko/embed/`, pre-rendered and taken over like every
-//! page), and the charts' downloads, which a menu in the first module has this module make (`menu_action`),
+//! with its loading state), the embed-code generator (`ko/embed/`, pre-rendered; this module takes the
+//! whole page over, as every part of it is interactive), and the charts' downloads, which a menu in the first module has this module make (`menu_action`),
 //! loading it the first time. Built by scripts/post-build.mjs beside the module Trunk builds.
 
 #[cfg(target_arch = "wasm32")]
@@ -16,7 +16,6 @@ mod browser {
     }
 
     pub fn main() {
-        ui::register_generator();
         ui::register_exports();
         if helper() {
             return;
@@ -57,6 +56,11 @@ mod browser {
             .map_err(|e| JsValue::from_str(&e))
     }
 }
+
+// The same allocator as the first view's (see src/main.rs).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

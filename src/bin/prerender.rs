@@ -134,8 +134,6 @@ mod native {
             &handover::encode(&dataset),
         )?;
         let list = pages(&dataset)?;
-        // The generator's pages are rendered with it, as the module that takes them over has it.
-        ansan_budget::ui::register_generator();
         let data = DataRef::from(dataset);
         for page in &list {
             let body = render_body(data.clone(), page).await;

@@ -3,15 +3,11 @@
 //! that page's markup with the same in the browser (`take_over`), so `App` gets its data and first route as
 //! properties, and everything that asks the browser happens in effects. The page's `lang` and title follow the chosen language.
 
-use super::use_route::Arrival;
-use super::use_theme::use_theme;
 use super::DataRef;
-use super::{use_route, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
+use super::{use_route, EmbedPage, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};
 use crate::model::{Dataset, Lang};
 use crate::view::route::{Page, Route};
 use crate::view::rows::pick;
-use crate::view::widget_params::Theme as ThemeChoice;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,22 +23,13 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let route = use_route(props.route.clone(), props.depth);
     let lang = route.route.lang;
-    // The explorer follows the reader's colour scheme; a widget may force one.
-    let theme = use_theme(ThemeChoice::Auto);
     let d = &props.dataset;
     let title = page_title(d, &route.route.page, lang);
-    // After a page change, focus goes to the new page's heading (or back to where the reader was) and the
-    // page's name is announced; the very first page is left as the browser opens it.
-    use_effect_with(route.arrival.clone(), settle);
     use_effect_with((), |_| {
         if let Some(path) = REFOCUS.with(|r| r.borrow_mut().take()) {
             refocus(&path);
         }
     });
-    let announced = match route.arrival {
-        Arrival::Start => String::new(),
-        _ => title.clone(),
-    };
     use_effect_with((lang, title.clone()), |(lang, title)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
@@ -51,34 +38,21 @@ pub fn app(props: &AppProps) -> Html {
             doc.set_title(title);
         }
     });
-    let skip = Callback::from(|e: MouseEvent| {
-        // A plain #main link would change the route; move focus instead.
-        e.prevent_default();
-        let main = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(main) = main {
-            let _ = main.focus();
-        }
-    });
     let body = match &route.route.page {
         Page::Overview => {
-            html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } theme={ theme } /> }
+            html! { <OverviewPage dataset={ d.clone() } route={ route.clone() } /> }
         }
         Page::Program(id) => html! {
-            <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() }
-                theme={ theme } />
+            <ProgramPage key={ id.clone() } dataset={ d.clone() } program_id={ id.clone() } route={ route.clone() } />
         },
-        Page::Embed(query) => match super::generator::generator() {
-            Some(page) => page(d.clone(), route.clone(), query.clone().into()),
-            None => super::generator::elsewhere(&route),
+        Page::Embed(query) => html! {
+            <EmbedPage dataset={ d.clone() } route={ route.clone() } query={ AttrValue::from(query.clone()) } />
         },
         Page::NotFound(_) => html! { <NotFoundPage route={ route.clone() } /> },
     };
     html! {
         <>
-            <a class="skip-link" href="#main" onclick={ skip }>{ pick(lang, "본문 바로가기", "Skip to content") }</a>
+            <a class="skip-link" href="#main">{ pick(lang, "본문 바로가기", "Skip to content") }</a>
             <SiteHeader route={ route.clone() } />
             // `data-route` names the route this content was drawn for: the address changes before the page does.
             <main id="main" class="wrap" tabindex="-1" data-route={ route.route.to_path() }>
@@ -93,7 +67,6 @@ pub fn app(props: &AppProps) -> Html {
                 </noscript>
                 { body }
             </main>
-            <p id="route-status" class="visually-hidden" role="status">{ announced }</p>
             <footer class="site-footer">
                 <div class="wrap">
                     <p>
@@ -112,25 +85,6 @@ thread_local! {
     static REFOCUS: std::cell::RefCell<Option<Vec<u32>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn path_from(root: &web_sys::Element, el: web_sys::Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut at = el;
-    while &at != root {
-        let mut index = 0;
-        let mut sibling = at.previous_element_sibling();
-        while let Some(s) = sibling {
-            index += 1;
-            sibling = s.previous_element_sibling();
-        }
-        path.push(index);
-        at = at.parent_element()?;
-    }
-    path.reverse();
-    Some(path)
-}
-
 /// Gives focus back, once the app has rendered, to the element at `path` (it had it in the served page).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn refocus_after_render(path: Vec<u32>) {
@@ -138,60 +92,11 @@ pub fn refocus_after_render(path: Vec<u32>) {
 }
 
 fn refocus(path: &[u32]) {
-    let mut el = web_sys::window()
+    if let Some(app) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    for &i in path {
-        el = el.and_then(|e| e.children().item(i));
-    }
-    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
-    }
-}
-
-/// Puts focus and scroll where an arrival asks: the new page's heading at the top, or where the reader left.
-fn settle(arrival: &Arrival) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(doc) = window.document() else {
-        return;
-    };
-    let focus = |el: web_sys::Element| {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            if !el.has_attribute("tabindex") && el.tag_name() == "H1" {
-                let _ = el.set_attribute("tabindex", "-1");
-            }
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
-        }
-    };
-    let heading = || {
-        doc.query_selector("main h1")
-            .ok()
-            .flatten()
-            .or_else(|| doc.get_element_by_id("main"))
-    };
-    match arrival {
-        Arrival::Start => {}
-        Arrival::Fresh(_) => {
-            if let Some(h) = heading() {
-                focus(h);
-            }
-            window.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        Arrival::Returned(_, y, selector) => {
-            let left = selector
-                .as_deref()
-                .and_then(|s| doc.query_selector(s).ok().flatten());
-            if let Some(el) = left.or_else(heading) {
-                focus(el);
-            }
-            window.scroll_to_with_x_and_y(0.0, *y);
-        }
+        .and_then(|d| d.get_element_by_id("app"))
+    {
+        super::browser::refocus_at(&app, path);
     }
 }
 

@@ -6,12 +6,11 @@
 use super::browser::absolute_url;
 use super::chart_menu::ChartMenu;
 use super::DataRef;
-use super::RouteHandle;
 use super::{ChartPanel, TimelineCanvas};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
 use crate::view::overview::source_note;
-use crate::view::route::{Page, Unit};
+use crate::view::route::{Page, Route, Unit};
 use crate::view::timeline::{timeline_chart, timeline_summary, timeline_tips};
 use crate::view::widget_params::{WidgetChart, WidgetParams};
 use crate::view::{overview_chart, program_chart};
@@ -39,9 +38,8 @@ pub struct Links {
 }
 
 impl Links {
-    /// Links for a chart shown in the explorer at `handle`'s route.
-    pub fn explorer(handle: &RouteHandle, chart: WidgetChart) -> Links {
-        let route = &handle.route;
+    /// Links for a chart shown on the explorer's page at `route`, `depth` folders below its root.
+    pub fn explorer(route: &Route, depth: usize, chart: WidgetChart) -> Links {
         let params = WidgetParams {
             chart,
             lang: route.lang,
@@ -50,10 +48,11 @@ impl Links {
             ..WidgetParams::default()
         };
         Links {
-            view: absolute_url(&handle.href(route)).into(),
+            view: absolute_url(&route.href(depth)).into(),
             embed: Some(
-                handle
-                    .href(&route.with_page(Page::Embed(params.to_query())))
+                route
+                    .with_page(Page::Embed(params.to_query()))
+                    .href(depth)
                     .into(),
             ),
         }

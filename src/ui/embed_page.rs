@@ -1,4 +1,4 @@
-//! The embed-code generator (`#/ko/embed?chart=…`): choose a chart and its options, see the live widget, copy
+//! The embed-code generator (`ko/embed/?chart=…`): choose a chart and its options, see the live widget, copy
 //! the snippet. The page's query is the widget's own, so the address of a choice can be shared, and the
 //! snippet uses absolute addresses of wherever this explorer is served.
 

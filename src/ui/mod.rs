@@ -9,6 +9,7 @@ mod bar_chart_canvas;
 mod browser;
 mod canvas_backend;
 mod canvas_size;
+mod chart_island;
 mod chart_menu;
 mod chart_panel;
 mod chart_section;
@@ -19,7 +20,6 @@ mod embed_page;
 mod error_notice;
 mod fetch;
 mod figures_table;
-mod generator;
 mod interactive_canvas;
 mod lang_text;
 mod menu_export;
@@ -49,7 +49,6 @@ pub use embed_page::EmbedPage;
 pub use error_notice::ErrorNotice;
 pub use fetch::{fetch_dataset, LoadError, MAX_LINES};
 pub use figures_table::{FiguresTable, FiguresTableProps};
-pub use generator::register_generator;
 pub use lang_text::lang_text;
 pub use menu_export::{exporter, register_exports};
 pub use not_found_page::NotFoundPage;
@@ -57,7 +56,7 @@ pub use overview_page::OverviewPage;
 pub use program_page::ProgramPage;
 pub use site_header::SiteHeader;
 #[cfg(target_arch = "wasm32")]
-pub use take_over::take_over_page;
+pub use take_over::{take_over_charts, take_over_page};
 
 /// A performance mark, which the benchmark reads; never fails the page.
 pub fn mark(name: &str) {

@@ -1,10 +1,9 @@
 //! The overview: the three programs side by side, the comparison chart, the programs' periods, the city's
 //! context figures, and every figure with its source.
 
-use super::chart_section::{BarChartSection, Links, TimelineSection};
+use super::chart_island::{island_name, ChartIsland};
 use super::DataRef;
 use super::{FiguresTable, RouteHandle};
-use crate::chart::Theme;
 use crate::model::format::compact_marked;
 use crate::view::context::{context_source, context_value};
 use crate::view::route::Page;
@@ -17,8 +16,6 @@ use yew::prelude::*;
 pub struct OverviewPageProps {
     pub dataset: DataRef,
     pub route: RouteHandle,
-    #[prop_or_default]
-    pub theme: Theme,
 }
 
 #[function_component(OverviewPage)]
@@ -26,11 +23,10 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
     let d = &props.dataset;
     let r = &props.route.route;
     let lang = r.lang;
-    let theme = props.theme;
-    let (on_unit, on_scale) = props.route.on_unit_and_scale();
-    let on_open = {
-        let (route, push) = (r.clone(), props.route.push.clone());
-        Callback::from(move |id: String| push.emit(route.with_page(Page::Program(id))))
+    let island = |chart: WidgetChart| html! {
+        <div class="chart-island" data-island={ island_name(&chart) }>
+            <ChartIsland dataset={ d.clone() } { chart } route={ r.clone() } depth={ props.route.depth } />
+        </div>
     };
     html! {
         <>
@@ -69,9 +65,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
             </section>
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{ pick(lang, "사업별 보도 금액 비교", "Reported amounts compared") }</h2>
-                <BarChartSection id="overview-chart" dataset={ d.clone() } chart={ WidgetChart::Overview } lang={ lang }
-                    unit={ r.unit } scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    on_open={ Some(on_open.clone()) } links={ Links::explorer(&props.route, WidgetChart::Overview) } />
+                { island(WidgetChart::Overview) }
                 <aside class="note-box">
                     { pick(lang,
                         "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
@@ -83,8 +77,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <p>{ pick(lang,
                     "기사는 끝나는 해만 밝히고 시작 연도는 밝히지 않습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.",
                     "The article gives only the years the programs run until, not when they started. Hatched spans run from the report (2015) to the end year; they are not actual start dates.") }</p>
-                <TimelineSection id="timeline-chart" dataset={ d.clone() } lang={ lang } theme={ theme }
-                    on_open={ Some(on_open) } links={ Links::explorer(&props.route, WidgetChart::Timeline) } />
+                { island(WidgetChart::Timeline) }
             </section>
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ pick(lang, "안산은 어떤 도시인가", "Ansan in figures") }</h2>

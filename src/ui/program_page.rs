@@ -1,10 +1,9 @@
 //! One program: what it is for, who runs it, its period, every figure next to its citation, its own chart,
 //! and its rows of the figures table.
 
-use super::chart_section::{BarChartSection, Links};
+use super::chart_island::{island_name, ChartIsland};
 use super::DataRef;
 use super::{FiguresTable, RouteHandle};
-use crate::chart::Theme;
 use crate::model::format::{compact_marked, exact};
 use crate::model::{Dataset, Lang, Program, Provenance};
 use crate::view::route::Page;
@@ -18,8 +17,6 @@ pub struct ProgramPageProps {
     pub dataset: DataRef,
     pub program_id: AttrValue,
     pub route: RouteHandle,
-    #[prop_or_default]
-    pub theme: Theme,
 }
 
 #[function_component(ProgramPage)]
@@ -31,8 +28,6 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
         return html! { <super::NotFoundPage route={ props.route.clone() } /> };
     };
     let home = props.route.href(&r.with_page(Page::Overview));
-    let theme = props.theme;
-    let (on_unit, on_scale) = props.route.on_unit_and_scale();
     let chart = WidgetChart::Program(p.id.clone());
     html! {
         <>
@@ -94,9 +89,9 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
             </section>
             <section aria-labelledby="program-chart-heading">
                 <h2 id="program-chart-heading">{ pick(lang, "금액 그래프", "Chart") }</h2>
-                <BarChartSection id="program-chart" dataset={ d.clone() } chart={ chart.clone() } lang={ lang }
-                    unit={ r.unit } scale={ r.scale } theme={ theme } on_unit={ on_unit } on_scale={ on_scale }
-                    links={ Links::explorer(&props.route, chart) } />
+                <div class="chart-island" data-island={ island_name(&chart) }>
+                    <ChartIsland dataset={ d.clone() } { chart } route={ r.clone() } depth={ props.route.depth } />
+                </div>
                 <FiguresTable dataset={ d.clone() } lang={ lang } program={ Some(AttrValue::from(p.id.clone())) } />
             </section>
         </>

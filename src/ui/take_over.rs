@@ -1,46 +1,111 @@
-//! Taking over a page the build rendered: find where the page is below the explorer's root, fetch the checked
-//! data, and render the same `App` that wrote the page in its place. The markup is the same, and the old is
-//! removed and the new drawn in one task, before the browser paints again, so the reader sees nothing change
-//! (no layout shift: tests/e2e measures it); the element that had focus gets it back. Yew's hydration would adopt
-//! the markup instead, for 14.6 KB brotli more .wasm. If the data cannot be had, the page stays as it was
-//! served (every figure is on it) and says in one line why it is not interactive.
+//! Taking over a page the build rendered. Every page arrives whole (figures, sources, tables, static charts);
+//! the browser adds only what needs it:
+//!
+//! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
+//!   by the same [`ChartIsland`] that wrote it, in its place; the rest of the page stays as served. Moving
+//!   between pages loads the next page, which is as fast as a static file can be (pre-rendered, with this module
+//!   cached). The old markup is removed and the new drawn in one task, before the browser paints again, so the
+//!   reader sees nothing change (tests/e2e measures the layout shift); the element that had focus gets it back.
+//! - On the generator's page (the second module) the whole page, whose every part is interactive (`App`).
+//!
+//! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
+//! it is not interactive.
 
+use super::chart_island::{island_chart, ChartIsland, ChartIslandProps};
+use super::browser::{path_from, refocus_at};
 use super::data_source;
-use super::use_route::{find_base, location_route};
+use super::use_route::{find_base, location_route, route_at};
 use super::{App, AppProps, LoadError};
 use crate::model::Lang;
 use crate::view::route::Route;
+use wasm_bindgen::JsCast;
 
-/// Starts the explorer on the page the browser has loaded.
-pub fn take_over_page() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+/// The page, the explorer's root relative to it (`../../`), its route and depth below the root; `None` until
+/// the document has been parsed (then `start` is called again).
+fn page(start: fn()) -> Option<(web_sys::Document, String, Route, usize)> {
+    let doc = web_sys::window()?.document()?;
     // The loader may start the app at the reader's first input, while the page is still being read.
     if doc.ready_state() == "loading" {
-        gloo_events::EventListener::once(&doc, "DOMContentLoaded", |_| take_over_page()).forget();
-        return;
+        gloo_events::EventListener::once(&doc, "DOMContentLoaded", move |_| start()).forget();
+        return None;
     }
     find_base();
     let root = doc
         .document_element()
         .and_then(|h| h.get_attribute("data-root"))
         .unwrap_or_else(|| "./".to_owned());
+    let (route, depth) = location_route().unwrap_or_else(|| (Route::default(), 0));
+    Some((doc, root, route, depth))
+}
+
+/// Makes the charts of the explorer page the browser has loaded interactive.
+pub fn take_over_charts() {
+    let Some((doc, root, route, depth)) = page(take_over_charts) else {
+        return;
+    };
+    carry_view_options(&doc);
+    data_source::start(&root);
+    data_source::when_loaded(move |loaded| match loaded {
+        Ok(dataset) => {
+            let Ok(islands) = doc.query_selector_all("[data-island]") else {
+                return;
+            };
+            let focused = doc.active_element();
+            for i in 0..islands.length() {
+                let Some(el) = islands.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let Some(chart) = el.get_attribute("data-island").and_then(|n| island_chart(&n))
+                else {
+                    continue;
+                };
+                // Where focus was, as a path of child positions from the island: the new markup is the same.
+                let refocus = focused
+                    .clone()
+                    .filter(|f| el.contains(Some(f)))
+                    .and_then(|f| path_from(&el, f));
+                el.set_inner_html("");
+                yew::Renderer::<ChartIsland>::with_root_and_props(
+                    el.clone(),
+                    ChartIslandProps {
+                        dataset: dataset.clone(),
+                        chart,
+                        // The address's own view options (`?unit=won`), which the page was not rendered with.
+                        route: route.clone(),
+                        depth,
+                    },
+                )
+                .render();
+                // Yew renders in a microtask queued by `render`; this one runs after it.
+                if let Some(path) = refocus {
+                    wasm_bindgen_futures::spawn_local(async move { refocus_at(&el, &path) });
+                }
+            }
+            super::mark("app-interactive");
+        }
+        Err(e) => say_static(&doc, &e, route.lang),
+    });
+}
+
+/// Takes over the whole page the browser has loaded with `App` (the generator's page).
+pub fn take_over_page() {
+    let Some((doc, root, route, depth)) = page(take_over_page) else {
+        return;
+    };
     let Some(app) = doc.get_element_by_id("app") else {
         return;
     };
     // The page was rendered for its address with the default view options; it is taken over as rendered,
     // then the app follows the address's own options.
-    let (route, depth) = location_route().unwrap_or_else(|| (Route::default(), 0));
     let route = route.rendered();
     data_source::start(&root);
     data_source::when_loaded(move |loaded| match loaded {
         Ok(dataset) => {
-            // Where focus was, as a path of child positions from the root: the new markup is the same.
             let focused = doc
                 .active_element()
                 .filter(|el| app.contains(Some(el)))
-                .and_then(|el| super::app::path_from(&app, el));
+                .and_then(|el| path_from(&app, el));
             app.set_inner_html("");
             yew::Renderer::<App>::with_root_and_props(
                 app,
@@ -58,6 +123,71 @@ pub fn take_over_page() {
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
+}
+
+/// Links between the explorer's pages keep the reader's view options (`?unit=won&scale=log`, as the address
+/// has them now) when their own address has none; the language switch keeps them too, and changes the
+/// language in place of the current history entry, as it would on one page. Everything else (a new tab, a
+/// download, another site, a jump within the page) is left to the browser.
+fn carry_view_options(doc: &web_sys::Document) {
+    let active = gloo_events::EventListenerOptions::enable_prevent_default();
+    gloo_events::EventListener::new_with_options(doc, "click", active, |e| {
+        let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
+            return;
+        };
+        let Some((a, url)) = explorer_link(e) else {
+            return;
+        };
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let search = location.search().unwrap_or_default();
+        let carried = url.search().is_empty() && !search.is_empty();
+        if carried {
+            url.set_search(&search);
+        }
+        let in_place = a.closest("nav.lang-switch").ok().flatten().is_some();
+        if in_place || carried {
+            e.prevent_default();
+            let href = url.href();
+            let _ = if in_place {
+                location.replace(&href)
+            } else {
+                location.assign(&href)
+            };
+        }
+    })
+    .forget();
+}
+
+/// The link a plain left click follows, and its address, if it is a page of this explorer.
+fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::Url)> {
+    if e.default_prevented()
+        || e.button() != 0
+        || e.ctrl_key()
+        || e.meta_key()
+        || e.shift_key()
+        || e.alt_key()
+    {
+        return None;
+    }
+    let a = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??;
+    if a.has_attribute("target") || a.has_attribute("download") {
+        return None;
+    }
+    let href = a.clone().dyn_into::<web_sys::HtmlAnchorElement>().ok()?.href();
+    let url = web_sys::Url::new(&href).ok()?;
+    let here = web_sys::window()?.location();
+    if url.origin() != here.origin().ok()? || !url.hash().is_empty() {
+        return None;
+    }
+    route_at(&url.pathname(), "")?;
+    Some((a, url))
 }
 
 /// A line at the top of the page: the charts are not interactive, and why. Nothing else changes.

@@ -112,7 +112,9 @@ async function waitReady(page) {
  * that the page drawn is the one for `route` (the address as the app writes it: the root page `` shows `ko/`),
  * then for the page to be ready.
  */
-async function waitForAddress(page, address, route = address === '' ? 'ko/' : address) {
+async function waitForAddress(page, address, route = address === '' ? 'ko/' : address.split('?')[0]) {
+  // A link loads its page: wait for that document first (a view option only rewrites the address).
+  await page.waitForURL((u) => u.pathname.slice(1) === address.split('?')[0], { waitUntil: 'domcontentloaded', timeout: 10_000 }).catch(() => {});
   await page
     // The address changes first; <main data-route> says when the page drawn is the new one.
     .waitForFunction(
@@ -125,6 +127,7 @@ async function waitForAddress(page, address, route = address === '' ? 'ko/' : ad
       const [now, drawn] = await page.evaluate(() => [location.pathname + location.search, document.getElementById('main')?.dataset.route]);
       assert.fail(`expected the address ${address} and a page drawn for ${route}; the address is ${now}, the page is drawn for ${drawn}`);
     });
+  await waitInteractive(page);
   await waitReady(page);
 }
 
@@ -402,7 +405,7 @@ test('keyboard only: skip link first, every program page by Tab + Enter, and the
   });
 });
 
-test('a page change moves focus to the new heading and announces it; Back returns focus and scroll', {
+test('a page change loads the new page: named in its title, read from its top, one history entry; Back returns to the place left', {
   timeout: 60_000,
 }, async (t) => {
   await withPage(t, { viewport: { width: 1280, height: 500 } }, async (page) => {
@@ -415,42 +418,54 @@ test('a page change moves focus to the new heading and announces it; Back return
     const entries = await historyLength(page);
     await page.keyboard.press('Enter');
     await waitForAddress(page, 'ko/program/sme/');
-    assert.equal(await historyLength(page), entries + 1, 'the page change did not push one history entry');
-    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
-    const focusedText = await page.evaluate(() => document.activeElement.textContent);
-    assert.match(focusedText, /히든챔피언/, `focus is on ${focusedText}`);
+    assert.equal(await historyLength(page), entries + 1, 'the page change did not add one history entry');
+    // A page of its own: a screen reader announces its title, and reading (and Tab) starts at its top.
+    assert.match(await page.title(), /히든챔피언.*안산시 예산 탐색기/);
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'the new page does not start at its top');
-    const status = await page.locator('#route-status').innerText();
-    assert.match(status, /히든챔피언.*안산시 예산 탐색기/, `the live region says ${status}`);
-    assert.equal(await page.locator('#route-status').getAttribute('role'), 'status');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the first Tab stop is not the skip link');
 
-    // Back and Forward stay in the document (popstate): the app's performance marks are still there.
-    const starts = () => page.evaluate(() => performance.getEntriesByName('app-start').length);
     await page.goBack();
     await waitForAddress(page, 'ko/');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('href') === '../ko/program/sme/');
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, before, { timeout: 5_000 }).catch(() => {});
     const after = await page.evaluate(() => window.scrollY);
     assert.ok(Math.abs(after - before) <= 2, `Back restored scroll ${after}, the reader left at ${before}`);
-    assert.match(await page.locator('#route-status').innerText(), /안산시 예산 탐색기/);
+    assert.match(await page.title(), /^안산시 예산 탐색기$/);
     await page.goForward();
     await waitForAddress(page, 'ko/program/sme/');
-    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
     assert.match(await h1Of(page), /히든챔피언/);
-    assert.equal(await starts(), 1, 'Back or Forward loaded the page again');
+  });
+});
 
-    // An address below the explorer's root that is no page: followed in the app, it is a missing page in its
-    // title too, not the home page's.
-    await page.evaluate(() => {
-      const a = document.createElement('a');
-      a.href = '../../../en/program/nope/';
-      a.textContent = 'nope';
-      document.querySelector('main').append(a);
-    });
-    await page.locator('main > a[href="../../../en/program/nope/"]').click();
-    await waitForAddress(page, 'en/program/nope/');
-    assert.match(await page.title(), /^Page not found/);
-    assert.match(await h1Of(page), /Page not found/);
-    assert.equal(await starts(), 1, 'the link to an unknown page was not taken over');
+test('view options follow the reader from page to page: a card, the breadcrumb and the language switch keep ?unit and ?scale', {
+  timeout: 60_000,
+}, async (t) => {
+  await withPage(t, {}, async (page) => {
+    await open(page, 'ko/?unit=won&scale=log');
+    const pressed = (group) => page.locator(`${group} .toggle[aria-pressed="true"]`).innerText();
+    assert.match(await pressed('#overview-chart-unit'), /^원/);
+    await page.locator('.program-card h3 a[href="../ko/program/incubation/"]').click();
+    await waitForAddress(page, 'ko/program/incubation/?unit=won&scale=log');
+    assert.match(await pressed('#program-chart-unit'), /^원/);
+    assert.match(await pressed('#program-chart-scale'), /로그/);
+    // A choice made on this page goes on with the reader too.
+    await choose(page, '#program-chart-unit', '시민 1인당');
+    assert.equal(await addressOf(page), 'ko/program/incubation/?unit=per-resident&scale=log');
+    const entries = await historyLength(page);
+    await page.locator('nav.lang-switch a', { hasText: 'English' }).click();
+    await waitForAddress(page, 'en/program/incubation/?unit=per-resident&scale=log');
+    assert.equal(await historyLength(page), entries, 'the language switch added a history entry');
+    assert.match(await pressed('#program-chart-unit'), /Per resident/);
+    await page.locator('nav.breadcrumb a').click();
+    await waitForAddress(page, 'en/?unit=per-resident&scale=log');
+    assert.match(await pressed('#overview-chart-unit'), /Per resident/);
+    // A link with options of its own keeps them: the chart menu's way to the generator.
+    await page.locator('#overview-chart-menu summary').click();
+    const embed = page.locator('#overview-chart-menu a[href*="embed/"]');
+    assert.match(await embed.getAttribute('href'), /embed\/\?chart=overview&lang=en&unit=per-resident&scale=log/);
+    await embed.click();
+    await page.waitForURL((u) => u.pathname.endsWith('/en/embed/'), { waitUntil: 'domcontentloaded' });
+    assert.match(await addressOf(page), /^en\/embed\/\?chart=overview&lang=en&unit=per-resident&scale=log/);
   });
 });
 
