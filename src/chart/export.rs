@@ -126,7 +126,55 @@ pub fn svg(
             ChartError::new(ChartErrorKind::Backend, format!("drawing failed: {e}"))
         })?;
     }
-    Ok(xml_safe(&out))
+    Ok(join_lines(&xml_safe(&out)))
+}
+
+/// `svg` with each run of consecutive opaque, unfilled `<polyline>`s of one style (plotters' SVG backend writes
+/// one a line, as here) joined into one `<path>` whose subpaths are those lines. The same picture (opaque strokes
+/// of one colour, painted over each other), in a fraction of the bytes: a timeline's dashes and hatching are
+/// hundreds of short lines, which made the overview's two static timelines 74 KB of its 110 KB of HTML.
+pub fn join_lines(svg: &str) -> String {
+    /// The style and points of a line that can be joined.
+    fn polyline(line: &str) -> Option<(&str, &str)> {
+        let inner = line
+            .trim_end()
+            .strip_prefix("<polyline ")?
+            .strip_suffix("\"/>")?;
+        let (style, points) = inner.split_once(" points=\"")?;
+        let joinable = style.starts_with("fill=\"none\" opacity=\"1\" ")
+            && !style.contains("stroke-opacity")
+            && !points.contains('"');
+        joinable.then_some((style, points))
+    }
+    fn flush(out: &mut String, run: &mut Option<(&str, String)>) {
+        if let Some((style, d)) = run.take() {
+            out.push_str("<path ");
+            out.push_str(style);
+            out.push_str(" d=\"");
+            out.push_str(d.trim_end());
+            out.push_str("\"/>\n");
+        }
+    }
+    let mut out = String::with_capacity(svg.len());
+    let mut run: Option<(&str, String)> = None;
+    for line in svg.split_inclusive('\n') {
+        let Some((style, points)) = polyline(line) else {
+            flush(&mut out, &mut run);
+            out.push_str(line);
+            continue;
+        };
+        if run.as_ref().is_some_and(|(s, _)| *s != style) {
+            flush(&mut out, &mut run);
+        }
+        let d = &mut run.get_or_insert_with(|| (style, String::new())).1;
+        for (i, point) in points.split_whitespace().enumerate() {
+            d.push_str(if i == 0 { "M" } else { "L" });
+            d.push_str(point);
+            d.push(' ');
+        }
+    }
+    flush(&mut out, &mut run);
+    out
 }
 
 /// `s` without the characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; U+FFFE/U+FFFF)
@@ -142,6 +190,32 @@ pub fn xml_safe(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn runs_of_opaque_lines_of_one_style_become_one_path() {
+        let a = "<polyline fill=\"none\" opacity=\"1\" stroke=\"#5F6670\" stroke-width=\"1\" points=\"273,24 273,28 \"/>\n";
+        let b = "<polyline fill=\"none\" opacity=\"1\" stroke=\"#5F6670\" stroke-width=\"1\" points=\"1,2 3,4 5,6 \"/>\n";
+        let other = "<polyline fill=\"none\" opacity=\"1\" stroke=\"#D5D9DE\" stroke-width=\"1\" points=\"7,8 9,10 \"/>\n";
+        let faint = "<polyline fill=\"none\" opacity=\"0.5\" stroke=\"#5F6670\" stroke-width=\"1\" points=\"0,0 1,1 \"/>\n";
+        let text = "<text x=\"1\" y=\"2\">a</text>\n";
+        let svg = format!("<svg>\n{a}{b}{other}{faint}{faint}{a}{text}{a}</svg>\n");
+        let joined = join_lines(&svg);
+        let style = "fill=\"none\" opacity=\"1\" stroke=\"#5F6670\" stroke-width=\"1\"";
+        assert_eq!(
+            joined,
+            format!(
+                "<svg>\n<path {style} d=\"M273,24 L273,28 M1,2 L3,4 L5,6\"/>\n\
+                 <path fill=\"none\" opacity=\"1\" stroke=\"#D5D9DE\" stroke-width=\"1\" d=\"M7,8 L9,10\"/>\n\
+                 {faint}{faint}<path {style} d=\"M273,24 L273,28\"/>\n{text}<path {style} d=\"M273,24 L273,28\"/>\n</svg>\n"
+            )
+        );
+        // Nothing else changes.
+        assert_eq!(
+            join_lines(&format!("<svg>\n{text}{faint}</svg>")),
+            format!("<svg>\n{text}{faint}</svg>")
+        );
+    }
+
     use super::*;
     use crate::chart::{Bar, Scale};
 

@@ -23,10 +23,12 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
     let d = &props.dataset;
     let r = &props.route.route;
     let lang = r.lang;
-    let island = |chart: WidgetChart| html! {
-        <div class="chart-island" data-island={ island_name(&chart) }>
-            <ChartIsland dataset={ d.clone() } { chart } route={ r.clone() } depth={ props.route.depth } />
-        </div>
+    let island = |chart: WidgetChart| {
+        html! {
+            <div class="chart-island" data-island={ island_name(&chart) }>
+                <ChartIsland dataset={ d.clone() } { chart } route={ r.clone() } depth={ props.route.depth } />
+            </div>
+        }
     };
     html! {
         <>

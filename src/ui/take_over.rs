@@ -11,8 +11,8 @@
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
 //! it is not interactive.
 
-use super::chart_island::{island_chart, ChartIsland, ChartIslandProps};
 use super::browser::{path_from, refocus_at};
+use super::chart_island::{island_chart, ChartIsland, ChartIslandProps};
 use super::data_source;
 use super::use_route::{find_base, location_route, route_at};
 use super::{App, AppProps, LoadError};
@@ -52,11 +52,15 @@ pub fn take_over_charts() {
             };
             let focused = doc.active_element();
             for i in 0..islands.length() {
-                let Some(el) = islands.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                let Some(el) = islands
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
                 else {
                     continue;
                 };
-                let Some(chart) = el.get_attribute("data-island").and_then(|n| island_chart(&n))
+                let Some(chart) = el
+                    .get_attribute("data-island")
+                    .and_then(|n| island_chart(&n))
                 else {
                     continue;
                 };
@@ -180,7 +184,11 @@ fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::
     if a.has_attribute("target") || a.has_attribute("download") {
         return None;
     }
-    let href = a.clone().dyn_into::<web_sys::HtmlAnchorElement>().ok()?.href();
+    let href = a
+        .clone()
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?
+        .href();
     let url = web_sys::Url::new(&href).ok()?;
     let here = web_sys::window()?.location();
     if url.origin() != here.origin().ok()? || !url.hash().is_empty() {
