@@ -7,7 +7,7 @@
 //    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
 //    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
 // 4. Content-Security-Policy on every page: a meta tag allowing only our own files, WebAssembly compilation
-//    and, by their sha256, the page's own inline scripts (Trunk's loader; the root page's redirect of old
+//    and, by their sha256, the page's own inline scripts (the app's loader; the root page's redirect of old
 //    addresses), so no 'unsafe-inline' script is ever needed.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -110,7 +110,7 @@ run('cargo', ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansa
     "if(!/^([a-z]+:|\\/|#)/i.test(h))a.setAttribute('href',r+h);}});</script>";
   page = page
     .replace(link[0], () => `<style>${css}</style>`)
-    .replace(/<script type="module">[\s\S]*?<\/script>/, () => home);
+    .replace(/<script id="app-loader">[\s\S]*?<\/script>/, () => home);
   await writeFile(file, page);
 }
 

@@ -101,14 +101,18 @@ fn export(
 }
 
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "export function run_full(js, wasm, action, query, width) {
-  globalThis.ansanBudgetHelper = true;
-  return import(js).then(async (m) => { await m.default({ module_or_path: wasm }); return m.menu_action(action, query, width); });
-}"
-)]
+#[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    fn run_full(js: &str, wasm: &str, action: &str, query: &str, width: u32) -> js_sys::Promise;
+    /// Defined by the page's loader (`ui::prerender`): imports the second module (once), starts it as a helper
+    /// and has it save the chart.
+    #[wasm_bindgen(catch, js_name = ansanBudgetFull)]
+    fn run_full(
+        js: &str,
+        wasm: &str,
+        action: &str,
+        query: &str,
+        width: u32,
+    ) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 /// Asks the second module (named by the page's `<html data-full>`, loaded the first time) to save the chart.
@@ -125,13 +129,13 @@ pub async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<S
         .get_attribute("data-full")
         .ok_or("this page does not name the module that saves files")?;
     let promise = run_full(
-        // Absolute: the snippet's import() would resolve it against the snippet's own folder, not the page's.
         &browser::absolute_url(&format!("{root}{name}.js")),
         &format!("{root}{name}_bg.wasm"),
         action,
         &params.to_query(),
         width,
-    );
+    )
+    .map_err(|_| "this page has no loader for the module that saves files".to_owned())?;
     let done = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|e| {
