@@ -407,8 +407,8 @@ async function hostileSite(t) {
   return `${server.url}/budget/`;
 }
 
-/** Inline scripts without a type (the root page's redirect is the only one the build writes) and injected images. */
-const injected = (page) => page.locator('img, script:not([src]):not([type])').count();
+/** Inline scripts without a type (the build writes only the pages' loader and the root page's redirect) and injected images. */
+const injected = (page) => page.locator('img, script:not([src]):not([type]):not(#app-loader)').count();
 
 test('every explorer page\'s chart menu downloads (the second module found from any folder, under /budget/)', TIMEOUT, async (t) => {
   await withPage(t, { acceptDownloads: true }, async (page) => {
