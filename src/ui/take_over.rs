@@ -17,7 +17,7 @@ use super::data_source;
 use super::use_route::{find_base, location_route, route_at};
 use super::{App, AppProps, LoadError};
 use crate::model::Lang;
-use crate::view::route::Route;
+use crate::view::route::{Page, Route};
 use wasm_bindgen::JsCast;
 
 /// The page, the explorer's root relative to it (`../../`), its route and depth below the root; `None` until
@@ -130,7 +130,7 @@ pub fn take_over_page() {
 }
 
 /// Links between the explorer's pages keep the reader's view options (`?unit=won&scale=log`, as the address
-/// has them now) when their own address has none; the language switch keeps them too, and changes the
+/// has them now; nothing else of its query) when their own address has none; the language switch keeps them too, and changes the
 /// language in place of the current history entry, as it would on one page. Everything else (a new tab, a
 /// download, another site, a jump within the page) is left to the browser.
 fn carry_view_options(doc: &web_sys::Document) {
@@ -145,10 +145,11 @@ fn carry_view_options(doc: &web_sys::Document) {
         let Some(location) = web_sys::window().map(|w| w.location()) else {
             return;
         };
-        let search = location.search().unwrap_or_default();
-        let carried = url.search().is_empty() && !search.is_empty();
+        // Only the view options, as the address has them now (a chart's controls rewrite it).
+        let options = location_route().map(|(r, _)| r.query()).unwrap_or_default();
+        let carried = url.search().is_empty() && !options.is_empty();
         if carried {
-            url.set_search(&search);
+            url.set_search(&options);
         }
         let in_place = a.closest("nav.lang-switch").ok().flatten().is_some();
         if in_place || carried {
@@ -164,7 +165,7 @@ fn carry_view_options(doc: &web_sys::Document) {
     .forget();
 }
 
-/// The link a plain left click follows, and its address, if it is a page of this explorer.
+/// The link a plain left click follows, and its address, if it is an explorer page with view options.
 fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::Url)> {
     if e.default_prevented()
         || e.button() != 0
@@ -194,8 +195,9 @@ fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::
     if url.origin() != here.origin().ok()? || !url.hash().is_empty() {
         return None;
     }
-    route_at(&url.pathname(), "")?;
-    Some((a, url))
+    // A page with view options: an overview or a program (not the generator, a widget or an unknown address).
+    let (route, _) = route_at(&url.pathname(), "")?;
+    matches!(route.page, Page::Overview | Page::Program(_)).then_some((a, url))
 }
 
 /// A line at the top of the page: the charts are not interactive, and why. Nothing else changes.

@@ -152,7 +152,8 @@ impl Route {
         }
     }
 
-    fn query(&self) -> String {
+    /// The view options of this route as an address's query (`?unit=won&scale=log`), or "" for the defaults.
+    pub fn query(&self) -> String {
         let mut query = Vec::new();
         if self.unit != Unit::Eok {
             query.push(format!("unit={}", self.unit.tag()));
