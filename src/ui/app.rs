@@ -1,7 +1,8 @@
-//! The root component of the explorer: shows the page the address names, with data the build already
-//! checked. The same component renders each page to static HTML at build time (`prerender`) and replaces
-//! that page's markup with the same in the browser (`take_over`), so `App` gets its data and first route as
-//! properties, and everything that asks the browser happens in effects. The page's `lang` and title follow the chosen language.
+//! The root component of the explorer's pages: shows the page the address names, with data the build already
+//! checked. It renders every page to static HTML at build time (`prerender`); in the browser it takes over
+//! only the generator's page, all of which is interactive (an explorer page has only its charts taken over:
+//! `chart_island`). So `App` gets its data and first route as properties, and everything that asks the browser
+//! happens in effects. The page's `lang` and title follow the chosen language.
 
 use super::DataRef;
 use super::{use_route, EmbedPage, NotFoundPage, OverviewPage, ProgramPage, SiteHeader};

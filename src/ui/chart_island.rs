@@ -82,15 +82,19 @@ pub fn chart_island(props: &ChartIslandProps) -> Html {
         let route = route.clone();
         Callback::from(move |id: String| go_to(&route.with_page(Page::Program(id)).href(depth)))
     };
-    let links = Links::explorer(&route, depth, props.chart.clone());
     let (d, lang, id) = (&props.dataset, route.lang, canvas_id(&props.chart));
     match &props.chart {
-        WidgetChart::Timeline => html! {
-            <TimelineSection { id } dataset={ d.clone() } { lang } { theme } on_open={ Some(on_open) } { links } />
-        },
+        WidgetChart::Timeline => {
+            // The timeline has no view options: its links are the page's own, whatever another chart's are.
+            let links = Links::explorer(&route.rendered(), depth, WidgetChart::Timeline);
+            html! {
+                <TimelineSection { id } dataset={ d.clone() } { lang } { theme } on_open={ Some(on_open) } { links } />
+            }
+        }
         chart => {
             // The overview's bars open their programs; a program's own chart has nowhere else to go.
             let on_open = matches!(chart, WidgetChart::Overview).then_some(on_open);
+            let links = Links::explorer(&route, depth, chart.clone());
             html! {
                 <BarChartSection { id } dataset={ d.clone() } chart={ chart.clone() } { lang } unit={ view.0 }
                     scale={ view.1 } { theme } { on_unit } { on_scale } { on_open } { links } />

@@ -460,6 +460,15 @@ test('view options follow the reader from page to page: a card, the breadcrumb a
     await page.locator('nav.breadcrumb a').click();
     await waitForAddress(page, 'en/?unit=per-resident&scale=log');
     assert.match(await pressed('#overview-chart-unit'), /Per resident/);
+    // Each chart's "copy link": the bars' view with its options; the timeline, which has none, the page's own.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    for (const [id, want] of [['overview-chart', 'en/?unit=per-resident&scale=log'], ['timeline-chart', 'en/']]) {
+      await page.locator(`#${id}-menu summary`).click();
+      await page.locator(`#${id}-menu [data-action="copy-link"]`).click();
+      await page.locator(`#${id}-menu-status`, { hasText: /copied/i }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/${want}`, `${id}: copy link`);
+      await page.locator(`#${id}-menu summary`).click();
+    }
     // A link with options of its own keeps them: the chart menu's way to the generator.
     await page.locator('#overview-chart-menu summary').click();
     const embed = page.locator('#overview-chart-menu a[href*="embed/"]');
