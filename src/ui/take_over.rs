@@ -86,10 +86,16 @@ pub fn take_over_charts() {
                     wasm_bindgen_futures::spawn_local(async move { refocus_at(&el, &path) });
                 }
             }
-            super::mark("app-interactive");
+            interactive();
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
+}
+
+/// Marks the moment the page is interactive: once Yew has rendered, in the microtask `render` queued (this one
+/// runs after it), with every event handler attached.
+fn interactive() {
+    wasm_bindgen_futures::spawn_local(async { super::mark("app-interactive") });
 }
 
 /// Takes over the whole page the browser has loaded with `App` (the generator's page).
@@ -123,7 +129,7 @@ pub fn take_over_page() {
             if let Some(path) = focused {
                 super::app::refocus_after_render(path);
             }
-            super::mark("app-interactive");
+            interactive();
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
