@@ -36,6 +36,15 @@ pub fn island_chart(name: &str) -> Option<WidgetChart> {
     }
 }
 
+/// A page's chart as an island: its `<div data-island>`, which the browser renders again, and what is in it.
+pub fn island(dataset: &DataRef, chart: WidgetChart, route: &Route, depth: usize) -> Html {
+    html! {
+        <div class="chart-island" data-island={ island_name(&chart) }>
+            <ChartIsland dataset={ dataset.clone() } { chart } route={ route.clone() } { depth } />
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ChartIslandProps {
     pub dataset: DataRef,

@@ -1,7 +1,7 @@
 //! The overview: the three programs side by side, the comparison chart, the programs' periods, the city's
 //! context figures, and every figure with its source.
 
-use super::chart_island::{island_name, ChartIsland};
+use super::chart_island::island;
 use super::DataRef;
 use super::{FiguresTable, RouteHandle};
 use crate::model::format::compact_marked;
@@ -23,13 +23,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
     let d = &props.dataset;
     let r = &props.route.route;
     let lang = r.lang;
-    let island = |chart: WidgetChart| {
-        html! {
-            <div class="chart-island" data-island={ island_name(&chart) }>
-                <ChartIsland dataset={ d.clone() } { chart } route={ r.clone() } depth={ props.route.depth } />
-            </div>
-        }
-    };
+    let chart_island = |chart: WidgetChart| island(d, chart, r, props.route.depth);
     html! {
         <>
             <h1>{ pick(lang, "안산시 3대 경제 프로그램, 얼마를 들이나", "Ansan's three economic programs: how much, until when, from whom") }</h1>
@@ -67,7 +61,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
             </section>
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{ pick(lang, "사업별 보도 금액 비교", "Reported amounts compared") }</h2>
-                { island(WidgetChart::Overview) }
+                { chart_island(WidgetChart::Overview) }
                 <aside class="note-box">
                     { pick(lang,
                         "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
@@ -79,7 +73,7 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
                 <p>{ pick(lang,
                     "기사는 끝나는 해만 밝히고 시작 연도는 밝히지 않습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.",
                     "The article gives only the years the programs run until, not when they started. Hatched spans run from the report (2015) to the end year; they are not actual start dates.") }</p>
-                { island(WidgetChart::Timeline) }
+                { chart_island(WidgetChart::Timeline) }
             </section>
             <section aria-labelledby="context-heading">
                 <h2 id="context-heading">{ pick(lang, "안산은 어떤 도시인가", "Ansan in figures") }</h2>

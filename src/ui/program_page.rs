@@ -1,7 +1,7 @@
 //! One program: what it is for, who runs it, its period, every figure next to its citation, its own chart,
 //! and its rows of the figures table.
 
-use super::chart_island::{island_name, ChartIsland};
+use super::chart_island::island;
 use super::DataRef;
 use super::{FiguresTable, RouteHandle};
 use crate::model::format::{compact_marked, exact};
@@ -89,9 +89,7 @@ pub fn program_page(props: &ProgramPageProps) -> Html {
             </section>
             <section aria-labelledby="program-chart-heading">
                 <h2 id="program-chart-heading">{ pick(lang, "금액 그래프", "Chart") }</h2>
-                <div class="chart-island" data-island={ island_name(&chart) }>
-                    <ChartIsland dataset={ d.clone() } { chart } route={ r.clone() } depth={ props.route.depth } />
-                </div>
+                { island(d, chart, r, props.route.depth) }
                 <FiguresTable dataset={ d.clone() } lang={ lang } program={ Some(AttrValue::from(p.id.clone())) } />
             </section>
         </>
