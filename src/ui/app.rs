@@ -26,11 +26,6 @@ pub fn app(props: &AppProps) -> Html {
     let lang = route.route.lang;
     let d = &props.dataset;
     let title = page_title(d, &route.route.page, lang);
-    use_effect_with((), |_| {
-        if let Some(path) = REFOCUS.with(|r| r.borrow_mut().take()) {
-            refocus(&path);
-        }
-    });
     use_effect_with((lang, title.clone()), |(lang, title)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(html) = doc.document_element() {
@@ -78,26 +73,6 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </footer>
         </>
-    }
-}
-
-thread_local! {
-    /// Where the element that had focus in the page the app replaced was (see `path_from`).
-    static REFOCUS: std::cell::RefCell<Option<Vec<u32>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Gives focus back, once the app has rendered, to the element at `path` (it had it in the served page).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn refocus_after_render(path: Vec<u32>) {
-    REFOCUS.with(|r| *r.borrow_mut() = Some(path));
-}
-
-fn refocus(path: &[u32]) {
-    if let Some(app) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-    {
-        super::browser::refocus_at(&app, path);
     }
 }
 

@@ -135,35 +135,3 @@ pub fn location_search() -> String {
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
-
-/// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn path_from(root: &web_sys::Element, el: web_sys::Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut at = el;
-    while &at != root {
-        let mut index = 0;
-        let mut sibling = at.previous_element_sibling();
-        while let Some(s) = sibling {
-            index += 1;
-            sibling = s.previous_element_sibling();
-        }
-        path.push(index);
-        at = at.parent_element()?;
-    }
-    path.reverse();
-    Some(path)
-}
-
-/// Gives focus to the element at `path` below `root`, without scrolling.
-pub fn refocus_at(root: &web_sys::Element, path: &[u32]) {
-    let mut el = Some(root.clone());
-    for &i in path {
-        el = el.and_then(|e| e.children().item(i));
-    }
-    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
-    }
-}

@@ -11,7 +11,6 @@
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
 //! it is not interactive.
 
-use super::browser::{path_from, refocus_at};
 use super::chart_island::{island_chart, ChartIsland, ChartIslandProps};
 use super::data_source;
 use super::use_route::{find_base, location_route, route_at};
@@ -64,32 +63,69 @@ pub fn take_over_charts() {
                 else {
                     continue;
                 };
-                // Where focus was, as a path of child positions from the island: the new markup is the same.
-                let refocus = focused
-                    .clone()
-                    .filter(|f| el.contains(Some(f)))
-                    .and_then(|f| path_from(&el, f));
-                el.set_inner_html("");
-                yew::Renderer::<ChartIsland>::with_root_and_props(
-                    el.clone(),
-                    ChartIslandProps {
-                        dataset: dataset.clone(),
-                        chart,
-                        // The address's own view options (`?unit=won`), which the page was not rendered with.
-                        route: route.clone(),
-                        depth,
-                    },
-                )
-                .render();
-                // Yew renders in a microtask queued by `render`; this one runs after it.
-                if let Some(path) = refocus {
-                    wasm_bindgen_futures::spawn_local(async move { refocus_at(&el, &path) });
-                }
+                let props = ChartIslandProps {
+                    dataset: dataset.clone(),
+                    chart,
+                    // The address's own view options (`?unit=won`), which the page was not rendered with.
+                    route: route.clone(),
+                    depth,
+                };
+                render_in_place::<ChartIsland>(el, props, focused.as_ref());
             }
             interactive();
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
+}
+
+/// Renders `C` in place of `root`'s served markup, which is the same: the old is removed and the new drawn in one
+/// task. If `focused` is inside `root`, the element at its place in the new markup (its path of child positions)
+/// gets focus back.
+fn render_in_place<C: yew::BaseComponent>(
+    root: web_sys::Element,
+    props: C::Properties,
+    focused: Option<&web_sys::Element>,
+) {
+    let refocus = focused
+        .filter(|f| root.contains(Some(f)))
+        .and_then(|f| path_from(&root, f.clone()));
+    root.set_inner_html("");
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    // Yew renders in a microtask queued by `render`; this one runs after it.
+    if let Some(path) = refocus {
+        wasm_bindgen_futures::spawn_local(async move { refocus_at(&root, &path) });
+    }
+}
+
+/// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
+fn path_from(root: &web_sys::Element, el: web_sys::Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut at = el;
+    while &at != root {
+        let mut index = 0;
+        let mut sibling = at.previous_element_sibling();
+        while let Some(s) = sibling {
+            index += 1;
+            sibling = s.previous_element_sibling();
+        }
+        path.push(index);
+        at = at.parent_element()?;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// Gives focus to the element at `path` below `root`, without scrolling.
+fn refocus_at(root: &web_sys::Element, path: &[u32]) {
+    let mut el = Some(root.clone());
+    for &i in path {
+        el = el.and_then(|e| e.children().item(i));
+    }
+    if let Some(el) = el.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
 }
 
 /// Marks the moment the page is interactive: once Yew has rendered, in the microtask `render` queued (this one
@@ -112,23 +148,12 @@ pub fn take_over_page() {
     data_source::start(&root);
     data_source::when_loaded(move |loaded| match loaded {
         Ok(dataset) => {
-            let focused = doc
-                .active_element()
-                .filter(|el| app.contains(Some(el)))
-                .and_then(|el| path_from(&app, el));
-            app.set_inner_html("");
-            yew::Renderer::<App>::with_root_and_props(
-                app,
-                AppProps {
-                    dataset,
-                    route,
-                    depth,
-                },
-            )
-            .render();
-            if let Some(path) = focused {
-                super::app::refocus_after_render(path);
-            }
+            let props = AppProps {
+                dataset,
+                route,
+                depth,
+            };
+            render_in_place::<App>(app, props, doc.active_element().as_ref());
             interactive();
         }
         Err(e) => say_static(&doc, &e, route.lang),

@@ -18,6 +18,17 @@ export const DATA_FILE = 'data/ansan-2015.bin';
 export const DATA_GLOB = '**/data/ansan-2015.bin';
 export const DATA_JSON = 'data/ansan-2015.json';
 
+/** Holds `page`'s requests for the data file until the function returned is called (the page as served stays). */
+export async function holdData(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(DATA_GLOB, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export const PROGRAMS = ['regeneration', 'incubation', 'sme'];
 export const LANGS = ['ko', 'en'];
 /** Every page the build writes, as addresses relative to the explorer's root (`` is the root page). */

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
-  DATA_GLOB,
+  holdData,
   DIST,
   LANGS,
   PAGES,
@@ -286,12 +286,7 @@ test('the not-found page loads no app and no file relative to itself', TIMEOUT, 
 for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
   test(`the takeover of ${address || 'the root page'}: quiet console, the markup served, scroll kept, static charts replaced, tooltips`, TIMEOUT, async (t) => {
     const { page, problems, messages } = await openContext(t, { viewport: { width: 1280, height: 700 } });
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(DATA_GLOB, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const statics = await page.locator('[data-chart-static]').count();
     const served = await markup(page);
@@ -341,12 +336,7 @@ test('a keyboard reader who starts before the takeover keeps focus where it was'
   const failures = [];
   for (const [address, tabs] of [['ko/', 1], ['ko/', 5], ['en/program/sme/', 3]]) {
     const { page } = await openContext(t);
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route(DATA_GLOB, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     for (let i = 0; i < tabs; i += 1) await page.keyboard.press('Tab');
     const describe = () =>
@@ -577,12 +567,7 @@ async function measureShifts(t, address, width, height) {
     }).observe({ type: 'layout-shift', buffered: true });
   });
   // The data waits until the page as served has been painted, so the change from it to the app is measured.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(DATA_GLOB, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdData(page);
   await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
