@@ -11,8 +11,7 @@
 //    addresses), so no 'unsafe-inline' script is ever needed.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,8 +62,6 @@ try {
   full = { js: `${FULL}-${hash}.js`, wasm: `${FULL}-${hash}_bg.wasm` };
   await writeFile(join(dir, full.js), js);
   await writeFile(join(dir, full.wasm), wasm);
-  // wasm-bindgen's snippets (inline JS the module imports by path), beside the first module's.
-  if (existsSync(join(tmp, 'snippets'))) await cp(join(tmp, 'snippets'), join(dir, 'snippets'), { recursive: true });
 } finally {
   await rm(tmp, { recursive: true, force: true });
 }
