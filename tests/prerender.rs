@@ -132,6 +132,14 @@ async fn pages_address_everything_from_their_own_folder() {
             "{}",
             page.file
         );
+        // The loader comes after the page's content, so no script runs before the first paint.
+        let loader = html.find("<script id=\"app-loader\">");
+        let content = html.find("<div id=\"app\">");
+        assert!(
+            matches!((content, loader), (Some(c), Some(l)) if c < l),
+            "{}: the loader after the content",
+            page.file
+        );
         assert!(
             !html.contains("<title>x</title>") && !html.contains("content=\"x\""),
             "{}",
