@@ -125,7 +125,7 @@ pub struct InteractiveCanvasProps {
     pub on_open: Option<Callback<usize>>,
     /// The chart as static SVG, shown until the canvas is first drawn: drawn by the same chart code when the
     /// page is rendered at build time (see `static_chart`), so the first paint already has the chart; empty in
-    /// the browser, whose first render is followed by the canvas's first draw before the next paint.
+    /// the browser, where the takeover moves the served drawing in (`take_over::keep_static_charts`).
     pub fallback: Html,
 }
 

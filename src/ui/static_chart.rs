@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// A layout width below the threshold (a phone) and one above it (a desktop column).
 const WIDTHS: [(&str, u32); 2] = [("narrow", 360), ("wide", 800)];
 
-/// The chart's static drawings, or nothing in the browser, where the canvas is drawn right after.
+/// The chart's static drawings; nothing in the browser, where the served ones are kept until the canvas is drawn.
 pub fn static_chart(picture: Picture<'_>) -> Html {
     if cfg!(target_arch = "wasm32") {
         return Html::from_html_unchecked(AttrValue::default());

@@ -4,8 +4,10 @@
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
 //!   by the same [`ChartIsland`] that wrote it, in its place; the rest of the page stays as served. Moving
 //!   between pages loads the next page, which is as fast as a static file can be (pre-rendered, with this module
-//!   cached). The old markup is removed and the new drawn in one task, before the browser paints again, so the
-//!   reader sees nothing change (tests/e2e measures the layout shift); the element that had focus gets it back.
+//!   cached). The old markup is removed and the new put in its place in one task, before the browser paints
+//!   again, and each served static chart stays on screen until its canvas is first drawn (Yew may yield to the
+//!   browser between rendering and the canvas's draw), so the reader sees nothing change (tests/e2e measures the
+//!   layout shift and looks at every frame); the element that had focus gets it back.
 //! - On the generator's page (the second module) the whole page, whose every part is interactive (`App`).
 //!
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
@@ -17,7 +19,13 @@ use super::use_route::{find_base, location_route, route_at};
 use super::{App, AppProps, LoadError};
 use crate::model::Lang;
 use crate::view::route::{Page, Route};
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Islands whose canvas has not yet had its first draw; the page is interactive when none is left.
+    static UNDRAWN: Cell<usize> = const { Cell::new(0) };
+}
 
 /// The page, the explorer's root relative to it (`../../`), its route and depth below the root; `None` until
 /// the document has been parsed (then `start` is called again).
@@ -50,6 +58,7 @@ pub fn take_over_charts() {
                 return;
             };
             let focused = doc.active_element();
+            let mut taken: Vec<(web_sys::Element, ChartIslandProps)> = Vec::new();
             for i in 0..islands.length() {
                 let Some(el) = islands
                     .item(i)
@@ -70,9 +79,16 @@ pub fn take_over_charts() {
                     route: route.clone(),
                     depth,
                 };
+                taken.push((el, props));
+            }
+            // Each island has one canvas chart, whose first draw (or its error) calls `chart_settled`.
+            UNDRAWN.with(|n| n.set(taken.len()));
+            if taken.is_empty() {
+                super::mark("app-interactive");
+            }
+            for (el, props) in taken {
                 render_in_place::<ChartIsland>(el, props, focused.as_ref());
             }
-            interactive();
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
@@ -89,12 +105,77 @@ fn render_in_place<C: yew::BaseComponent>(
     let refocus = focused
         .filter(|f| root.contains(Some(f)))
         .and_then(|f| path_from(&root, f.clone()));
+    let served = static_charts(&root);
     root.set_inner_html("");
     yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-    // Yew renders in a microtask queued by `render`; this one runs after it.
-    if let Some(path) = refocus {
-        wasm_bindgen_futures::spawn_local(async move { refocus_at(&root, &path) });
+    // Yew creates the new markup in a microtask queued by `render`; this one runs after it, in the same task.
+    wasm_bindgen_futures::spawn_local(async move {
+        keep_static_charts(&root, served);
+        // A chart that cannot be drawn with this data says why in place of its canvas: nothing to wait for.
+        if root.query_selector("canvas").ok().flatten().is_none() {
+            chart_settled();
+        }
+        if let Some(path) = refocus {
+            refocus_at(&root, &path);
+        }
+    });
+}
+
+/// The static drawing of each chart below `root`, by its canvas's id.
+fn static_charts(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
+    let Ok(boxes) = root.query_selector_all(".chart-canvas-box") else {
+        return Vec::new();
+    };
+    (0..boxes.length())
+        .filter_map(|i| {
+            let b = boxes.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+            let id = b.query_selector("canvas").ok()??.id();
+            let drawing = b.query_selector("[data-chart-static]").ok()??;
+            Some((id, drawing))
+        })
+        .collect()
+}
+
+/// Moves each served drawing into the new markup's place for it, which the browser renders empty (the canvas
+/// is drawn instead): it shows until its canvas is first drawn, when the stylesheet hides it and the app
+/// removes it. Without this, a frame could show neither, when Yew yields to the browser between rendering
+/// the markup and drawing the canvases (it yields after 16 ms of work: every load at 4× CPU slowdown).
+fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Element)>) {
+    for (id, drawing) in served {
+        let place = root
+            .query_selector_all(".chart-canvas-box")
+            .ok()
+            .and_then(|boxes| {
+                (0..boxes.length()).find_map(|i| {
+                    let b = boxes.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+                    let canvas = b.query_selector("canvas").ok()??;
+                    (canvas.id() == id && !canvas.has_attribute("data-drawn"))
+                        .then(|| b.query_selector("[data-chart-static]").ok().flatten())
+                        .flatten()
+                })
+            });
+        if let Some(place) = place {
+            while let Some(child) = drawing.first_child() {
+                if place.append_child(&child).is_err() {
+                    break;
+                }
+            }
+        }
     }
+}
+
+/// Called once by each canvas chart, after its first draw or the error that stopped it: the page is
+/// interactive when every island's chart has had it (hovering and clicking a chart need its drawn layout).
+pub(super) fn chart_settled() {
+    UNDRAWN.with(|n| {
+        let left = n.get();
+        if left > 0 {
+            n.set(left - 1);
+            if left == 1 {
+                super::mark("app-interactive");
+            }
+        }
+    });
 }
 
 /// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
@@ -128,8 +209,8 @@ fn refocus_at(root: &web_sys::Element, path: &[u32]) {
     }
 }
 
-/// Marks the moment the page is interactive: once Yew has rendered, in the microtask `render` queued (this one
-/// runs after it), with every event handler attached.
+/// Marks the moment the generator's page is interactive (it has no canvas chart of its own): once Yew has
+/// rendered, in the microtask `render` queued (this one runs after it), with every event handler attached.
 fn interactive() {
     wasm_bindgen_futures::spawn_local(async { super::mark("app-interactive") });
 }

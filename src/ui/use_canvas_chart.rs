@@ -71,6 +71,8 @@ where
             }
         });
     }
+    // Whether the first draw has been tried (the page's takeover counts the charts that have).
+    let tried = use_mut_ref(|| false);
     {
         let (node, error, layout, drawn) =
             (node.clone(), error.clone(), layout.clone(), drawn.clone());
@@ -87,6 +89,13 @@ where
                 }
                 Err(e) => error.set(Some(e)),
             }
+            let first = !std::mem::replace(&mut *tried.borrow_mut(), true);
+            #[cfg(target_arch = "wasm32")]
+            if first {
+                super::take_over::chart_settled();
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = first;
         });
     }
     CanvasChart {

@@ -633,3 +633,51 @@ test('the generator\'s preview adds no history entries: opened with options, or 
   if (backs !== 1) failures.push(`it took ${backs} presses of Back to leave the generator (now at ${page.url()})`);
   assert.deepEqual(failures, []);
 });
+
+// (f) Every frame of a slow takeover shows each chart. Yew yields to the browser once it has worked 16 ms
+// (every load at 4x CPU slowdown), which can fall between rendering an island and drawing its canvas: a frame
+// then painted neither the served drawing (removed with the old markup) nor a drawn canvas.
+for (const address of ['', 'en/program/sme/']) {
+  test(`at 6x CPU slowdown, every frame while ${address || 'the root page'} is taken over shows each chart`, TIMEOUT, async (t) => {
+    const { page, problems } = await openContext(t, { viewport: { width: 1280, height: 800 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await page.addInitScript(() => {
+      // Per animation frame once the page is parsed (before, a box may be painted before its drawing has been
+      // read), while it changes: each chart box's state. S: a static drawing shows; C: the canvas is drawn;
+      // _: neither.
+      window.e2eFrames = [];
+      const tick = () => {
+        if (document.readyState === 'loading') return requestAnimationFrame(tick);
+        const state = [...document.querySelectorAll('.chart-canvas-box')]
+          .map((b) => {
+            const shown = [...b.querySelectorAll('[data-chart-static] svg')].some((s) => s.getBoundingClientRect().height > 0);
+            return shown ? 'S' : b.querySelector('canvas[data-drawn]') ? 'C' : '_';
+          })
+          .join('');
+        if (window.e2eFrames.at(-1)?.state !== state) window.e2eFrames.push({ at: Math.round(performance.now()), state });
+        if (!/^C+$/.test(state)) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
+    await page.waitForFunction(() => /^C+$/.test(window.e2eFrames.at(-1)?.state ?? ''));
+    const frames = await page.evaluate(() => window.e2eFrames);
+    const shown = frames.map((f) => `${f.at} ms ${f.state}`).join(', ');
+    t.diagnostic(shown);
+    assert.ok(frames.some((f) => f.state.includes('S')), `${address}: no frame with the static drawings: ${shown}`);
+    assert.ok(!frames.some((f) => f.state.includes('_')), `${address}: a frame showed a chart neither drawn nor static: ${shown}`);
+    // Interactive means the charts are drawn: hovering and clicking them need the drawn layout.
+    assert.equal(
+      await page.evaluate(() => {
+        const ready = performance.getEntriesByName('app-interactive')[0]?.startTime;
+        const drawn = performance.getEntriesByName('first-chart-drawn')[0]?.startTime;
+        return ready >= drawn;
+      }),
+      true,
+      `${address}: marked interactive before its charts were drawn`,
+    );
+    assert.deepEqual(problems, []);
+  });
+}
