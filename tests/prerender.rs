@@ -67,6 +67,18 @@ async fn every_page_has_its_figures_citations_and_a_static_chart() {
             "{}: no static chart",
             page.file
         );
+        // Every colour a static chart paints with can follow a dark page: each is a light ink, named as its
+        // custom property beside it.
+        for prop in ["fill", "stroke"] {
+            let painted = body.matches(&format!(" {prop}=\"#")).count();
+            let themed = body.matches(&format!("{prop}:var(--chart-ink-")).count();
+            assert!(painted > 0, "{}: no {prop} colour", page.file);
+            assert_eq!(
+                painted, themed,
+                "{}: {prop} colours that are not light inks",
+                page.file
+            );
+        }
         for f in figures {
             let amount = compact_marked(f.amount, f.approximate, lang);
             assert!(

@@ -22,7 +22,7 @@ pub use bars::{
     draw, hit_test, layout, preferred_height, Bar, BarChart, Label, Layout, Marker, Rect, Row,
     Scale, TextAlign, TextRole, Tick,
 };
-pub use style::Theme;
+pub use style::{light_to_dark, Theme};
 
 /// What an interactive chart needs from its layout, whatever its kind: the point (bar, span) under the pointer,
 /// where each point is, and how wide the chart is. All in device px.

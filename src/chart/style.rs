@@ -85,6 +85,29 @@ impl Theme {
     }
 }
 
+/// Each light ink beside the dark ink in its place, as lowercase hex (`1f5fa8`): a drawing made with the light
+/// inks can be recoloured for a dark page by a stylesheet (see `ui::static_chart` and style.css). Two light inks
+/// that are one colour (the paper and the text on a bar, both white) are one colour in the dark theme too.
+pub fn light_to_dark() -> Vec<(String, String)> {
+    let hex = |c: RGBColor| format!("{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+    let (l, d) = (&LIGHT, &DARK);
+    let mut pairs: Vec<(String, String)> = [
+        (l.paper, d.paper),
+        (l.text, d.text),
+        (l.muted, d.muted),
+        (l.on_bar, d.on_bar),
+        (l.grid, d.grid),
+        (l.axis, d.axis),
+    ]
+    .into_iter()
+    .chain(l.palette.iter().copied().zip(d.palette.iter().copied()))
+    .map(|(a, b)| (hex(a), hex(b)))
+    .collect();
+    pairs.sort();
+    pairs.dedup();
+    pairs
+}
+
 impl Inks {
     pub(crate) fn bar(&self, tone: usize) -> RGBColor {
         self.palette
@@ -163,6 +186,17 @@ pub(crate) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_light_ink_has_one_dark_ink() {
+        let pairs = light_to_dark();
+        assert_eq!(pairs.len(), 13, "{pairs:?}");
+        for w in pairs.windows(2) {
+            if let [a, b] = w {
+                assert_ne!(a.0, b.0, "light ink {} has two dark inks", a.0);
+            }
+        }
+    }
 
     #[test]
     fn text_inks_pass_wcag_aa_on_their_paper() {

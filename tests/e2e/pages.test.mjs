@@ -207,6 +207,25 @@ test('without JavaScript, axe-core finds no violations on any page with figures'
   assert.equal(failures.length, 0, `axe-core found, without JavaScript:\n${failures.join('\n')}`);
 });
 
+// A reader in dark mode sees the static charts in the dark inks the app's canvas uses (src/chart/style.rs), as
+// the rest of the page is dark: without JavaScript, and at first paint. (Before, they were white boxes.)
+test('without JavaScript, the static charts follow the reader\'s colour scheme', TIMEOUT, async (t) => {
+  const inks = async (colorScheme) => {
+    const { page } = await openContext(t, { javaScriptEnabled: false, colorScheme });
+    await page.goto(`${server.url}/en/program/sme/`, { waitUntil: 'load' });
+    return page.evaluate(() => {
+      const svg = [...document.querySelectorAll('[data-chart-static] svg')].find((s) => s.getBoundingClientRect().width > 0);
+      const fill = (el) => (el ? getComputedStyle(el).fill : 'none found');
+      const paper = [...svg.querySelectorAll('rect')].find((r) => Number(r.getAttribute('height')) > 0 && r.getAttribute('x') === '0');
+      return { paper: fill(paper), text: fill(svg.querySelector('text')), page: getComputedStyle(document.body).backgroundColor };
+    });
+  };
+  const light = await inks('light');
+  const dark = await inks('dark');
+  assert.deepEqual([light.paper, light.text], ['rgb(255, 255, 255)', 'rgb(30, 33, 36)'], 'light page');
+  assert.deepEqual([dark.paper, dark.text], ['rgb(19, 20, 22)', 'rgb(244, 245, 246)'], `dark page (its background ${dark.page})`);
+});
+
 test('without JavaScript on a phone (360 px): the narrow drawings show, nothing scrolls sideways', TIMEOUT, async (t) => {
   const { page } = await openContext(t, { javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true });
   for (const address of ['', 'en/', 'ko/program/incubation/', 'en/program/regeneration/']) {
