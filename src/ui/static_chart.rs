@@ -1,8 +1,10 @@
 //! A chart as static SVG, for the pages rendered at build time: the same chart code the canvas uses, drawn
 //! through plotters' SVG backend, so the first paint (and a reader without JavaScript) sees the chart the app
 //! will draw. Chart heights depend on the layout width only through one threshold (below it, labels go above
-//! the bars), so two drawings cover every screen: the stylesheet shows the one that matches the chart box's
-//! width (a container query) at the height the canvas will take, and nothing moves when the canvas replaces it.
+//! the bars), so a drawing below and one above it cover every screen: the stylesheet shows the one that matches
+//! the chart box's width (a container query) at the height the canvas will take, and nothing moves when the
+//! canvas replaces it. A third is drawn at the page's full column (1200 px), the width of every desktop window
+//! from 1248 px up, where the canvas is drawn at exactly that width, so there the first paint is the app's chart.
 //! They are drawn with the light inks, each of which also names a custom property that the stylesheet sets to the
 //! dark ink on a dark page, so a reader in dark mode sees the chart the app will draw, before and without it.
 
@@ -11,8 +13,8 @@ use crate::chart::{light_to_dark, Theme};
 use std::borrow::Cow;
 use yew::prelude::*;
 
-/// A layout width below the threshold (a phone) and one above it (a desktop column).
-const WIDTHS: [(&str, u32); 2] = [("narrow", 360), ("wide", 800)];
+/// A layout width below the threshold (a phone), one above it (a narrower window), and the full column.
+const WIDTHS: [(&str, u32); 3] = [("narrow", 360), ("wide", 800), ("full", 1200)];
 
 /// The chart's static drawings; nothing in the browser, where the served ones are kept until the canvas is drawn.
 pub fn static_chart(picture: Picture<'_>) -> Html {

@@ -308,6 +308,24 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const statics = await page.locator('[data-chart-static]').count();
+    // The size of each chart as drawn on screen: a static drawing's picture (scaled into its box, keeping its
+    // proportions, as its viewBox says), or the drawn canvas.
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('main .chart-canvas-box')].map((b) => {
+          const shown = [...b.querySelectorAll('[data-chart-static] svg, canvas[data-drawn]')].filter((e) => e.getBoundingClientRect().width > 0);
+          return shown
+            .map((e) => {
+              const r = e.getBoundingClientRect();
+              const vb = e.viewBox?.baseVal;
+              const scale = vb?.width ? Math.min(r.width / vb.width, r.height / vb.height) : 1;
+              const [w, h] = vb?.width ? [vb.width * scale, vb.height * scale] : [r.width, r.height];
+              return `${Math.round(w)}×${Math.round(h)}`;
+            })
+            .join(' ');
+        }),
+      );
+    const servedBoxes = await boxes();
     const served = await markup(page);
     // The reader has scrolled a little (where the page is that long).
     await page.mouse.wheel(0, 300);
@@ -326,6 +344,8 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     const canvases = await page.locator('main canvas[data-drawn]').count();
     assert.equal(canvases, statics, `${address}: ${statics} static charts but ${canvases} drawn canvases`);
     assert.equal(await page.locator('[data-chart-static] svg').count(), 0, `${address}: a static drawing is left after the takeover`);
+    // The first paint showed the chart the app draws: each static drawing was the size of the canvas after it.
+    assert.deepEqual(await boxes(), servedBoxes, `${address}: drawings served (${servedBoxes}) and canvases drawn differ in size`);
     const route = await page.locator('main').getAttribute('data-route');
     assert.equal(route, address === '' || address === '404.html' ? 'ko/' : address, `${address}: <main data-route>`);
 
