@@ -99,6 +99,8 @@ async function load(page, target) {
   const ready = target.interactive ? INTERACTIVE : FIRST_CHART;
   await page.addInitScript(watchPage, { selector: CHART_SELECTOR, ready, said: SAID });
   const heard = page.waitForEvent('console', { predicate: (m) => m.text() === SAID, timeout: 60_000 });
+  // If the page cannot be opened, goto's own error is the one reported (closing the page then rejects `heard`).
+  heard.catch(() => {});
   await page.goto(target.url, { waitUntil: 'commit' });
   await heard.catch(() => {
     throw new Error(`${target.name}: no first contentful paint and performance mark "${ready}" within 60 s (${target.url})`);

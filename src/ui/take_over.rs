@@ -121,18 +121,26 @@ fn render_in_place<C: yew::BaseComponent>(
     });
 }
 
-/// The static drawing of each chart below `root`, by its canvas's id.
-fn static_charts(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
+/// Each chart below `root`: its canvas and the box of its static drawing, if it has one.
+fn chart_boxes(root: &web_sys::Element) -> Vec<(web_sys::Element, web_sys::Element)> {
     let Ok(boxes) = root.query_selector_all(".chart-canvas-box") else {
         return Vec::new();
     };
     (0..boxes.length())
         .filter_map(|i| {
             let b = boxes.item(i)?.dyn_into::<web_sys::Element>().ok()?;
-            let id = b.query_selector("canvas").ok()??.id();
+            let canvas = b.query_selector("canvas").ok()??;
             let drawing = b.query_selector("[data-chart-static]").ok()??;
-            Some((id, drawing))
+            Some((canvas, drawing))
         })
+        .collect()
+}
+
+/// The static drawing of each chart below `root`, by its canvas's id.
+fn static_charts(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
+    chart_boxes(root)
+        .into_iter()
+        .map(|(canvas, drawing)| (canvas.id(), drawing))
         .collect()
 }
 
@@ -141,20 +149,13 @@ fn static_charts(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
 /// removes it. Without this, a frame could show neither, when Yew yields to the browser between rendering
 /// the markup and drawing the canvases (it yields after 16 ms of work: every load at 4× CPU slowdown).
 fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Element)>) {
+    // A canvas already drawn (Yew did not yield) needs no drawing kept.
+    let places = chart_boxes(root);
     for (id, drawing) in served {
-        let place = root
-            .query_selector_all(".chart-canvas-box")
-            .ok()
-            .and_then(|boxes| {
-                (0..boxes.length()).find_map(|i| {
-                    let b = boxes.item(i)?.dyn_into::<web_sys::Element>().ok()?;
-                    let canvas = b.query_selector("canvas").ok()??;
-                    (canvas.id() == id && !canvas.has_attribute("data-drawn"))
-                        .then(|| b.query_selector("[data-chart-static]").ok().flatten())
-                        .flatten()
-                })
-            });
-        if let Some(place) = place {
+        let place = places
+            .iter()
+            .find(|(canvas, _)| canvas.id() == id && !canvas.has_attribute("data-drawn"));
+        if let Some((_, place)) = place {
             while let Some(child) = drawing.first_child() {
                 if place.append_child(&child).is_err() {
                     break;

@@ -89,13 +89,10 @@ where
                 }
                 Err(e) => error.set(Some(e)),
             }
-            let first = !std::mem::replace(&mut *tried.borrow_mut(), true);
-            #[cfg(target_arch = "wasm32")]
-            if first {
+            if !std::mem::replace(&mut *tried.borrow_mut(), true) {
+                #[cfg(target_arch = "wasm32")]
                 super::take_over::chart_settled();
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = first;
         });
     }
     CanvasChart {
