@@ -2,7 +2,7 @@
 // the .wasm and its JS glue; paint and readiness times over cold loads at 1x and 4x CPU; and the time from a click
 // on the unit control to the redrawn chart. Lighthouse is scripts/lighthouse.mjs.
 // Not a test: nothing here fails on a number. Run via scripts/bench.sh (which builds first).
-//   BENCH_LOADS=N cold loads per page and CPU rate (default 7); BENCH_CLICKS=N unit clicks (default 30).
+//   BENCH_LOADS=N cold loads per page and CPU rate (default 9); BENCH_CLICKS=N unit clicks (default 30).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { CHART_JS, buildPeers } from '../bench/peers/build.mjs';
 import { DIST, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
-const LOADS = Number(process.env.BENCH_LOADS || 7);
+const LOADS = Number(process.env.BENCH_LOADS || 9);
 const CLICKS = Number(process.env.BENCH_CLICKS || 30);
 const CPU_RATES = [1, 4];
 const VIEWPORT = { width: 1280, height: 800 };
@@ -52,24 +52,38 @@ function setsMark(root, name) {
 }
 
 // Runs in the page before its own scripts: notes when the first chart element appears, and says on the console
-// (which Playwright hears over CDP, running nothing in the page) once the page has painted and set mark `ready`.
-// Waiting with page.waitForFunction instead would evaluate Playwright's injected script (~18 ms at 1x, ~70 ms at
-// 4x) on the page's main thread at DOMContentLoaded: inside the very span being measured, for every page alike.
-function watchPage({ selector, ready, said }) {
+// (which Playwright hears over CDP, running nothing in the page) once the page has painted, shown that chart and set
+// mark `ready`. Waiting with page.waitForFunction instead would evaluate Playwright's injected script (~18 ms at 1x,
+// ~70 ms at 4x) on the page's main thread at DOMContentLoaded: inside the very span being measured, for every page
+// alike.
+//
+// When the chart is there (parsed, or drawn on its canvas), a one-character text marked `elementtiming` is added in
+// the same task, so it is painted in the same frame as the chart: its Element Timing entry's renderTime is when that
+// frame was presented. That is "first chart visible" for every page alike: a pre-rendered chart and a canvas drawn
+// by script are measured the same way, on the screen, not when script finished drawing (which, for a canvas, is
+// before its frame is painted and presented).
+function watchPage({ selector, ready, said, sentinel }) {
   const seen = () => {
-    if (window.__benchChartAt === undefined && document.querySelector(selector)) {
-      window.__benchChartAt = performance.now();
-      return true;
-    }
-    return false;
+    if (window.__benchChartAt !== undefined || !document.querySelector(selector)) return false;
+    window.__benchChartAt = performance.now();
+    const mark = document.createElement('span');
+    mark.setAttribute('elementtiming', sentinel);
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = '.';
+    mark.style.cssText = 'position:fixed;left:0;top:0;font-size:1px;color:rgba(0,0,0,.01);pointer-events:none';
+    (document.body ?? document.documentElement).append(mark);
+    return true;
   };
   if (!seen()) {
     const observer = new MutationObserver(() => seen() && observer.disconnect());
     observer.observe(document, { childList: true, subtree: true, attributes: true });
   }
-  const wanted = new Set(['first-contentful-paint', ready]);
+  const wanted = new Set(['first-contentful-paint', ready, sentinel]);
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) wanted.delete(e.name);
+    for (const e of list.getEntries()) {
+      wanted.delete(e.entryType === 'element' ? e.identifier : e.name);
+      if (e.entryType === 'element' && e.identifier === sentinel) window.__benchChartShown = e.renderTime || e.loadTime;
+    }
     if (wanted.size === 0) {
       observer.disconnect();
       console.debug(said);
@@ -77,6 +91,7 @@ function watchPage({ selector, ready, said }) {
   });
   observer.observe({ type: 'paint', buffered: true });
   observer.observe({ type: 'mark', buffered: true });
+  observer.observe({ type: 'element', buffered: true });
 }
 
 async function withPage(browser, rate, fn) {
@@ -94,16 +109,19 @@ async function withPage(browser, rate, fn) {
 }
 
 const SAID = 'bench: painted and ready';
+const SENTINEL = 'bench-first-chart-frame';
 
 async function load(page, target) {
   const ready = target.interactive ? INTERACTIVE : FIRST_CHART;
-  await page.addInitScript(watchPage, { selector: CHART_SELECTOR, ready, said: SAID });
+  await page.addInitScript(watchPage, { selector: CHART_SELECTOR, ready, said: SAID, sentinel: SENTINEL });
   const heard = page.waitForEvent('console', { predicate: (m) => m.text() === SAID, timeout: 60_000 });
   // If the page cannot be opened, goto's own error is the one reported (closing the page then rejects `heard`).
   heard.catch(() => {});
   await page.goto(target.url, { waitUntil: 'commit' });
   await heard.catch(() => {
-    throw new Error(`${target.name}: no first contentful paint and performance mark "${ready}" within 60 s (${target.url})`);
+    throw new Error(
+      `${target.name}: within 60 s, no first contentful paint, painted chart (${CHART_SELECTOR}) or performance mark "${ready}" (${target.url})`,
+    );
   });
 }
 
@@ -125,7 +143,8 @@ async function coldLoad(browser, target, rate) {
           setTimeout(() => ok(NaN), 1000);
         });
         const fcp = at('first-contentful-paint');
-        const chart = Math.min(window.__benchChartAt ?? Infinity, at(FIRST_CHART) || Infinity);
+        // When script had the chart there: parsed, or its first draw done.
+        const chartInPage = Math.min(window.__benchChartAt ?? Infinity, at(FIRST_CHART) || Infinity);
         const marks = {};
         for (const m of performance.getEntriesByType('mark')) {
           if (m.name !== EACH_DRAW && !(m.name in marks)) marks[m.name] = m.startTime;
@@ -133,7 +152,8 @@ async function coldLoad(browser, target, rate) {
         return {
           fcp,
           lcp,
-          chart: Math.max(fcp, chart),
+          chart: window.__benchChartShown ?? NaN,
+          chartInPage,
           interactive: Number.isFinite(at(INTERACTIVE)) ? at(INTERACTIVE) : at(FIRST_CHART),
           marks,
         };
@@ -252,14 +272,18 @@ const browser = await launchChromium();
 const loads = [];
 const clicks = [];
 try {
-  for (const target of targets) {
-    process.stderr.write(`bench: ${target.name}: ${LOADS} cold loads at ${CPU_RATES.join('x, ')}x CPU\n`);
-    await coldLoad(browser, target, 1); // warm-up, not counted: the OS's file cache, Chromium's first start
-    for (const rate of CPU_RATES) {
-      const runs = [];
-      for (let i = 0; i < LOADS; i += 1) runs.push(await coldLoad(browser, target, rate));
-      loads.push({ target, rate, runs });
+  // Warm-up, not counted: the OS's file cache, Chromium's first start.
+  for (const target of targets) await coldLoad(browser, target, 1);
+  // The pages take turns, load by load: this machine's speed drifts by a quarter within minutes (first paint of
+  // one page, 212 then 280 ms at 4x, ten minutes apart), and a page measured in a slow spell must not be compared
+  // with one measured in a fast spell.
+  for (const rate of CPU_RATES) {
+    process.stderr.write(`bench: ${LOADS} cold loads of each of ${targets.length} pages in turn at ${rate}x CPU\n`);
+    const runs = targets.map(() => []);
+    for (let i = 0; i < LOADS; i += 1) {
+      for (const [k, target] of targets.entries()) runs[k].push(await coldLoad(browser, target, rate));
     }
+    targets.forEach((target, k) => loads.push({ target, rate, runs: runs[k] }));
   }
   for (const target of targets.filter((t) => t.redraw)) {
     for (const rate of CPU_RATES) {
@@ -291,7 +315,7 @@ const sizeRows = [
 const loadRows = loads.map(({ target, rate, runs }) => {
   const col = (k) => spread(runs.map((r) => r[k]));
   const ready = `${col('interactive')} (${target.interactive ? INTERACTIVE : FIRST_CHART})`;
-  return [target.name, `${rate}x`, col('fcp'), col('lcp'), col('chart'), ready];
+  return [target.name, `${rate}x`, col('fcp'), col('lcp'), col('chartInPage'), col('chart'), ready];
 });
 const markRows = loads.map(({ target, rate, runs }) => {
   const names = [...new Set(runs.flatMap((r) => Object.keys(r.marks)))];
@@ -313,8 +337,8 @@ const clickStat = (target, rate, k) => stats(clicks.find((c) => c.target === tar
 const budgetRows = [
   ['first view .wasm, brotli', '≤ 110,000 B (aim 100,000)', fmtBytes(sizes(join(DIST, firstWasm[0])).brotli)],
   ...targets.filter((t) => t.from === 'app').flatMap((t) => [
-    [`${t.name}: first chart visible, 4x`, `≤ ½ Chart.js first chart (${fmtMs(median(peer, 4, 'chart') / 2)})`, fmtMs(median(t, 4, 'chart'))],
-    [`${t.name}: interaction ready, 4x`, `≤ Chart.js first chart (${fmtMs(median(peer, 4, 'chart'))})`, fmtMs(median(t, 4, 'interactive'))],
+    [`${t.name}: first chart visible, 4x`, `≤ ½ Chart.js first chart visible (${fmtMs(median(peer, 4, 'chart') / 2)})`, fmtMs(median(t, 4, 'chart'))],
+    [`${t.name}: interaction ready, 4x`, `≤ Chart.js first chart visible (${fmtMs(median(peer, 4, 'chart'))})`, fmtMs(median(t, 4, 'interactive'))],
   ]),
   ...targets.filter((t) => t.from === 'app' && t.redraw).flatMap((t) => [
     [`${t.name}: click → chart drawn, median 1x / 4x`, '≤ 8 / ≤ 16 ms', `${fmtMs(clickStat(t, 1, 'drawn').median)} / ${fmtMs(clickStat(t, 4, 'drawn').median)}`],
@@ -327,6 +351,11 @@ console.log(
   [
     ...table(['budget (issue 9)', 'aim', 'measured'], budgetRows),
     '',
+    `Chart.js's first chart is visible ${fmtMs(median(peer, 4, 'chart') - median(peer, 4, 'chartInPage'))} ms ` +
+      `(median, 4x) after its script has drawn it (${fmtMs(median(peer, 4, 'chartInPage'))} ms): measured against ` +
+      `that instead, the aims would be ${fmtMs(median(peer, 4, 'chartInPage') / 2)} and ` +
+      `${fmtMs(median(peer, 4, 'chartInPage'))} ms.`,
+    '',
     ...table(['file', 'raw bytes', 'gzip -9', 'brotli -q 11'], sizeRows),
     '',
     ...table(
@@ -335,15 +364,18 @@ console.log(
         'CPU',
         'first contentful paint',
         'largest contentful paint',
+        'first chart in the page',
         'first chart visible',
         'interaction ready',
       ],
       loadRows,
     ),
     '',
-    `First chart visible: the later of first contentful paint and the first \`${CHART_SELECTOR}\` or ` +
-      `"${FIRST_CHART}" mark. Interaction ready: the "${INTERACTIVE}" mark, else "${FIRST_CHART}". ` +
-      'A canvas or inline SVG is no LCP candidate.',
+    `First chart in the page: when script first finds \`${CHART_SELECTOR}\` (a pre-rendered chart as it is parsed, ` +
+      `a canvas once drawn) or the "${FIRST_CHART}" mark. First chart visible: when the frame showing that chart ` +
+      'was presented (the Element Timing of a one-character text added beside it in the same task), for every page ' +
+      `alike. Interaction ready: the "${INTERACTIVE}" mark, else "${FIRST_CHART}". A canvas or inline SVG is no ` +
+      'LCP candidate.',
     '',
     ...table(['page', 'CPU', 'its performance marks, ms (median)'], markRows, [0, 2]),
     '',
