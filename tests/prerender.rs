@@ -67,18 +67,29 @@ async fn every_page_has_its_figures_citations_and_a_static_chart() {
             "{}: no static chart",
             page.file
         );
-        // Every colour a static chart paints with can follow a dark page: each is a light ink, named as its
-        // custom property beside it.
+        // Every colour a static chart paints with can follow a dark page: each is a light ink, given as its
+        // custom property (with the ink as its fallback), and no colour is left as a plain attribute.
         for prop in ["fill", "stroke"] {
-            let painted = body.matches(&format!(" {prop}=\"#")).count();
+            let plain = body.matches(&format!(" {prop}=\"#")).count();
             let themed = body.matches(&format!("{prop}:var(--chart-ink-")).count();
-            assert!(painted > 0, "{}: no {prop} colour", page.file);
+            assert!(themed > 0, "{}: no {prop} colour", page.file);
             assert_eq!(
-                painted, themed,
+                plain, 0,
                 "{}: {prop} colours that are not light inks",
                 page.file
             );
         }
+        // The texts inherit their drawing's font family: it is said once a drawing, not on each text.
+        assert!(
+            body.matches(" font-family=").count() <= body.matches("<svg").count(),
+            "{}: font family repeated on the texts of a static drawing",
+            page.file
+        );
+        assert!(
+            !body.contains(" opacity=\"1\""),
+            "{}: static drawings keep opacity=\"1\", the default",
+            page.file
+        );
         for f in figures {
             let amount = compact_marked(f.amount, f.approximate, lang);
             assert!(
