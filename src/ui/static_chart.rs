@@ -10,7 +10,6 @@
 
 use crate::chart::export::{svg, Picture};
 use crate::chart::{light_to_dark, Theme};
-use std::borrow::Cow;
 use yew::prelude::*;
 
 /// A layout width below the threshold (a phone), one above it (a narrower window), and the full column.
