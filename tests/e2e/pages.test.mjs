@@ -281,6 +281,44 @@ function markup(page) {
   });
 }
 
+/**
+ * The size of each chart of the page as drawn on screen: a static drawing's picture (scaled into its box, keeping
+ * its proportions, as its viewBox says), or the drawn canvas.
+ */
+function chartSizes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main .chart-canvas-box')].map((b) => {
+      const shown = [...b.querySelectorAll('[data-chart-static] svg, canvas[data-drawn]')].filter((e) => e.getBoundingClientRect().width > 0);
+      return shown
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          const vb = e.viewBox?.baseVal;
+          const scale = vb?.width ? Math.min(r.width / vb.width, r.height / vb.height) : 1;
+          const [w, h] = vb?.width ? [vb.width * scale, vb.height * scale] : [r.width, r.height];
+          return `${Math.round(w)}×${Math.round(h)}`;
+        })
+        .join(' ');
+    }),
+  );
+}
+
+// On the commonest phone (360 px), too, the first paint is the chart the app then draws: the same size, so the
+// same layout (before, the drawing was made for 360 px and shrunk into the 328 px column, smaller text and all).
+test('on a 360 px phone each served drawing has the size of the canvas drawn after it', TIMEOUT, async (t) => {
+  for (const address of ['ko/', 'en/', 'ko/program/incubation/', 'en/program/sme/']) {
+    const { page, problems } = await openContext(t, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const release = await holdData(page);
+    await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
+    const served = await chartSizes(page);
+    assert.ok(served.length > 0 && served.every((s) => /^\d+×\d+$/.test(s)), `${address}: one drawing shown a chart, got ${served}`);
+    release();
+    await waitInteractive(page);
+    await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+    assert.deepEqual(await chartSizes(page), served, `${address}: drawings served and canvases drawn differ in size`);
+    assert.deepEqual(problems, [], `${address}: the page reported problems`);
+  }
+});
+
 /** The first line where two markups differ, with two lines of context. */
 function firstDifference(a, b) {
   const i = a.findIndex((line, k) => line !== b[k]);
@@ -308,23 +346,7 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const statics = await page.locator('[data-chart-static]').count();
-    // The size of each chart as drawn on screen: a static drawing's picture (scaled into its box, keeping its
-    // proportions, as its viewBox says), or the drawn canvas.
-    const boxes = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('main .chart-canvas-box')].map((b) => {
-          const shown = [...b.querySelectorAll('[data-chart-static] svg, canvas[data-drawn]')].filter((e) => e.getBoundingClientRect().width > 0);
-          return shown
-            .map((e) => {
-              const r = e.getBoundingClientRect();
-              const vb = e.viewBox?.baseVal;
-              const scale = vb?.width ? Math.min(r.width / vb.width, r.height / vb.height) : 1;
-              const [w, h] = vb?.width ? [vb.width * scale, vb.height * scale] : [r.width, r.height];
-              return `${Math.round(w)}×${Math.round(h)}`;
-            })
-            .join(' ');
-        }),
-      );
+    const boxes = () => chartSizes(page);
     const servedBoxes = await boxes();
     const served = await markup(page);
     // The reader has scrolled a little (where the page is that long).
