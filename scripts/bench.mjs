@@ -2,7 +2,7 @@
 // the .wasm and its JS glue; paint and readiness times over cold loads at 1x and 4x CPU; and the time from a click
 // on the unit control to the redrawn chart. Lighthouse is scripts/lighthouse.mjs.
 // Not a test: nothing here fails on a number. Run via scripts/bench.sh (which builds first).
-//   BENCH_LOADS=N cold loads per page and CPU rate (default 9); BENCH_CLICKS=N unit clicks (default 30).
+//   BENCH_LOADS=N cold loads per page and CPU rate (default 15); BENCH_CLICKS=N unit clicks (default 30).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { CHART_JS, buildPeers } from '../bench/peers/build.mjs';
 import { DIST, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
-const LOADS = Number(process.env.BENCH_LOADS || 9);
+const LOADS = Number(process.env.BENCH_LOADS || 15);
 const CLICKS = Number(process.env.BENCH_CLICKS || 30);
 const CPU_RATES = [1, 4];
 const VIEWPORT = { width: 1280, height: 800 };

@@ -151,7 +151,7 @@ pub fn join_lines(svg: &str) -> String {
             out.push_str("<path ");
             out.push_str(style);
             out.push_str(" d=\"");
-            out.push_str(d.trim_end());
+            out.push_str(&d);
             out.push_str("\"/>\n");
         }
     }
@@ -167,10 +167,30 @@ pub fn join_lines(svg: &str) -> String {
             flush(&mut out, &mut run);
         }
         let d = &mut run.get_or_insert_with(|| (style, String::new())).1;
+        // Each point after the first as a step from the one before (`h`, `v` or `l`), in whole pixels as
+        // plotters writes them: a dash is `v4`, not `L273,28`. A point that is not two integers stays absolute.
+        let mut prev: Option<(i64, i64)> = None;
         for (i, point) in points.split_whitespace().enumerate() {
-            d.push_str(if i == 0 { "M" } else { "L" });
-            d.push_str(point);
-            d.push(' ');
+            let xy = point
+                .split_once(',')
+                .and_then(|(x, y)| Some((x.parse::<i64>().ok()?, y.parse::<i64>().ok()?)));
+            let step = prev
+                .zip(xy)
+                .and_then(|((px, py), (x, y))| Some((x.checked_sub(px)?, y.checked_sub(py)?)));
+            match (i, step) {
+                (0, _) => {
+                    d.push('M');
+                    d.push_str(point);
+                }
+                (_, Some((0, dy))) => d.push_str(&format!("v{dy}")),
+                (_, Some((dx, 0))) => d.push_str(&format!("h{dx}")),
+                (_, Some((dx, dy))) => d.push_str(&format!("l{dx},{dy}")),
+                (_, None) => {
+                    d.push('L');
+                    d.push_str(point);
+                }
+            }
+            prev = xy;
         }
     }
     flush(&mut out, &mut run);
@@ -205,11 +225,17 @@ mod tests {
         assert_eq!(
             joined,
             format!(
-                "<svg>\n<path {style} d=\"M273,24 L273,28 M1,2 L3,4 L5,6\"/>\n\
-                 <path fill=\"none\" opacity=\"1\" stroke=\"#D5D9DE\" stroke-width=\"1\" d=\"M7,8 L9,10\"/>\n\
-                 <path fill=\"none\" opacity=\"0.5\" stroke=\"#5F6670\" stroke-width=\"1\" d=\"M0,0 L1,1 M0,0 L1,1\"/>\n\
-                 <path {style} d=\"M273,24 L273,28\"/>\n{text}<path {style} d=\"M273,24 L273,28\"/>\n</svg>\n"
+                "<svg>\n<path {style} d=\"M273,24v4M1,2l2,2l2,2\"/>\n\
+                 <path fill=\"none\" opacity=\"1\" stroke=\"#D5D9DE\" stroke-width=\"1\" d=\"M7,8l2,2\"/>\n\
+                 <path fill=\"none\" opacity=\"0.5\" stroke=\"#5F6670\" stroke-width=\"1\" d=\"M0,0l1,1M0,0l1,1\"/>\n\
+                 <path {style} d=\"M273,24v4\"/>\n{text}<path {style} d=\"M273,24v4\"/>\n</svg>\n"
             )
+        );
+        // Steps along each axis, back and forth; a point that is not whole pixels stays where it is.
+        let zigzag = "<polyline fill=\"none\" stroke=\"#000000\" points=\"10,10 4,10 4,2 9,-3 1.5,2 3,4 \"/>\n";
+        assert_eq!(
+            join_lines(zigzag),
+            "<path fill=\"none\" stroke=\"#000000\" d=\"M10,10h-6v-8l5,-5L1.5,2L3,4\"/>\n"
         );
         // Nothing else changes.
         assert_eq!(
