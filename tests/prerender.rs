@@ -135,13 +135,13 @@ async fn pages_address_everything_from_their_own_folder() {
         } else {
             up.clone()
         };
-        // The app is started by the page's own loader after the first frame, with nothing fetched early.
+        // The app is started by the page's own loader once the first view is painted, with nothing fetched early.
         for needle in [
             format!("href=\"{root}style.css\""),
             format!("import('{root}app.js')"),
             format!("compileStreaming(fetch('{root}app_bg.wasm'))"),
             format!("'{root}data/ansan-2015.bin'"),
-            "requestAnimationFrame(()=>setTimeout(go,0))".to_owned(),
+            "largest-contentful-paint".to_owned(),
             format!(
                 "<html lang=\"{}\" data-root=\"{root}\"",
                 page.route.lang.tag()

@@ -205,20 +205,18 @@ section[aria-labelledby=embed-code-heading],section[aria-labelledby=embed-previe
 
 /// Trunk's loader starts the app (and its preloads fetch the `.js` and `.wasm`) while the page is still being
 /// parsed. The `.wasm` is compiled as it downloads, beside the JS glue's import (a server that does not say
-/// `application/wasm` gets it compiled from the whole file). A pre-rendered page needs none of it to be read, so
-/// the loader is replaced by one that starts the app in the task after the page's first frame (or at the reader's
-/// first input, or after 1.5 s): the first view never waits on, or competes with, the app's downloads.
-/// Lighthouse counts every request and task before the largest paint as holding it up (on the overview: 4.4 s of
-/// simulated LCP with the preloads; 3.3 s starting as the loader runs, measured). The loader is at the end of the
-/// body, so that frame is the one after the whole page was parsed, which paints all of it: the app never starts
-/// before the largest paint is rendered. (When the loader was in the head, starting a frame or two after
-/// `DOMContentLoaded` was, in some loads, before the largest paint, so it waited for that paint's entry, which is
-/// reported 30–60 ms later at 4× CPU.)
+/// `application/wasm` gets it compiled from the whole file). A pre-rendered page needs none of it to be read, so the loader is replaced by one that starts the app
+/// once the page's largest text has been painted (or at the reader's first input, or after 1.5 s): the first
+/// view never waits on, or competes with, the app's downloads. Lighthouse counts every request made before the
+/// largest paint as holding it up (on the overview: 4.4 s of simulated LCP with the preloads, measured).
+/// Starting one or two frames after `DOMContentLoaded` instead was ~40 ms sooner at 4× CPU but, in some loads,
+/// before the largest paint (measured), so the loader waits for that paint's entry.
 ///
 /// Returns the head without Trunk's loader and preloads, and the page's loader, which goes at the end of the
 /// body: a script in the head is run before the first paint, and the first script a page runs also sets up its
 /// JavaScript context (first paint at 4× CPU, median of 31 loads of a program page: 285 ms with the loader in the
-/// head, 264 ms at the end of the body).
+/// head, 264 ms at the end of the body). The largest paint it waits for is buffered, so seeing it later loses
+/// nothing.
 fn defer_app(
     head: &str,
     root: &str,
@@ -249,21 +247,17 @@ fn defer_app(
         None => (between("from '", "'")?, between("module_or_path: '", "'")?),
     };
     let data = format!("{root}data/ansan-2015.bin");
-    // A classic script at the end of the body, run as the parser reaches it (a module script would wait for
-    // the whole document). It starts the app in the task after the first frame the page renders (the frame's
-    // animation callback queues it), so nothing of the app runs before the first paint: started earlier (as the
-    // loader runs), Lighthouse's simulated LCP went from ~1.0 to 3.3 s. Waiting instead until the largest paint
-    // was reported cost a program page ~40 ms of interaction at 4x CPU (median of 30 interleaved loads, 502 →
-    // 460 ms). It also starts at the reader's first input, and after 1.5 s whatever happened (a hidden tab
-    // renders no frames). It names the way to the second module, which a chart menu asks for a download
-    // (`menu_export::remote`): the page's script, so the first module's glue imports no file of its own.
+    // A classic script, run as the parser reaches it (a module script would wait for the whole document), so
+    // the largest paint is seen as soon as it happens. It also names the way to the second module, which a
+    // chart menu asks for a download (`menu_export::remote`): the page's script, so the first module's glue
+    // imports no file of its own.
     let script = format!(
         "<script id=\"app-loader\">(()=>{{let s=false;const go=()=>{{if(s)return;s=true;\
 const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='{data}';\
 document.head.append(l);const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\
 .then((r)=>r.arrayBuffer()).then((b)=>WebAssembly.compile(b)));\
 import('{js}').then((m)=>m.default({{module_or_path:w}}));}};\
-requestAnimationFrame(()=>setTimeout(go,0));\
+new PerformanceObserver(()=>go()).observe({{type:'largest-contentful-paint',buffered:true}});\
 for(const e of['pointerdown','keydown','focusin'])addEventListener(e,go,{{once:true,capture:true}});\
 setTimeout(go,1500);\
 globalThis.ansanBudgetFull=(js,wasm,action,query,width)=>{{globalThis.ansanBudgetHelper=true;\
