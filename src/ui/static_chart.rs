@@ -55,11 +55,9 @@ pub fn static_chart(picture: Picture<'_>) -> Html {
 /// default) goes; font sizes lose float noise (`13.000000000000002`). One pass over the drawing, and one to find
 /// the font family.
 pub fn themable(svg: &str, inks: &[(String, String)]) -> String {
-    const FAMILY: &str = " font-family=\"";
-    let family = svg.find(FAMILY).and_then(|at| {
-        let value = &svg[at + FAMILY.len()..];
-        let attr = &svg[at..at + FAMILY.len() + value.find('"')? + 1];
-        (svg.matches(attr).count() == svg.matches(FAMILY).count()).then_some(attr)
+    let family = attribute(svg, "font-family").and_then(|(at, len, _)| {
+        let attr = svg.get(at..at + len)?;
+        (svg.matches(attr).count() == svg.matches(" font-family=\"").count()).then_some(attr)
     });
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;

@@ -310,7 +310,7 @@ test('on a 360 px phone each served drawing has the size of the canvas drawn aft
     const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const served = await chartSizes(page);
-    assert.ok(served.length > 0 && served.every((s) => /^\d+×\d+$/.test(s)), `${address}: one drawing shown a chart, got ${served}`);
+    assert.ok(served.length > 0 && served.every((s) => /^\d+×\d+$/.test(s)), `${address}: each chart should show one drawing, got ${served}`);
     release();
     await waitInteractive(page);
     await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
@@ -346,8 +346,7 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const statics = await page.locator('[data-chart-static]').count();
-    const boxes = () => chartSizes(page);
-    const servedBoxes = await boxes();
+    const servedBoxes = await chartSizes(page);
     const served = await markup(page);
     // The reader has scrolled a little (where the page is that long).
     await page.mouse.wheel(0, 300);
@@ -367,7 +366,7 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     assert.equal(canvases, statics, `${address}: ${statics} static charts but ${canvases} drawn canvases`);
     assert.equal(await page.locator('[data-chart-static] svg').count(), 0, `${address}: a static drawing is left after the takeover`);
     // The first paint showed the chart the app draws: each static drawing was the size of the canvas after it.
-    assert.deepEqual(await boxes(), servedBoxes, `${address}: drawings served (${servedBoxes}) and canvases drawn differ in size`);
+    assert.deepEqual(await chartSizes(page), servedBoxes, `${address}: drawings served (${servedBoxes}) and canvases drawn differ in size`);
     const route = await page.locator('main').getAttribute('data-route');
     assert.equal(route, address === '' || address === '404.html' ? 'ko/' : address, `${address}: <main data-route>`);
 
