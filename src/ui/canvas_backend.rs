@@ -1,8 +1,17 @@
 //! A plotters drawing backend for a browser canvas, for the charts' display lists (filled rectangles,
-//! polylines, filled polygons and circles, and text). It does what plotters-canvas did, with two differences
-//! that matter on a phone: colours and fonts are written with integer arithmetic, so no float formatting
-//! code is linked into the `.wasm` (9.5 KB before `wasm-opt`, measured), and a style is only set on the context
-//! when it changes. Text is never measured: chart layouts estimate their text (see `chart::text`).
+//! polylines, filled polygons and circles, and text). It does what plotters-canvas did, with differences that
+//! matter on a phone:
+//! - colours and fonts are written with integer arithmetic, so no float formatting code is linked into the
+//!   `.wasm` (9.5 KB before `wasm-opt`, measured);
+//! - a style is only set on the context when it changes;
+//! - lines drawn one after another in one colour and width are stroked as one path, as the SVG drawings join
+//!   them (`chart::export::join_lines`). A chart's hatching and gridlines are hundreds of lines: the overview's
+//!   two charts were 723 strokes, each with its own style, path and `stroke()` call.
+//!
+//! Text is never measured: chart layouts estimate their text (see `chart::text`).
+//!
+//! A line's `stroke()` may wait for the next drawing call, or for `present()`: a drawing area is presented when
+//! it is done (`DrawingArea::present`).
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -28,6 +37,20 @@ impl std::error::Error for CanvasError {}
 pub struct Canvas {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    /// What the context was last given (a new context's are unknown, so the first of each is always set).
+    stroke_style: Option<(Rgba, u32)>,
+    fill_style: Option<Rgba>,
+    font: Option<String>,
+    anchor: Option<(&'static str, &'static str)>,
+    /// The style of the lines in the context's current path whose `stroke()` is still to come.
+    open_lines: Option<(Rgba, u32)>,
+}
+
+/// A colour as plotters gives it, comparable: red, green, blue and the alpha's bits.
+type Rgba = (u8, u8, u8, u64);
+
+fn rgba(c: BackendColor) -> Rgba {
+    (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
 }
 
 impl Canvas {
@@ -38,17 +61,41 @@ impl Canvas {
             .ok()??
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
-        Some(Canvas { canvas, context })
+        Some(Canvas {
+            canvas,
+            context,
+            stroke_style: None,
+            fill_style: None,
+            font: None,
+            anchor: None,
+            open_lines: None,
+        })
     }
 
-    fn stroke(&self, style: &impl BackendStyle) {
-        self.context
-            .set_stroke_style_str(&css_colour(style.color()));
-        self.context.set_line_width(f64::from(style.stroke_width()));
+    fn stroke(&mut self, style: &impl BackendStyle) {
+        let key = (rgba(style.color()), style.stroke_width());
+        if self.stroke_style != Some(key) {
+            self.context
+                .set_stroke_style_str(&css_colour(style.color()));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.stroke_style = Some(key);
+        }
     }
 
-    fn fill(&self, colour: BackendColor) {
-        self.context.set_fill_style_str(&css_colour(colour));
+    fn fill(&mut self, colour: BackendColor) {
+        let key = rgba(colour);
+        if self.fill_style != Some(key) {
+            self.context.set_fill_style_str(&css_colour(colour));
+            self.fill_style = Some(key);
+        }
+    }
+
+    /// Strokes the lines waiting in the current path, if any: before anything else is drawn, so the order of
+    /// drawing is kept.
+    fn close_lines(&mut self) {
+        if self.open_lines.take().is_some() {
+            self.context.stroke();
+        }
     }
 }
 
@@ -99,6 +146,7 @@ impl DrawingBackend for Canvas {
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+        self.close_lines();
         Ok(())
     }
 
@@ -108,6 +156,7 @@ impl DrawingBackend for Canvas {
         colour: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         if colour.alpha > 0.0 {
+            self.close_lines();
             self.fill(colour);
             self.context
                 .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
@@ -125,6 +174,7 @@ impl DrawingBackend for Canvas {
         if style.color().alpha <= 0.0 {
             return Ok(());
         }
+        self.close_lines();
         let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
         let w = f64::from(bottom_right.0) - x;
         let h = f64::from(bottom_right.1) - y;
@@ -160,8 +210,14 @@ impl DrawingBackend for Canvas {
                 f64::from(a)
             }
         };
-        self.stroke(style);
-        self.context.begin_path();
+        // A line in the style of the path still open joins it; any other starts a new one.
+        let key = (rgba(style.color()), style.stroke_width());
+        if self.open_lines != Some(key) {
+            self.close_lines();
+            self.stroke(style);
+            self.context.begin_path();
+            self.open_lines = Some(key);
+        }
         for (i, p) in points.iter().enumerate() {
             let next = points
                 .get(i + 1)
@@ -176,7 +232,6 @@ impl DrawingBackend for Canvas {
                 self.context.line_to(x, y);
             }
         }
-        self.context.stroke();
         Ok(())
     }
 
@@ -188,6 +243,7 @@ impl DrawingBackend for Canvas {
         if style.color().alpha <= 0.0 {
             return Ok(());
         }
+        self.close_lines();
         self.fill(style.color());
         self.context.begin_path();
         for (i, p) in vertices.into_iter().enumerate() {
@@ -213,6 +269,7 @@ impl DrawingBackend for Canvas {
         if style.color().alpha <= 0.0 {
             return Ok(());
         }
+        self.close_lines();
         self.context.begin_path();
         self.context
             .arc(
@@ -243,18 +300,28 @@ impl DrawingBackend for Canvas {
         if colour.alpha <= 0.0 {
             return Ok(());
         }
+        self.close_lines();
         let anchor = style.anchor();
-        self.context.set_text_baseline(match anchor.v_pos {
+        let baseline = match anchor.v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
-        });
-        self.context.set_text_align(match anchor.h_pos {
+        };
+        let align = match anchor.h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
-        });
-        self.context.set_font(&css_font(style));
+        };
+        if self.anchor != Some((baseline, align)) {
+            self.context.set_text_baseline(baseline);
+            self.context.set_text_align(align);
+            self.anchor = Some((baseline, align));
+        }
+        let font = css_font(style);
+        if self.font.as_deref() != Some(font.as_str()) {
+            self.context.set_font(&font);
+            self.font = Some(font);
+        }
         self.fill(colour);
         self.context
             .fill_text(text, f64::from(pos.0), f64::from(pos.1))
@@ -283,5 +350,103 @@ mod tests {
             rgb: (0, 0, 0),
         };
         assert_eq!(css_colour(nan), "rgba(0,0,0,0.000)");
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod in_the_browser {
+    use super::*;
+    use plotters::element::{PathElement, Rectangle};
+    use plotters::prelude::IntoDrawingArea;
+    use plotters::style::{Color, RGBColor, ShapeStyle};
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    const RED: RGBColor = RGBColor(200, 0, 0);
+    const BLUE: RGBColor = RGBColor(0, 0, 200);
+
+    fn canvas() -> HtmlCanvasElement {
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let canvas: HtmlCanvasElement = doc
+            .create_element("canvas")
+            .expect("a canvas")
+            .dyn_into()
+            .expect("a canvas element");
+        canvas.set_width(40);
+        canvas.set_height(40);
+        canvas
+    }
+
+    fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> Vec<u8> {
+        let context = Canvas::new(canvas.clone()).expect("a 2D context").context;
+        context
+            .get_image_data(x, y, 1.0, 1.0)
+            .expect("pixels")
+            .data()
+            .to_vec()
+    }
+
+    fn line(y: i32, colour: RGBColor) -> PathElement<(i32, i32)> {
+        let style = ShapeStyle {
+            color: colour.to_rgba(),
+            filled: false,
+            stroke_width: 4,
+        };
+        PathElement::new(vec![(0, y), (40, y)], style)
+    }
+
+    #[wasm_bindgen_test]
+    fn lines_in_one_style_are_all_drawn_and_what_follows_is_drawn_over_them() {
+        let canvas = canvas();
+        let area = Canvas::new(canvas.clone())
+            .expect("a 2D context")
+            .into_drawing_area();
+        // Three lines in one style (one path), a rectangle over the first, then a line in another style.
+        area.draw(&line(6, RED)).expect("drawn");
+        area.draw(&line(20, RED)).expect("drawn");
+        area.draw(&line(34, RED)).expect("drawn");
+        area.draw(&Rectangle::new([(0, 0), (20, 12)], BLUE.filled()))
+            .expect("drawn");
+        area.draw(&line(34, BLUE)).expect("drawn");
+        area.present().expect("presented");
+        assert_eq!(
+            pixel(&canvas, 10.0, 6.0),
+            [0, 0, 200, 255],
+            "the rectangle covers the first line"
+        );
+        assert_eq!(
+            pixel(&canvas, 30.0, 6.0),
+            [200, 0, 0, 255],
+            "the first line beside it"
+        );
+        assert_eq!(
+            pixel(&canvas, 10.0, 20.0),
+            [200, 0, 0, 255],
+            "the second line"
+        );
+        assert_eq!(
+            pixel(&canvas, 10.0, 34.0),
+            [0, 0, 200, 255],
+            "the blue line over the third"
+        );
+        assert_eq!(
+            pixel(&canvas, 10.0, 27.0),
+            [0, 0, 0, 0],
+            "nothing between the lines"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn the_last_lines_are_drawn_when_the_area_is_presented() {
+        let canvas = canvas();
+        let area = Canvas::new(canvas.clone())
+            .expect("a 2D context")
+            .into_drawing_area();
+        area.draw(&line(20, RED)).expect("drawn");
+        area.present().expect("presented");
+        assert_eq!(pixel(&canvas, 10.0, 20.0), [200, 0, 0, 255]);
     }
 }
