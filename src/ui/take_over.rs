@@ -19,12 +19,19 @@ use super::use_route::{find_base, location_route, route_at};
 use super::{App, AppProps, LoadError};
 use crate::model::Lang;
 use crate::view::route::{Page, Route};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Islands whose canvas has not yet had its first draw; the page is interactive when none is left.
     static UNDRAWN: Cell<usize> = const { Cell::new(0) };
+    /// Islands still to be taken over, in the page's order. They are taken one at a time, each once the one
+    /// before has drawn its chart (in a task of its own), so the first chart a reader meets is interactive as
+    /// soon as it alone can be, and the browser may paint and answer input between two charts.
+    static WAITING: RefCell<VecDeque<(web_sys::Element, ChartIslandProps)>> =
+        const { RefCell::new(VecDeque::new()) };
 }
 
 /// The page, the explorer's root relative to it (`../../`), its route and depth below the root; `None` until
@@ -57,8 +64,7 @@ pub fn take_over_charts() {
             let Ok(islands) = doc.query_selector_all("[data-island]") else {
                 return;
             };
-            let focused = doc.active_element();
-            let mut taken: Vec<(web_sys::Element, ChartIslandProps)> = Vec::new();
+            let mut taken = VecDeque::new();
             for i in 0..islands.length() {
                 let Some(el) = islands
                     .item(i)
@@ -79,19 +85,29 @@ pub fn take_over_charts() {
                     route: route.clone(),
                     depth,
                 };
-                taken.push((el, props));
+                taken.push_back((el, props));
             }
             // Each island has one canvas chart, whose first draw (or its error) calls `chart_settled`.
             UNDRAWN.with(|n| n.set(taken.len()));
             if taken.is_empty() {
                 super::mark("app-interactive");
             }
-            for (el, props) in taken {
-                render_in_place::<ChartIsland>(el, props, focused.as_ref());
-            }
+            WAITING.with(|w| *w.borrow_mut() = taken);
+            take_next_island();
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
+}
+
+/// Takes over the next island waiting, if any.
+fn take_next_island() {
+    let Some((el, props)) = WAITING.with(|w| w.borrow_mut().pop_front()) else {
+        return;
+    };
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    render_in_place::<ChartIsland>(el, props, focused.as_ref());
 }
 
 /// Renders `C` in place of `root`'s served markup, which is the same: the old is removed and the new drawn in one
@@ -167,6 +183,7 @@ fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Ele
 
 /// Called once by each canvas chart, after its first draw or the error that stopped it: the page is
 /// interactive when every island's chart has had it (hovering and clicking a chart need its drawn layout).
+/// The next island waiting is taken over in a task of its own.
 pub(super) fn chart_settled() {
     UNDRAWN.with(|n| {
         let left = n.get();
@@ -177,6 +194,15 @@ pub(super) fn chart_settled() {
             }
         }
     });
+    if WAITING.with(|w| !w.borrow().is_empty()) {
+        let next = Closure::once_into_js(take_next_island);
+        let scheduled =
+            web_sys::window().map(|w| w.set_timeout_with_callback(next.unchecked_ref()).is_ok());
+        // Without a timer (no window) the next island is taken over at once.
+        if scheduled != Some(true) {
+            take_next_island();
+        }
+    }
 }
 
 /// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
