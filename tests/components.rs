@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ansan_budget::model::{self, Lang};
-use ansan_budget::ui::{FiguresTable, ToggleGroup};
+use ansan_budget::ui::{toggle_group, FiguresTable, ToggleGroupProps};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -107,7 +107,12 @@ fn toggle_harness(props: &Harness) -> Html {
         .enumerate()
         .map(|(i, t)| (AttrValue::from(*t), i == *pressed))
         .collect();
-    html! { <ToggleGroup id="unit" label="단위" { options } { on_choose } /> }
+    toggle_group(ToggleGroupProps {
+        id: "unit".into(),
+        label: "단위".into(),
+        options,
+        on_choose,
+    })
 }
 
 #[wasm_bindgen_test]
@@ -154,29 +159,31 @@ async fn toggle_group_reports_and_reflects_the_choice() {
     assert_eq!(pressed(), ["false", "false", "true"]);
 }
 
-#[wasm_bindgen_test]
-async fn bar_chart_canvas_draws_and_is_named() {
-    let root = root();
-    let view = ansan_budget::view::overview_chart(
+#[function_component(BarChartHarness)]
+fn bar_chart_harness() -> Html {
+    let Ok(view) = ansan_budget::view::overview_chart(
         &dataset(),
         ansan_budget::view::route::Unit::Eok,
         ansan_budget::chart::Scale::Linear,
         Lang::Ko,
-    )
-    .expect("chart");
-    yew::Renderer::<ansan_budget::ui::BarChartCanvas>::with_root_and_props(
-        root.clone(),
-        ansan_budget::ui::BarChartCanvasProps {
-            id: "test-chart".into(),
-            chart: view.chart,
-            tips: view.tips,
-            summary: "요약".into(),
-            lang: Lang::Ko,
-            theme: ansan_budget::chart::Theme::Light,
-            on_open: None,
-        },
-    )
-    .render();
+    ) else {
+        return html! { <p role="alert">{ "no chart" }</p> };
+    };
+    ansan_budget::ui::bar_chart_canvas(ansan_budget::ui::BarChartCanvasProps {
+        id: "test-chart".into(),
+        chart: view.chart,
+        tips: view.tips,
+        summary: "요약".into(),
+        lang: Lang::Ko,
+        theme: ansan_budget::chart::Theme::Light,
+        on_open: None,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn bar_chart_canvas_draws_and_is_named() {
+    let root = root();
+    yew::Renderer::<BarChartHarness>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let canvas = root
         .query_selector("canvas#test-chart")

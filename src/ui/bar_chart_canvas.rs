@@ -11,27 +11,23 @@ use crate::view::Tip;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct BarChartCanvasProps {
     /// The element id of the canvas.
     pub id: AttrValue,
     pub chart: Rc<BarChart>,
     /// One tooltip per bar, in bar order.
-    #[prop_or_default]
     pub tips: Rc<Vec<Tip>>,
     /// The accessible name: a one-sentence summary of what the chart shows.
     pub summary: AttrValue,
-    #[prop_or_default]
     pub lang: Lang,
-    #[prop_or_default]
     pub theme: Theme,
     /// Called with a bar's index when the reader opens it (click, second tap, Enter).
-    #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
 }
 
-#[function_component(BarChartCanvas)]
-pub fn bar_chart_canvas(props: &BarChartCanvasProps) -> Html {
+/// A plain function, not a component: it keeps no state, and each component type costs the first view's
+/// `.wasm` its own copy of Yew's component machinery, compiled on the page at first use.
+pub fn bar_chart_canvas(props: BarChartCanvasProps) -> Html {
     html! {
         <InteractiveCanvas id={ props.id.clone() } chart={ AnyChart::Bars(props.chart.clone()) }
                         tips={ props.tips.clone() } summary={ props.summary.clone() }

@@ -3,7 +3,7 @@
 //! callbacks, so the explorer can keep the view in its URL and a widget in its own state.
 
 use super::DataRef;
-use super::{BarChartCanvas, ToggleGroup};
+use super::{bar_chart_canvas, toggle_group, BarChartCanvasProps, ToggleGroupProps};
 use crate::chart::{Scale, Theme};
 use crate::model::Lang;
 use crate::view::route::Unit;
@@ -13,7 +13,6 @@ use crate::view::ChartView;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
     pub id: AttrValue,
     /// The chart's title: the accessible name of its `<figure>`.
@@ -23,27 +22,22 @@ pub struct ChartPanelProps {
     pub lang: Lang,
     pub unit: Unit,
     pub scale: Scale,
-    #[prop_or_default]
     pub theme: Theme,
     pub on_unit: Callback<Unit>,
     pub on_scale: Callback<Scale>,
-    #[prop_or(true)]
     pub show_controls: bool,
-    #[prop_or(true)]
     pub show_source: bool,
     /// Figure id used as the worked example in the per-resident formula.
     pub example_figure: AttrValue,
-    #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
     /// Shown under the chart, inside its figure (the download menu).
-    #[prop_or_default]
     pub children: Html,
 }
 
 const SCALES: [Scale; 2] = [Scale::Linear, Scale::Log];
 
-#[function_component(ChartPanel)]
-pub fn chart_panel(props: &ChartPanelProps) -> Html {
+/// A plain function, not a component (see `bar_chart_canvas`).
+pub fn chart_panel(props: ChartPanelProps) -> Html {
     let lang = props.lang;
     let units: Vec<(AttrValue, bool)> = Unit::ALL
         .iter()
@@ -85,10 +79,18 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
         <figure class="chart" aria-label={ props.title.clone() }>
             if props.show_controls {
                 <div class="controls">
-                    <ToggleGroup id={ format!("{}-unit", props.id) } label={ pick(lang, "단위", "Unit") }
-                        options={ units } on_choose={ on_unit } />
-                    <ToggleGroup id={ format!("{}-scale", props.id) } label={ pick(lang, "눈금", "Scale") }
-                        options={ scale_options } on_choose={ on_scale } />
+                    { toggle_group(ToggleGroupProps {
+                        id: format!("{}-unit", props.id).into(),
+                        label: pick(lang, "단위", "Unit").into(),
+                        options: units,
+                        on_choose: on_unit,
+                    }) }
+                    { toggle_group(ToggleGroupProps {
+                        id: format!("{}-scale", props.id).into(),
+                        label: pick(lang, "눈금", "Scale").into(),
+                        options: scale_options,
+                        on_choose: on_scale,
+                    }) }
                 </div>
             }
             if let Some(f) = formula {
@@ -96,11 +98,15 @@ pub fn chart_panel(props: &ChartPanelProps) -> Html {
             }
             {
                 match &*props.view {
-                    Ok(v) => html! {
-                        <BarChartCanvas id={ props.id.clone() } chart={ v.chart.clone() } tips={ v.tips.clone() }
-                            summary={ v.summary.clone() } lang={ lang } theme={ props.theme }
-                            on_open={ props.on_open.clone() } />
-                    },
+                    Ok(v) => bar_chart_canvas(BarChartCanvasProps {
+                        id: props.id.clone(),
+                        chart: v.chart.clone(),
+                        tips: v.tips.clone(),
+                        summary: v.summary.clone().into(),
+                        lang,
+                        theme: props.theme,
+                        on_open: props.on_open.clone(),
+                    }),
                     Err(e) => html! { <p role="alert" class="error">{ e }</p> },
                 }
             }

@@ -6,7 +6,7 @@
 use super::browser::absolute_url;
 use super::chart_menu::ChartMenu;
 use super::DataRef;
-use super::{ChartPanel, TimelineCanvas};
+use super::{chart_panel, timeline_canvas, ChartPanelProps, TimelineCanvasProps};
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
 use crate::view::overview::source_note;
@@ -118,20 +118,31 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
             }
         })
     });
-    html! {
-        <ChartPanel id={ props.id.clone() } title={ chart_title(d, &props.chart, lang) } dataset={ d.clone() }
-            view={ view.clone() } lang={ lang }
-            unit={ props.unit } scale={ props.scale } theme={ props.theme } on_unit={ props.on_unit.clone() }
-            on_scale={ props.on_scale.clone() } show_controls={ props.show_controls } show_source={ props.show_source }
-            example_figure={ example } on_open={ on_open }>
-            if view.is_ok() {
-                <ChartMenu id={ props.id.clone() } dataset={ d.clone() } theme={ props.theme }
-                    params={ WidgetParams { chart: props.chart.clone(), lang, unit: props.unit, scale: props.scale,
-                        ..WidgetParams::default() } }
-                    link={ props.links.view.clone() } embed_href={ props.links.embed.clone() } />
-            }
-        </ChartPanel>
-    }
+    let menu = html! {
+        if view.is_ok() {
+            <ChartMenu id={ props.id.clone() } dataset={ d.clone() } theme={ props.theme }
+                params={ WidgetParams { chart: props.chart.clone(), lang, unit: props.unit, scale: props.scale,
+                    ..WidgetParams::default() } }
+                link={ props.links.view.clone() } embed_href={ props.links.embed.clone() } />
+        }
+    };
+    chart_panel(ChartPanelProps {
+        id: props.id.clone(),
+        title: chart_title(d, &props.chart, lang).into(),
+        dataset: d.clone(),
+        view: view.clone(),
+        lang,
+        unit: props.unit,
+        scale: props.scale,
+        theme: props.theme,
+        on_unit: props.on_unit.clone(),
+        on_scale: props.on_scale.clone(),
+        show_controls: props.show_controls,
+        show_source: props.show_source,
+        example_figure: example.into(),
+        on_open,
+        children: menu,
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -165,9 +176,15 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
     let source = source_note(d, lang);
     html! {
         <figure class="chart" aria-label={ chart_title(d, &WidgetChart::Timeline, lang) }>
-            <TimelineCanvas id={ props.id.clone() } chart={ (*chart).clone() } summary={ timeline_summary(d, lang) }
-                tips={ (*tips).clone() } lang={ lang }
-                theme={ props.theme } on_open={ on_open } />
+            { timeline_canvas(TimelineCanvasProps {
+                id: props.id.clone(),
+                chart: (*chart).clone(),
+                tips: (*tips).clone(),
+                summary: timeline_summary(d, lang).into(),
+                lang,
+                theme: props.theme,
+                on_open,
+            }) }
             // Always there, as the chart's description (`{id}-source`); `source=hide` only hides it from the eye.
             <figcaption id={ format!("{}-source", props.id) }
                 class={ classes!("chart-source", (!props.show_source).then_some("visually-hidden")) }>

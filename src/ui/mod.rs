@@ -41,8 +41,8 @@ mod use_theme;
 mod widget;
 
 pub use app::{App, AppProps};
-pub use bar_chart_canvas::{BarChartCanvas, BarChartCanvasProps};
-pub use chart_panel::ChartPanel;
+pub use bar_chart_canvas::{bar_chart_canvas, BarChartCanvasProps};
+pub use chart_panel::{chart_panel, ChartPanelProps};
 pub use data_ref::DataRef;
 pub use data_table::DataTable;
 pub use embed_page::EmbedPage;
@@ -67,7 +67,7 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
-pub use timeline_canvas::{TimelineCanvas, TimelineCanvasProps};
-pub use toggle_group::{ToggleGroup, ToggleGroupProps};
+pub use timeline_canvas::{timeline_canvas, TimelineCanvasProps};
+pub use toggle_group::{toggle_group, ToggleGroupProps};
 pub use use_route::{use_route, RouteHandle};
 pub use widget::Widget;

@@ -13,25 +13,20 @@ use crate::view::Tip;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct TimelineCanvasProps {
     pub id: AttrValue,
     pub chart: Rc<TimelineChart>,
     /// One tooltip per program row, in row order.
-    #[prop_or_default]
     pub tips: Rc<Vec<Tip>>,
     pub summary: AttrValue,
-    #[prop_or_default]
     pub lang: Lang,
-    #[prop_or_default]
     pub theme: Theme,
     /// Called with a row's index when the reader opens it (click, second tap, Enter).
-    #[prop_or_default]
     pub on_open: Option<Callback<usize>>,
 }
 
-#[function_component(TimelineCanvas)]
-pub fn timeline_canvas(props: &TimelineCanvasProps) -> Html {
+/// A plain function, not a component (see `bar_chart_canvas`).
+pub fn timeline_canvas(props: TimelineCanvasProps) -> Html {
     html! {
         <InteractiveCanvas id={ props.id.clone() } chart={ AnyChart::Timeline(props.chart.clone()) }
                         tips={ props.tips.clone() } summary={ props.summary.clone() }

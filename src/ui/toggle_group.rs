@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct ToggleGroupProps {
     /// The element id of the group (e.g. `unit-toggle`).
     pub id: AttrValue,
@@ -14,8 +13,9 @@ pub struct ToggleGroupProps {
     pub on_choose: Callback<usize>,
 }
 
-#[function_component(ToggleGroup)]
-pub fn toggle_group(props: &ToggleGroupProps) -> Html {
+/// A plain function, not a component: it has no state of its own, and each component type costs the
+/// first view's `.wasm` its own copy of Yew's component machinery, compiled on the page at first use.
+pub fn toggle_group(props: ToggleGroupProps) -> Html {
     let label_id = format!("{}-label", props.id);
     html! {
         <div class="control">
