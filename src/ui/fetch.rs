@@ -78,6 +78,23 @@ impl LoadError {
 /// Fetches and decodes the data handover the build wrote. `url` is relative to the page, e.g.
 /// `../data/ansan-2015.bin`.
 /// The browser's own `fetch` through web-sys: a wrapper crate would add code for what is two promises.
+/// The request for `url` that a pre-rendered page's loader made before the app was there
+/// (`ansanBudgetFetched[url]`, see `ui::prerender`), taken once; `None` on any other page.
+fn fetched_early(url: &str) -> Option<js_sys::Promise> {
+    let all =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("ansanBudgetFetched")).ok()?;
+    if !all.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(url);
+    let request = js_sys::Reflect::get(&all, &key)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::set(&all, &key, &JsValue::UNDEFINED);
+    Some(request)
+}
+
 pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
     let network = |e: JsValue| LoadError::Network {
         url: url.to_owned(),
@@ -90,7 +107,8 @@ pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
             .unwrap_or_else(|| "network error".to_owned()),
     };
     let window = web_sys::window().ok_or_else(|| network(JsValue::from_str("no window")))?;
-    let resp: Response = JsFuture::from(window.fetch_with_str(url))
+    let request = fetched_early(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let resp: Response = JsFuture::from(request)
         .await
         .and_then(|r| r.dyn_into())
         .map_err(network)?;
