@@ -75,9 +75,6 @@ impl LoadError {
     }
 }
 
-/// Fetches and decodes the data handover the build wrote. `url` is relative to the page, e.g.
-/// `../data/ansan-2015.bin`.
-/// The browser's own `fetch` through web-sys: a wrapper crate would add code for what is two promises.
 /// The request for `url` that a pre-rendered page's loader made before the app was there
 /// (`ansanBudgetFetched[url]`, see `ui::prerender`), taken once; `None` on any other page.
 fn fetched_early(url: &str) -> Option<js_sys::Promise> {
@@ -95,6 +92,10 @@ fn fetched_early(url: &str) -> Option<js_sys::Promise> {
     Some(request)
 }
 
+/// Fetches and decodes the data handover the build wrote. `url` is relative to the page, e.g.
+/// `../data/ansan-2015.bin`.
+/// The browser's own `fetch` through web-sys: a wrapper crate would add code for what is two promises. On a
+/// pre-rendered page the loader has already asked for it (`fetched_early`).
 pub async fn fetch_dataset(url: &str) -> Result<Dataset, LoadError> {
     let network = |e: JsValue| LoadError::Network {
         url: url.to_owned(),

@@ -251,9 +251,9 @@ fn defer_app(
     // A classic script, run as the parser reaches it (a module script would wait for the whole document), so
     // the largest paint is seen as soon as it happens. It asks for the `.wasm` first (the largest download,
     // compiled as it comes), then the JS glue, then the data, which it leaves for the app's `fetch_dataset`
-    // (`ansanBudgetFetched`): a `<link rel=preload>` for it cost ~9 ms of main thread at 4x CPU, measured. It also names the way to the second module, which a
-    // chart menu asks for a download (`menu_export::remote`): the page's script, so the first module's glue
-    // imports no file of its own.
+    // (`ansanBudgetFetched`): a `<link rel=preload>` for it cost ~9 ms of main thread at 4x CPU, measured.
+    // It also names the way to the second module, which a chart menu asks for a download
+    // (`menu_export::remote`): the page's script, so the first module's glue imports no file of its own.
     let script = format!(
         "<script id=\"app-loader\">(()=>{{let s=false;const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\

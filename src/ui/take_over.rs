@@ -2,7 +2,8 @@
 //! the browser adds only what needs it:
 //!
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
-//!   by the same [`ChartIsland`] that wrote it, in its place; the rest of the page stays as served. Moving
+//!   by the same [`ChartIsland`] that wrote it, in its place, one island at a time in the page's order; the rest
+//!   of the page stays as served. Moving
 //!   between pages loads the next page, which is as fast as a static file can be (pre-rendered, with this module
 //!   cached). The old markup is removed and the new put in its place in one task, before the browser paints
 //!   again, and each served static chart stays on screen until its canvas is first drawn (Yew may yield to the

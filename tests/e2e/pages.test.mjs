@@ -343,6 +343,9 @@ test('the not-found page loads no app and no file relative to itself', TIMEOUT, 
 for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
   test(`the takeover of ${address || 'the root page'}: quiet console, the markup served, scroll kept, static charts replaced, tooltips`, TIMEOUT, async (t) => {
     const { page, problems, messages } = await openContext(t, { viewport: { width: 1280, height: 700 } });
+    const requested = [];
+    // The page's own requests (the generator's preview is a widget in a frame of its own, with its own).
+    page.on('request', (r) => r.frame() === page.mainFrame() && requested.push(new URL(r.url()).pathname.split('/').pop()));
     const release = await holdData(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'load' });
     const statics = await page.locator('[data-chart-static]').count();
@@ -369,6 +372,10 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     assert.deepEqual(await chartSizes(page), servedBoxes, `${address}: drawings served (${servedBoxes}) and canvases drawn differ in size`);
     const route = await page.locator('main').getAttribute('data-route');
     assert.equal(route, address === '' || address === '404.html' ? 'ko/' : address, `${address}: <main data-route>`);
+    // The loader asks for the app's files and its data; the app takes the loader's request for the data.
+    for (const re of [/^ansan-budget-(?:full-)?[0-9a-f]+_bg\.wasm$/, /^ansan-budget-(?:full-)?[0-9a-f]+\.js$/, /^ansan-2015\.bin$/]) {
+      assert.equal(requested.filter((f) => re.test(f)).length, 1, `${address}: ${re} asked for other than once: ${requested.join(', ')}`);
+    }
 
     if (statics > 0) {
       const lang = langOf(address);
