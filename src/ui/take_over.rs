@@ -100,20 +100,40 @@ pub fn take_over_charts() {
     });
 }
 
-/// Takes over the next island waiting, if any.
+/// Takes over the next island waiting, if any, as a job of Yew's scheduler (see [`in_scheduler`]).
 fn take_next_island() {
-    let Some((el, props)) = WAITING.with(|w| w.borrow_mut().pop_front()) else {
-        return;
-    };
-    let focused = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    render_in_place::<ChartIsland>(el, props, focused.as_ref());
+    in_scheduler(|| {
+        let Some((el, props)) = WAITING.with(|w| w.borrow_mut().pop_front()) else {
+            return;
+        };
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        render_in_place::<ChartIsland>(el, props, focused.as_ref());
+    });
+}
+
+/// A job for Yew's scheduler.
+struct Job(Box<dyn FnOnce()>);
+
+impl yew::scheduler::Runnable for Job {
+    fn run(self: Box<Self>) {
+        (self.0)()
+    }
+}
+
+/// Runs `f` (which renders an island in place) in Yew's own queue, so the served markup is removed in the task
+/// that creates the new. Yew stops after 16 ms of work and finishes its queue in a task of its own; a render
+/// asked for before that task runs (a timer set while Yew was working fires first) is done only then, and
+/// called directly `f` would have emptied the island for the frames in between, its served drawing lost.
+/// Queued here, `f` runs when Yew does: in this task if it is idle, else in that one.
+fn in_scheduler(f: impl FnOnce() + 'static) {
+    yew::scheduler::push(Box::new(Job(Box::new(f))));
 }
 
 /// Renders `C` in place of `root`'s served markup, which is the same: the old is removed and the new drawn in one
-/// task. If `focused` is inside `root`, the element at its place in the new markup (its path of child positions)
-/// gets focus back.
+/// task, when called in a job of Yew's scheduler ([`in_scheduler`]). If `focused` is inside `root`, the element
+/// at its place in the new markup (its path of child positions) gets focus back.
 fn render_in_place<C: yew::BaseComponent>(
     root: web_sys::Element,
     props: C::Properties,
@@ -125,7 +145,8 @@ fn render_in_place<C: yew::BaseComponent>(
     let served = static_charts(&root);
     root.set_inner_html("");
     yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-    // Yew creates the new markup in a microtask queued by `render`; this one runs after it, in the same task.
+    // Yew creates the new markup in the same run of its scheduler as this job (a component's first render is
+    // never put off); this microtask runs after that run, in the same task.
     wasm_bindgen_futures::spawn_local(async move {
         keep_static_charts(&root, served);
         // A chart that cannot be drawn with this data says why in place of its canvas: nothing to wait for.
@@ -262,8 +283,10 @@ pub fn take_over_page() {
                 route,
                 depth,
             };
-            render_in_place::<App>(app, props, doc.active_element().as_ref());
-            interactive();
+            in_scheduler(move || {
+                render_in_place::<App>(app, props, doc.active_element().as_ref());
+                interactive();
+            });
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
@@ -355,5 +378,125 @@ fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
     p.set_text_content(Some(&format!("{lead}{why}")));
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&p);
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod in_the_browser {
+    use super::*;
+    use wasm_bindgen_test::*;
+    use yew::prelude::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    thread_local! {
+        /// Whether `Slow`'s effect has run: Yew runs it after the render, in the same run unless it stopped.
+        static SLOW_SETTLED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Works 20 ms in its render, so Yew stops before its effect and runs that in a task of its own.
+    #[function_component]
+    fn Slow() -> Html {
+        use_effect_with((), |_| SLOW_SETTLED.with(|s| s.set(true)));
+        let start = js_sys::Date::now();
+        while js_sys::Date::now() - start < 20.0 {}
+        html! { <p>{ "slow" }</p> }
+    }
+
+    const ISLAND: &str = "<div class=\"chart-canvas-box\"><canvas id=\"take-over-test\"></canvas>\
+                          <div data-chart-static=\"\">{}</div></div>";
+
+    /// The island's markup as the app renders it, marked new: its drawing's place is empty.
+    #[function_component]
+    fn Island() -> Html {
+        let new = ISLAND
+            .replace("{}", "")
+            .replacen("<div ", "<div data-new=\"\" ", 1);
+        Html::from_html_unchecked(new.into())
+    }
+
+    fn element(tag: &str) -> web_sys::Element {
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let el = doc.create_element(tag).expect("an element");
+        doc.body()
+            .expect("a body")
+            .append_child(&el)
+            .expect("appended");
+        el
+    }
+
+    /// Resolves in the task a timer set now runs `f` in, once `f` has returned.
+    async fn in_a_timer(f: impl FnOnce() + 'static) {
+        let mut f = Some(f);
+        let fired = js_sys::Promise::new(&mut |resolve, _| {
+            let f = f.take();
+            let callback = Closure::once_into_js(move || {
+                if let Some(f) = f {
+                    f();
+                }
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            });
+            web_sys::window()
+                .expect("a window")
+                .set_timeout_with_callback(callback.unchecked_ref())
+                .expect("a timer");
+        });
+        wasm_bindgen_futures::JsFuture::from(fired)
+            .await
+            .expect("the timer fired");
+    }
+
+    /// The tests's view of an island: its chart boxes, and whether the served drawing is in the one box's place.
+    fn island_state(island: &web_sys::Element) -> (u32, bool) {
+        let boxes = island
+            .query_selector_all(".chart-canvas-box")
+            .map(|l| l.length())
+            .unwrap_or(0);
+        let drawing = island
+            .query_selector(".chart-canvas-box [data-chart-static] #served-drawing")
+            .ok()
+            .flatten()
+            .is_some();
+        (boxes, drawing)
+    }
+
+    // An island is taken over from a timer that may fire while Yew is between two runs (found at 6× CPU
+    // slowdown in tests/e2e: a frame showed a chart neither drawn nor static). Its served markup, drawing
+    // included, stays on screen until the task that creates the new, which then has the served drawing.
+    #[wasm_bindgen_test]
+    async fn an_island_taken_over_while_yew_is_between_two_runs_keeps_its_markup_and_drawing() {
+        let island = element("div");
+        island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
+        let host = element("div");
+        // Yew runs in a microtask after this one, so the timer below is set before Yew stops, and fires first.
+        yew::Renderer::<Slow>::with_root(host.clone()).render();
+        let taken = island.clone();
+        in_a_timer(move || in_scheduler(move || render_in_place::<Island>(taken, (), None))).await;
+        // Yew rendered `Slow` and stopped before its effect: it was between two runs when the timer fired.
+        assert_eq!(host.text_content().as_deref(), Some("slow"));
+        assert!(
+            !SLOW_SETTLED.with(Cell::get),
+            "Yew did not stop after 20 ms"
+        );
+        assert_eq!(
+            island_state(&island),
+            (1, true),
+            "the island, at the end of the task that asked for its takeover"
+        );
+        // Yew's next run, then the new markup's: the one chart box is the new one, with the served drawing.
+        in_a_timer(|| ()).await;
+        in_a_timer(|| ()).await;
+        assert!(SLOW_SETTLED.with(Cell::get));
+        assert_eq!(
+            island_state(&island),
+            (1, true),
+            "the island once taken over"
+        );
+        let new = island.query_selector_all(".chart-canvas-box[data-new]");
+        assert_eq!(new.map(|l| l.length()).ok(), Some(1), "the new markup");
+        island.remove();
+        host.remove();
     }
 }
