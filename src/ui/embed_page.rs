@@ -58,6 +58,8 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
         let live = live.clone();
         use_effect_with((), move |_| live.set(true));
     }
+    let preview = use_node_ref();
+    use_fit_preview(preview.clone());
     let set = {
         let (route, replace) = (r.clone(), props.route.replace.clone());
         let copied = copied.clone();
@@ -232,13 +234,61 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                 <h2 id="embed-preview-heading">{ pick(lang, "미리 보기", "Preview") }</h2>
                 // Keyed by its address: a new frame for each choice, since changing a frame's address would add
                 // an entry to the reader's history for every option tried.
-                <iframe key={ if *live { widget_src.clone() } else { String::new() } } class="embed-preview"
+                <iframe ref={ preview } key={ if *live { widget_src.clone() } else { String::new() } } class="embed-preview"
                     src={ if *live { widget_src } else { "about:blank".to_owned() } } title={ title }
                     lang={ params.lang.tag() }
                     height={ widget_params::DEFAULT_HEIGHT.to_string() }></iframe>
             </section>
         </>
     }
+}
+
+/// Fits the preview frame to its widget, as `embed.js` fits a city page's frames: the widget posts its height
+/// (`ansan-budget:height`) whenever it changes. Only a message from the frame's own window and this origin (the
+/// widget is the explorer's own page) with a finite height counts, clamped as `embed.js` clamps it (120–5000 px).
+/// Each choice of options makes a new frame, found through `preview` when its message comes.
+#[hook]
+fn use_fit_preview(preview: NodeRef) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo_events::EventListener::new(&w, "message", move |e| {
+                if let Some((frame, height)) = e
+                    .dyn_ref::<web_sys::MessageEvent>()
+                    .and_then(|e| preview_height(e, &preview))
+                {
+                    let _ = frame.style().set_property("height", &format!("{height}px"));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// The preview frame and its widget's height (whole CSS px, 120–5000), if `e` is that widget saying it.
+fn preview_height(
+    e: &web_sys::MessageEvent,
+    preview: &NodeRef,
+) -> Option<(web_sys::HtmlIFrameElement, u32)> {
+    let frame = preview.cast::<web_sys::HtmlIFrameElement>()?;
+    let own = frame.content_window()?;
+    let source = e.source()?;
+    let here = web_sys::window()?.location().origin().ok()?;
+    if wasm_bindgen::JsValue::from(own) != wasm_bindgen::JsValue::from(source) || e.origin() != here
+    {
+        return None;
+    }
+    let data = e.data();
+    let kind = js_sys::Reflect::get(&data, &"type".into())
+        .ok()?
+        .as_string()?;
+    let height = js_sys::Reflect::get(&data, &"height".into())
+        .ok()?
+        .as_f64()?;
+    if kind != super::widget::HEIGHT_MESSAGE || !height.is_finite() {
+        return None;
+    }
+    // Whole px in 120..=5000: the cast cannot overflow.
+    Some((frame, height.clamp(120.0, 5000.0).ceil() as u32))
 }
 
 /// Selects the snippet so the reader can copy it by hand when the clipboard is unavailable.

@@ -314,6 +314,44 @@ test('the generator: choose a chart and options, the preview follows, copy annou
   });
 });
 
+// The preview frame follows its widget's height, as embed.js fits a city page's frame: before, it stayed at the
+// snippet's default 560 px and cut off the overview widget's table button and footer at 1280 px.
+for (const width of [360, 1280]) {
+  test(`the generator's preview fits its widget at ${width} px: nothing cut off, and it grows when the table opens`, TIMEOUT, async (t) => {
+    await withPage(t, { viewport: { width, height: 800 } }, async (page) => {
+      // Nothing cut off: the footer, the last thing in the widget, ends inside the frame; and the frame fits the
+      // widget: less than 40 px below the footer.
+      const fits = async (frame, label) => {
+        const gap = async () => {
+          const inner = await page.locator('iframe.embed-preview').evaluate((f) => f.clientHeight);
+          const footer = await frame.evaluate(() => document.querySelector('.widget-footer').getBoundingClientRect().bottom + scrollY);
+          return { inner, footer, gap: inner - footer };
+        };
+        const deadline = Date.now() + 5_000;
+        let last = await gap();
+        while (!(last.gap >= 0 && last.gap < 40) && Date.now() < deadline) {
+          await page.waitForTimeout(100);
+          last = await gap();
+        }
+        assert.ok(last.gap >= 0 && last.gap < 40, `${label}: the preview shows ${last.inner} px; its widget's footer ends at ${last.footer} px`);
+      };
+      for (const chart of ['overview', 'timeline', 'program:sme']) {
+        await page.goto(`${BASE}ko/embed/?chart=${chart.replace(':', '&program=')}&lang=ko`, { waitUntil: 'domcontentloaded' });
+        await waitInteractive(page);
+        const frame = await (await page.locator('iframe.embed-preview').elementHandle()).contentFrame();
+        await drawn(frame);
+        await fits(frame, chart);
+        // Opening the table makes the widget taller: the frame follows.
+        const before = (await page.locator('iframe.embed-preview').boundingBox()).height;
+        await frame.locator('.widget-table summary').click();
+        await fits(frame, `${chart}, table open`);
+        const after = (await page.locator('iframe.embed-preview').boundingBox()).height;
+        assert.ok(after > before, `${chart}: the preview stayed ${before} px with the table open (${after} px)`);
+      }
+    });
+  });
+}
+
 /** Clicks a menu item and returns the downloaded file's bytes and name. */
 async function download(page, menuId, action) {
   const menu = page.locator(`#${menuId}`);
