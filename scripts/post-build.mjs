@@ -118,6 +118,8 @@ async function htmlFiles(folder) {
 
 let pages = 0;
 let inlined = 0;
+// Each page names the stylesheet relative to itself; it is read once.
+const stylesheets = new Map();
 for (const file of await htmlFiles(dir)) {
   let page = await readFile(file, 'utf8');
   if (!file.endsWith('widget.html')) {
@@ -126,7 +128,9 @@ for (const file of await htmlFiles(dir)) {
       console.error(`post-build: no stylesheet link in ${file}`);
       process.exit(1);
     }
-    const css = await readFile(join(dirname(file), link[1]), 'utf8');
+    const sheet = join(dirname(file), link[1]);
+    if (!stylesheets.has(sheet)) stylesheets.set(sheet, await readFile(sheet, 'utf8'));
+    const css = stylesheets.get(sheet);
     page = page.replace(link[0], () => `<style>${css}</style>`);
     inlined += 1;
   }
