@@ -448,7 +448,7 @@ mod in_the_browser {
             .expect("the timer fired");
     }
 
-    /// The tests's view of an island: its chart boxes, and whether the served drawing is in the one box's place.
+    /// The test's view of an island: its chart boxes, and whether the served drawing is in the one box's place.
     fn island_state(island: &web_sys::Element) -> (u32, bool) {
         let boxes = island
             .query_selector_all(".chart-canvas-box")
