@@ -5,7 +5,10 @@
 //! history entry, so a copied or reloaded address shows the same view and Back never walks through clicks.
 //! Opening a program from the chart loads that program's page.
 
-use super::chart_section::{BarChartSection, Links, TimelineSection};
+use super::chart_section::{
+    bar_chart_section, timeline_section, use_section_data, BarChartSectionProps, Links,
+    SectionData, TimelineSectionProps,
+};
 use super::use_route::replace_address;
 use super::use_theme::use_theme;
 use super::DataRef;
@@ -92,23 +95,37 @@ pub fn chart_island(props: &ChartIslandProps) -> Html {
         Callback::from(move |id: String| go_to(&route.with_page(Page::Program(id)).href(depth)))
     };
     let (d, lang, id) = (&props.dataset, route.lang, canvas_id(&props.chart));
-    match &props.chart {
-        WidgetChart::Timeline => {
+    let data = use_section_data(d, &props.chart, view.0, view.1, lang);
+    match &*data {
+        SectionData::Timeline(chart, tips) => timeline_section(TimelineSectionProps {
+            id: id.into(),
+            dataset: d.clone(),
+            chart: chart.clone(),
+            tips: tips.clone(),
+            lang,
+            theme,
+            on_open: Some(on_open),
+            show_source: true,
             // The timeline has no view options: its links are the page's own, whatever another chart's are.
-            let links = Links::explorer(&route.rendered(), depth, WidgetChart::Timeline);
-            html! {
-                <TimelineSection { id } dataset={ d.clone() } { lang } { theme } on_open={ Some(on_open) } { links } />
-            }
-        }
-        chart => {
+            links: Links::explorer(&route.rendered(), depth, WidgetChart::Timeline),
+        }),
+        SectionData::Bars(bars) => bar_chart_section(BarChartSectionProps {
+            id: id.into(),
+            dataset: d.clone(),
+            chart: props.chart.clone(),
+            view: bars.clone(),
+            lang,
+            unit: view.0,
+            scale: view.1,
+            theme,
+            on_unit,
+            on_scale,
             // The overview's bars open their programs; a program's own chart has nowhere else to go.
-            let on_open = matches!(chart, WidgetChart::Overview).then_some(on_open);
-            let links = Links::explorer(&route, depth, chart.clone());
-            html! {
-                <BarChartSection { id } dataset={ d.clone() } chart={ chart.clone() } { lang } unit={ view.0 }
-                    scale={ view.1 } { theme } { on_unit } { on_scale } { on_open } { links } />
-            }
-        }
+            on_open: matches!(props.chart, WidgetChart::Overview).then_some(on_open),
+            show_controls: true,
+            show_source: true,
+            links: Links::explorer(&route, depth, props.chart.clone()),
+        }),
     }
 }
 

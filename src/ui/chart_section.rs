@@ -1,19 +1,22 @@
-//! Every chart of the explorer as one component each, with its controls, source line and menu: the overview
-//! comparison or a program's own bars (`BarChartSection`), and the programs' periods (`TimelineSection`).
-//! The explorer's pages and the widget render these same components, so a chart behaves the same wherever
-//! it is shown; what differs (where a program opens, where the view lives) comes in as callbacks.
+//! Every chart of the explorer as one section each, with its controls, source line and menu: the overview
+//! comparison or a program's own bars (`bar_chart_section`), and the programs' periods (`timeline_section`).
+//! The explorer's chart islands and the widget render these same sections, so a chart behaves the same wherever
+//! it is shown; what differs (where a program opens, where the view lives) comes in as callbacks. The sections
+//! are plain functions; the component holding one keeps its data ([`use_section_data`]).
 
 use super::browser::absolute_url;
 use super::chart_menu::ChartMenu;
 use super::DataRef;
 use super::{chart_panel, timeline_canvas, ChartPanelProps, TimelineCanvasProps};
+use crate::chart::timeline::TimelineChart;
 use crate::chart::{Scale, Theme};
 use crate::model::{Dataset, Lang};
 use crate::view::overview::source_note;
 use crate::view::route::{Page, Route, Unit};
 use crate::view::timeline::{timeline_chart, timeline_summary, timeline_tips};
 use crate::view::widget_params::{WidgetChart, WidgetParams};
-use crate::view::{overview_chart, program_chart};
+use crate::view::{overview_chart, program_chart, ChartView, Tip};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The chart's title in `lang`, from the data file: a program's name, or the dataset's chart titles.
@@ -59,13 +62,50 @@ impl Links {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// What a chart section shows, worked out from the data once for each input: kept by the component that holds
+/// the section ([`use_section_data`]), so the sections themselves are plain functions (see `bar_chart_canvas`).
+#[derive(PartialEq)]
+pub enum SectionData {
+    /// The overview comparison or a program's own bars, or why they cannot be drawn.
+    Bars(Rc<Result<ChartView, String>>),
+    /// The programs' periods, and one tooltip per row.
+    Timeline(Rc<TimelineChart>, Rc<Vec<Tip>>),
+}
+
+/// The data of `chart`'s section, made again only when an input changes.
+#[hook]
+pub fn use_section_data(
+    dataset: &DataRef,
+    chart: &WidgetChart,
+    unit: Unit,
+    scale: Scale,
+    lang: Lang,
+) -> Rc<SectionData> {
+    use_memo(
+        (dataset.clone(), chart.clone(), unit, scale, lang),
+        |(d, chart, unit, scale, lang)| match chart {
+            WidgetChart::Timeline => {
+                SectionData::Timeline(timeline_chart(d, *lang), timeline_tips(d, *lang))
+            }
+            WidgetChart::Program(id) => SectionData::Bars(Rc::new(match d.program(id) {
+                Some(p) => program_chart(d, p, *unit, *scale, *lang),
+                None => Err(String::new()),
+            })),
+            WidgetChart::Overview => {
+                SectionData::Bars(Rc::new(overview_chart(d, *unit, *scale, *lang)))
+            }
+        },
+    )
+}
+
 pub struct BarChartSectionProps {
     /// The canvas's element id.
     pub id: AttrValue,
     pub dataset: DataRef,
     /// `Overview` or `Program(id)`.
     pub chart: WidgetChart,
+    /// Its bars ([`SectionData::Bars`]).
+    pub view: Rc<Result<ChartView, String>>,
     pub lang: Lang,
     pub unit: Unit,
     pub scale: Scale,
@@ -73,35 +113,17 @@ pub struct BarChartSectionProps {
     pub on_unit: Callback<Unit>,
     pub on_scale: Callback<Scale>,
     /// Called with a program's id when the reader opens it from the chart.
-    #[prop_or_default]
     pub on_open: Option<Callback<String>>,
-    #[prop_or(true)]
     pub show_controls: bool,
-    #[prop_or(true)]
     pub show_source: bool,
     pub links: Links,
 }
 
-#[function_component(BarChartSection)]
-pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
+/// The overview comparison or a program's own bars, with its controls, source line and menu.
+pub fn bar_chart_section(props: BarChartSectionProps) -> Html {
     let d = &props.dataset;
     let lang = props.lang;
-    let view = use_memo(
-        (
-            d.clone(),
-            props.chart.clone(),
-            props.unit,
-            props.scale,
-            lang,
-        ),
-        |(d, chart, unit, scale, lang)| match chart {
-            WidgetChart::Program(id) => match d.program(id) {
-                Some(p) => program_chart(d, p, *unit, *scale, *lang),
-                None => Err(String::new()),
-            },
-            _ => overview_chart(d, *unit, *scale, *lang),
-        },
-    );
+    let view = props.view;
     let program = match &props.chart {
         WidgetChart::Program(id) => d.program(id),
         _ => None,
@@ -110,7 +132,7 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
         .and_then(|p| p.headline.first().cloned())
         .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))
         .unwrap_or_default();
-    let on_open = props.on_open.clone().map(|open| {
+    let on_open = props.on_open.map(|open| {
         let view = view.clone();
         Callback::from(move |i: usize| {
             if let Some(tip) = view.as_ref().as_ref().ok().and_then(|v| v.tips.get(i)) {
@@ -130,13 +152,13 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
         id: props.id.clone(),
         title: chart_title(d, &props.chart, lang).into(),
         dataset: d.clone(),
-        view: view.clone(),
+        view,
         lang,
         unit: props.unit,
         scale: props.scale,
         theme: props.theme,
-        on_unit: props.on_unit.clone(),
-        on_scale: props.on_scale.clone(),
+        on_unit: props.on_unit,
+        on_scale: props.on_scale,
         show_controls: props.show_controls,
         show_source: props.show_source,
         example_figure: example.into(),
@@ -145,27 +167,25 @@ pub fn bar_chart_section(props: &BarChartSectionProps) -> Html {
     })
 }
 
-#[derive(Properties, PartialEq)]
 pub struct TimelineSectionProps {
     pub id: AttrValue,
     pub dataset: DataRef,
+    /// Its periods and tooltips ([`SectionData::Timeline`]).
+    pub chart: Rc<TimelineChart>,
+    pub tips: Rc<Vec<Tip>>,
     pub lang: Lang,
     pub theme: Theme,
     /// Called with a program's id when the reader opens its row.
-    #[prop_or_default]
     pub on_open: Option<Callback<String>>,
-    #[prop_or(true)]
     pub show_source: bool,
     pub links: Links,
 }
 
-#[function_component(TimelineSection)]
-pub fn timeline_section(props: &TimelineSectionProps) -> Html {
+/// The programs' periods, with the source line and menu.
+pub fn timeline_section(props: TimelineSectionProps) -> Html {
     let d = &props.dataset;
     let lang = props.lang;
-    let tips = use_memo((d.clone(), lang), |(d, lang)| timeline_tips(d, *lang));
-    let chart = use_memo((d.clone(), lang), |(d, lang)| timeline_chart(d, *lang));
-    let on_open = props.on_open.clone().map(|open| {
+    let on_open = props.on_open.map(|open| {
         let d = d.clone();
         Callback::from(move |i: usize| {
             if let Some(p) = d.programs().get(i) {
@@ -178,8 +198,8 @@ pub fn timeline_section(props: &TimelineSectionProps) -> Html {
         <figure class="chart" aria-label={ chart_title(d, &WidgetChart::Timeline, lang) }>
             { timeline_canvas(TimelineCanvasProps {
                 id: props.id.clone(),
-                chart: (*chart).clone(),
-                tips: (*tips).clone(),
+                chart: props.chart,
+                tips: props.tips,
                 summary: timeline_summary(d, lang).into(),
                 lang,
                 theme: props.theme,

@@ -7,7 +7,10 @@
 //! changes, for `embed.js`.
 
 use super::browser::{location_href, location_search, open_in_new_tab};
-use super::chart_section::{chart_title, BarChartSection, Links, TimelineSection};
+use super::chart_section::{
+    bar_chart_section, chart_title, timeline_section, use_section_data, BarChartSectionProps,
+    Links, SectionData, TimelineSectionProps,
+};
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
 use super::DataRef;
@@ -173,32 +176,48 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
         view: explorer_url(&route).into(),
         embed: None,
     };
-    let (chart, table) = match &p.chart {
-        WidgetChart::Timeline => (
-            html! {
-                <TimelineSection id="widget-chart" dataset={ d.clone() } lang={ lang } theme={ props.theme }
-                    on_open={ Some(on_open) } show_source={ p.show_source } links={ links.clone() } />
-            },
+    let data = use_section_data(d, &p.chart, *unit, *scale, lang);
+    let (chart, table) = match &*data {
+        SectionData::Timeline(chart, tips) => (
+            timeline_section(TimelineSectionProps {
+                id: "widget-chart".into(),
+                dataset: d.clone(),
+                chart: chart.clone(),
+                tips: tips.clone(),
+                lang,
+                theme: props.theme,
+                on_open: Some(on_open),
+                show_source: p.show_source,
+                links: links.clone(),
+            }),
             html! {
                 <DataTable id="widget-table" caption={ chart_title(d, &p.chart, lang) }
                     table={ Rc::new(timeline_table(d, lang)) } />
             },
         ),
-        chart => {
-            let (unit, scale) = (unit.clone(), scale.clone());
-            let program = match chart {
+        SectionData::Bars(bars) => {
+            let program = match &p.chart {
                 WidgetChart::Program(id) => Some(AttrValue::from(id.clone())),
                 _ => None,
             };
+            let (set_unit, set_scale) = (unit.clone(), scale.clone());
             (
-                html! {
-                    <BarChartSection id="widget-chart" dataset={ d.clone() } chart={ chart.clone() } lang={ lang }
-                        unit={ *unit } scale={ *scale } theme={ props.theme }
-                        on_unit={ Callback::from(move |u: Unit| unit.set(u)) }
-                        on_scale={ Callback::from(move |s: Scale| scale.set(s)) }
-                        on_open={ Some(on_open) } show_controls={ p.show_controls } show_source={ p.show_source }
-                        links={ links.clone() } />
-                },
+                bar_chart_section(BarChartSectionProps {
+                    id: "widget-chart".into(),
+                    dataset: d.clone(),
+                    chart: p.chart.clone(),
+                    view: bars.clone(),
+                    lang,
+                    unit: *unit,
+                    scale: *scale,
+                    theme: props.theme,
+                    on_unit: Callback::from(move |u: Unit| set_unit.set(u)),
+                    on_scale: Callback::from(move |s: Scale| set_scale.set(s)),
+                    on_open: Some(on_open),
+                    show_controls: p.show_controls,
+                    show_source: p.show_source,
+                    links: links.clone(),
+                }),
                 html! { <FiguresTable dataset={ d.clone() } lang={ lang } program={ program } /> },
             )
         }
