@@ -64,7 +64,6 @@ impl Links {
 
 /// What a chart section shows, worked out from the data once for each input: kept by the component that holds
 /// the section ([`use_section_data`]), so the sections themselves are plain functions (see `bar_chart_canvas`).
-#[derive(PartialEq)]
 pub enum SectionData {
     /// The overview comparison or a program's own bars, or why they cannot be drawn.
     Bars(Rc<Result<ChartView, String>>),
