@@ -90,10 +90,10 @@ run('cargo', ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansa
   '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm]);
 
 // 404.html: hosts serve it for any unknown address, at any depth below the explorer, so it cannot lean on
-// addresses relative to itself. Its stylesheet goes inline (below, as on every page), it loads no app (there is nothing to interact with),
-// and its links are made absolute from the address it is shown at: the explorer's root is what comes before the
-// first `ko/` or `en/` folder (or the address's own folder). Without JavaScript the links are as written, right
-// for 404.html at the root.
+// addresses relative to itself. Its stylesheet goes inline (below, as on every page), it loads no app (there is
+// nothing to interact with), and its links are made absolute from the address it is shown at: the explorer's root
+// is what comes before the first `ko/` or `en/` folder (or the address's own folder). Without JavaScript the links
+// are as written, right for 404.html at the root.
 {
   const file = join(dir, '404.html');
   let page = await readFile(file, 'utf8');

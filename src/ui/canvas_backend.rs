@@ -357,8 +357,9 @@ mod tests {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod in_the_browser {
     use super::*;
+    use plotters::coord::Shift;
     use plotters::element::{PathElement, Rectangle};
-    use plotters::prelude::IntoDrawingArea;
+    use plotters::prelude::{DrawingArea, IntoDrawingArea};
     use plotters::style::{Color, RGBColor, ShapeStyle};
     use wasm_bindgen_test::*;
 
@@ -381,6 +382,15 @@ mod in_the_browser {
         canvas
     }
 
+    /// A fresh canvas and a plotters drawing area on it, through our backend.
+    fn drawing_area() -> (HtmlCanvasElement, DrawingArea<Canvas, Shift>) {
+        let canvas = canvas();
+        let area = Canvas::new(canvas.clone())
+            .expect("a 2D context")
+            .into_drawing_area();
+        (canvas, area)
+    }
+
     fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> Vec<u8> {
         let context = Canvas::new(canvas.clone()).expect("a 2D context").context;
         context
@@ -401,10 +411,7 @@ mod in_the_browser {
 
     #[wasm_bindgen_test]
     fn lines_in_one_style_are_all_drawn_and_what_follows_is_drawn_over_them() {
-        let canvas = canvas();
-        let area = Canvas::new(canvas.clone())
-            .expect("a 2D context")
-            .into_drawing_area();
+        let (canvas, area) = drawing_area();
         // Three lines in one style (one path), a rectangle over the first, then a line in another style.
         area.draw(&line(6, RED)).expect("drawn");
         area.draw(&line(20, RED)).expect("drawn");
@@ -431,10 +438,7 @@ mod in_the_browser {
 
     #[wasm_bindgen_test]
     fn the_last_lines_are_drawn_when_the_area_is_presented() {
-        let canvas = canvas();
-        let area = Canvas::new(canvas.clone())
-            .expect("a 2D context")
-            .into_drawing_area();
+        let (canvas, area) = drawing_area();
         area.draw(&line(20, RED)).expect("drawn");
         area.present().expect("presented");
         assert_eq!(pixel(&canvas, 10.0, 20.0), [200, 0, 0, 255]);

@@ -3,9 +3,8 @@
 //!
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
 //!   by the same [`ChartIsland`] that wrote it, in its place, one island at a time in the page's order; the rest
-//!   of the page stays as served. Moving
-//!   between pages loads the next page, which is as fast as a static file can be (pre-rendered, with this module
-//!   cached). The old markup is removed and the new put in its place in one task, before the browser paints
+//!   of the page stays as served. Moving between pages loads the next page, which is as fast as a static file
+//!   can be (pre-rendered, with this module cached). The old markup is removed and the new put in its place in one task, before the browser paints
 //!   again, and each served static chart stays on screen until its canvas is first drawn (Yew may yield to the
 //!   browser between rendering and the canvas's draw), so the reader sees nothing change (tests/e2e measures the
 //!   layout shift and looks at every frame); the element that had focus gets it back.
@@ -122,8 +121,8 @@ impl yew::scheduler::Runnable for Job {
     }
 }
 
-/// Runs `f` (which renders an island in place) in Yew's own queue, so the served markup is removed in the task
-/// that creates the new. Yew stops after 16 ms of work and finishes its queue in a task of its own; a render
+/// Runs `f` (which renders served markup anew in its place: an island, or the generator's page) in Yew's own
+/// queue, so the served markup is removed in the task that creates the new. Yew stops after 16 ms of work and finishes its queue in a task of its own; a render
 /// asked for before that task runs (a timer set while Yew was working fires first) is done only then, and
 /// called directly `f` would have emptied the island for the frames in between, its served drawing lost.
 /// Queued here, `f` runs when Yew does: in this task if it is idle, else in that one.

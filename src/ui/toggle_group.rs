@@ -13,8 +13,7 @@ pub struct ToggleGroupProps {
     pub on_choose: Callback<usize>,
 }
 
-/// A plain function, not a component: it has no state of its own, and each component type costs the
-/// first view's `.wasm` its own copy of Yew's component machinery, compiled on the page at first use.
+/// A plain function, not a component (see `bar_chart_canvas`).
 pub fn toggle_group(props: ToggleGroupProps) -> Html {
     let label_id = format!("{}-label", props.id);
     html! {
