@@ -2,12 +2,13 @@
 //! the browser adds only what needs it:
 //!
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
-//!   by the same [`ChartIsland`] that wrote it, in its place, one island at a time in the page's order; the rest
-//!   of the page stays as served. Moving between pages loads the next page, which is as fast as a static file
-//!   can be (pre-rendered, with this module cached). The old markup is removed and the new put in its place in one task, before the browser paints
-//!   again, and each served static chart stays on screen until its canvas is first drawn (Yew may yield to the
-//!   browser between rendering and the canvas's draw), so the reader sees nothing change (tests/e2e measures the
-//!   layout shift and looks at every frame); the element that had focus gets it back.
+//!   by the same [`ChartIsland`] that wrote it, in its place, all of a page's islands in one task; the rest of
+//!   the page stays as served. Moving between pages loads the next page, which is as fast as a static file can
+//!   be (pre-rendered, with this module cached).
+//! - The old markup is removed, the new put in its place and each canvas first drawn in that one task, before
+//!   the browser paints again ([`first_draw`]); a served static chart whose canvas could not be drawn stays on
+//!   screen. So the reader sees nothing change (tests/e2e measures the layout shift and looks at every frame),
+//!   and the element that had focus gets it back.
 //! - On the generator's page (the second module) the whole page, whose every part is interactive (`App`).
 //!
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
@@ -20,18 +21,32 @@ use super::{App, AppProps, LoadError};
 use crate::model::Lang;
 use crate::view::route::{Page, Route};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Islands whose canvas has not yet had its first draw; the page is interactive when none is left.
     static UNDRAWN: Cell<usize> = const { Cell::new(0) };
-    /// Islands still to be taken over, in the page's order. They are taken one at a time, each once the one
-    /// before has drawn its chart (in a task of its own), so the first chart a reader meets is interactive as
-    /// soon as it alone can be, and the browser may paint and answer input between two charts.
-    static WAITING: RefCell<VecDeque<(web_sys::Element, ChartIslandProps)>> =
-        const { RefCell::new(VecDeque::new()) };
+    /// While served markup is being rendered anew: the first draws of its canvases, asked for by
+    /// [`first_draw`] and done once the new markup is in the page.
+    static FIRST_DRAWS: RefCell<Option<Vec<FirstDraw>>> = const { RefCell::new(None) };
+}
+
+/// A canvas's first draw, asked for by its component at its first render.
+type FirstDraw = Box<dyn FnOnce()>;
+
+/// Asks for `draw`, a canvas's first draw, to be done in the task that puts the canvas's markup in the page,
+/// when that markup replaces served markup ([`render_in_place`]). A canvas is otherwise first drawn by its
+/// effect, which Yew runs in a later task when it stops after 16 ms of work (every takeover at 4× CPU
+/// slowdown): the browser would paint a frame between, and the page's second chart would wait for the first's
+/// effects. `false` (and `draw` dropped) when no served markup is being rendered anew.
+pub(super) fn first_draw(draw: FirstDraw) -> bool {
+    FIRST_DRAWS.with(|d| match d.borrow_mut().as_mut() {
+        Some(draws) => {
+            draws.push(draw);
+            true
+        }
+        None => false,
+    })
 }
 
 /// The page, the explorer's root relative to it (`../../`), its route and depth below the root; `None` until
@@ -64,7 +79,7 @@ pub fn take_over_charts() {
             let Ok(islands) = doc.query_selector_all("[data-island]") else {
                 return;
             };
-            let mut taken = VecDeque::new();
+            let mut taken = Vec::new();
             for i in 0..islands.length() {
                 let Some(el) = islands
                     .item(i)
@@ -85,30 +100,21 @@ pub fn take_over_charts() {
                     route: route.clone(),
                     depth,
                 };
-                taken.push_back((el, props));
+                taken.push((el, props));
             }
             // Each island has one canvas chart, whose first draw (or its error) calls `chart_settled`.
             UNDRAWN.with(|n| n.set(taken.len()));
             if taken.is_empty() {
                 super::mark("app-interactive");
+                return;
             }
-            WAITING.with(|w| *w.borrow_mut() = taken);
-            take_next_island();
+            // All islands in one task: each taken alone, the first's effects and a frame came before the next.
+            in_scheduler(move || {
+                let focused = doc.active_element();
+                render_in_place::<ChartIsland>(taken, focused.as_ref());
+            });
         }
         Err(e) => say_static(&doc, &e, route.lang),
-    });
-}
-
-/// Takes over the next island waiting, if any, as a job of Yew's scheduler (see [`in_scheduler`]).
-fn take_next_island() {
-    in_scheduler(|| {
-        let Some((el, props)) = WAITING.with(|w| w.borrow_mut().pop_front()) else {
-            return;
-        };
-        let focused = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        render_in_place::<ChartIsland>(el, props, focused.as_ref());
     });
 }
 
@@ -130,30 +136,44 @@ fn in_scheduler(f: impl FnOnce() + 'static) {
     yew::scheduler::push(Box::new(Job(Box::new(f))));
 }
 
-/// Renders `C` in place of `root`'s served markup, which is the same: the old is removed and the new drawn in one
-/// task, when called in a job of Yew's scheduler ([`in_scheduler`]). If `focused` is inside `root`, the element
-/// at its place in the new markup (its path of child positions) gets focus back.
+/// Renders `C` in place of each root's served markup, which is the same: the old is removed, the new put in
+/// and its canvases first drawn in one task, when called in a job of Yew's scheduler ([`in_scheduler`]). If
+/// `focused` is inside a root, the element at its place in the new markup (its path of child positions) gets
+/// focus back.
 fn render_in_place<C: yew::BaseComponent>(
-    root: web_sys::Element,
-    props: C::Properties,
+    roots: Vec<(web_sys::Element, C::Properties)>,
     focused: Option<&web_sys::Element>,
 ) {
-    let refocus = focused
-        .filter(|f| root.contains(Some(f)))
-        .and_then(|f| path_from(&root, f.clone()));
-    let served = static_charts(&root);
-    root.set_inner_html("");
-    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    FIRST_DRAWS.with(|d| *d.borrow_mut() = Some(Vec::new()));
+    let mut rendered = Vec::with_capacity(roots.len());
+    for (root, props) in roots {
+        let refocus = focused
+            .filter(|f| root.contains(Some(f)))
+            .and_then(|f| path_from(&root, f.clone()));
+        let served = static_charts(&root);
+        root.set_inner_html("");
+        yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+        rendered.push((root, served, refocus));
+    }
     // Yew creates the new markup in the same run of its scheduler as this job (a component's first render is
-    // never put off); this microtask runs after that run, in the same task.
+    // never put off); this microtask runs after that run, in the same task. If Yew did not stop before its
+    // effects, they have drawn the canvases already, and the draws asked for have nothing left to do.
     wasm_bindgen_futures::spawn_local(async move {
-        keep_static_charts(&root, served);
-        // A chart that cannot be drawn with this data says why in place of its canvas: nothing to wait for.
-        if root.query_selector("canvas").ok().flatten().is_none() {
-            chart_settled();
+        let draws = FIRST_DRAWS
+            .with(|d| d.borrow_mut().take())
+            .unwrap_or_default();
+        for draw in draws {
+            draw();
         }
-        if let Some(path) = refocus {
-            refocus_at(&root, &path);
+        for (root, served, refocus) in rendered {
+            keep_static_charts(&root, served);
+            // A chart that cannot be drawn with this data says why in place of its canvas: nothing to wait for.
+            if root.query_selector("canvas").ok().flatten().is_none() {
+                chart_settled();
+            }
+            if let Some(path) = refocus {
+                refocus_at(&root, &path);
+            }
         }
     });
 }
@@ -181,12 +201,12 @@ fn static_charts(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
         .collect()
 }
 
-/// Moves each served drawing into the new markup's place for it, which the browser renders empty (the canvas
-/// is drawn instead): it shows until its canvas is first drawn, when the stylesheet hides it and the app
-/// removes it. Without this, a frame could show neither, when Yew yields to the browser between rendering
-/// the markup and drawing the canvases (it yields after 16 ms of work: every load at 4× CPU slowdown).
+/// Moves the served drawing of each canvas not yet drawn into the new markup's place for it, which the browser
+/// renders empty (the canvas is drawn instead): it shows until its canvas is first drawn, when the stylesheet
+/// hides it and the app removes it. Without this, a frame would show neither where a first draw failed (the
+/// chart says why), or where one was left to its effect.
 fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Element)>) {
-    // A canvas already drawn (Yew did not yield) needs no drawing kept.
+    // A canvas already drawn needs no drawing kept.
     let places = chart_boxes(root);
     for (id, drawing) in served {
         let place = places
@@ -204,7 +224,6 @@ fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Ele
 
 /// Called once by each canvas chart, after its first draw or the error that stopped it: the page is
 /// interactive when every island's chart has had it (hovering and clicking a chart need its drawn layout).
-/// The next island waiting is taken over in a task of its own.
 pub(super) fn chart_settled() {
     UNDRAWN.with(|n| {
         let left = n.get();
@@ -215,15 +234,6 @@ pub(super) fn chart_settled() {
             }
         }
     });
-    if WAITING.with(|w| !w.borrow().is_empty()) {
-        let next = Closure::once_into_js(take_next_island);
-        let scheduled =
-            web_sys::window().map(|w| w.set_timeout_with_callback(next.unchecked_ref()).is_ok());
-        // Without a timer (no window) the next island is taken over at once.
-        if scheduled != Some(true) {
-            take_next_island();
-        }
-    }
 }
 
 /// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
@@ -283,7 +293,7 @@ pub fn take_over_page() {
                 depth,
             };
             in_scheduler(move || {
-                render_in_place::<App>(app, props, doc.active_element().as_ref());
+                render_in_place::<App>(vec![(app, props)], doc.active_element().as_ref());
                 interactive();
             });
         }
@@ -383,6 +393,7 @@ fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod in_the_browser {
     use super::*;
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen_test::*;
     use yew::prelude::*;
 
@@ -472,7 +483,10 @@ mod in_the_browser {
         // Yew runs in a microtask after this one, so the timer below is set before Yew stops, and fires first.
         yew::Renderer::<Slow>::with_root(host.clone()).render();
         let taken = island.clone();
-        in_a_timer(move || in_scheduler(move || render_in_place::<Island>(taken, (), None))).await;
+        in_a_timer(move || {
+            in_scheduler(move || render_in_place::<Island>(vec![(taken, ())], None))
+        })
+        .await;
         // Yew rendered `Slow` and stopped before its effect: it was between two runs when the timer fired.
         assert_eq!(host.text_content().as_deref(), Some("slow"));
         assert!(
@@ -497,5 +511,82 @@ mod in_the_browser {
         assert_eq!(new.map(|l| l.length()).ok(), Some(1), "the new markup");
         island.remove();
         host.remove();
+    }
+
+    thread_local! {
+        /// How many times `SlowCanvas`'s canvas has been drawn, and whether its effects have run.
+        static DRAWS: Cell<u32> = const { Cell::new(0) };
+        static CANVAS_EFFECTS_RAN: Cell<bool> = const { Cell::new(false) };
+    }
+
+    fn count_draw(
+        canvas: &web_sys::HtmlCanvasElement,
+        _: &u32,
+        _: crate::chart::Theme,
+    ) -> Result<(), String> {
+        DRAWS.with(|d| d.set(d.get() + 1));
+        canvas
+            .set_attribute("data-drawn", "true")
+            .map_err(|_| "cannot mark the canvas".to_owned())
+    }
+
+    /// A canvas chart in the island's markup that works 20 ms in its render, so Yew stops before its effects.
+    #[function_component]
+    fn SlowCanvas() -> Html {
+        let chart = super::super::use_canvas_chart::use_canvas_chart(
+            1u32,
+            crate::chart::Theme::Light,
+            count_draw,
+        );
+        use_effect_with((), |_| CANVAS_EFFECTS_RAN.with(|s| s.set(true)));
+        let start = js_sys::Date::now();
+        while js_sys::Date::now() - start < 20.0 {}
+        html! {
+            <div class="chart-canvas-box">
+                <canvas id="take-over-test" ref={ chart.node.clone() }></canvas>
+                <div data-chart-static=""></div>
+            </div>
+        }
+    }
+
+    /// Lets the microtasks queued so far run (this task goes on).
+    async fn microtasks() {
+        for _ in 0..4 {
+            let done = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+            let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+        }
+    }
+
+    // A canvas that replaces served markup is first drawn in the task that puts it in the page, not by its
+    // effect in Yew's next run: the browser paints no frame between, and the page's other charts need not wait.
+    #[wasm_bindgen_test]
+    async fn a_canvas_taken_over_is_first_drawn_in_the_task_that_puts_it_in_the_page() {
+        let island = element("div");
+        island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
+        let taken = island.clone();
+        in_scheduler(move || render_in_place::<SlowCanvas>(vec![(taken, ())], None));
+        microtasks().await;
+        assert!(
+            !CANVAS_EFFECTS_RAN.with(Cell::get),
+            "Yew did not stop before its effects"
+        );
+        let canvas = island
+            .query_selector("canvas#take-over-test")
+            .ok()
+            .flatten();
+        assert!(canvas.is_some(), "the new markup is in the page");
+        assert_eq!(
+            DRAWS.with(Cell::get),
+            1,
+            "draws of the canvas at the end of the task that rendered it"
+        );
+        // Drawn, so no served drawing is kept in its place.
+        assert_eq!(island_state(&island), (1, false));
+        // Yew's next run: the effects, whose first draw was done already.
+        in_a_timer(|| ()).await;
+        in_a_timer(|| ()).await;
+        assert!(CANVAS_EFFECTS_RAN.with(Cell::get));
+        assert_eq!(DRAWS.with(Cell::get), 1, "draws once the effects have run");
+        island.remove();
     }
 }

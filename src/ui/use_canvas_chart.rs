@@ -27,11 +27,11 @@ pub fn use_canvas_chart<C, L>(
     draw: fn(&HtmlCanvasElement, &C, Theme) -> Result<L, String>,
 ) -> CanvasChart<L>
 where
-    C: PartialEq + 'static,
+    C: PartialEq + Clone + 'static,
     L: 'static,
 {
     let node = use_node_ref();
-    let error = use_state(|| None::<String>);
+    let error = use_state_eq(|| None::<String>);
     let drawn = use_state_eq(|| false);
     let layout: Rc<RefCell<Option<L>>> = use_mut_ref(|| None);
     // Bumped by window resizes, so the draw effect runs again at the new width, and by changes of the root font
@@ -73,14 +73,19 @@ where
     }
     // Whether the first draw has been tried (the page's takeover counts the charts that have).
     let tried = use_mut_ref(|| false);
-    {
-        let (node, error, layout, drawn) =
-            (node.clone(), error.clone(), layout.clone(), drawn.clone());
-        use_effect_with((chart, theme, *resize), move |(chart, theme, _)| {
+    let draw_now = {
+        let (node, error, layout, drawn, tried) = (
+            node.clone(),
+            error.clone(),
+            layout.clone(),
+            drawn.clone(),
+            tried.clone(),
+        );
+        move |chart: &C, theme: Theme| {
             let result = node
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "the chart canvas is not in the page".to_owned())
-                .and_then(|canvas| draw(&canvas, chart, *theme));
+                .and_then(|canvas| draw(&canvas, chart, theme));
             match result {
                 Ok(l) => {
                     *layout.borrow_mut() = Some(l);
@@ -93,8 +98,35 @@ where
                 #[cfg(target_arch = "wasm32")]
                 super::take_over::chart_settled();
             }
+        }
+    };
+    // The first draw, when this canvas replaces served markup, is done in the task that puts it in the page
+    // (`take_over::first_draw`); the effect's first run then has nothing to do. Every other draw is the effect's.
+    let drawn_early = use_mut_ref(|| false);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let (draw_now, drawn_early, tried, chart) = (
+            draw_now.clone(),
+            drawn_early.clone(),
+            tried.clone(),
+            chart.clone(),
+        );
+        // Asked for once, at the first render.
+        use_mut_ref(move || {
+            super::take_over::first_draw(Box::new(move || {
+                // Yew did not stop before its effects: the effect has drawn.
+                if !*tried.borrow() {
+                    *drawn_early.borrow_mut() = true;
+                    draw_now(&chart, theme);
+                }
+            }))
         });
     }
+    use_effect_with((chart, theme, *resize), move |(chart, theme, _)| {
+        if !std::mem::replace(&mut *drawn_early.borrow_mut(), false) {
+            draw_now(chart, *theme);
+        }
+    });
     CanvasChart {
         node,
         layout,

@@ -32,7 +32,7 @@ fn resolve(choice: Choice) -> Theme {
 
 #[hook]
 pub fn use_theme(choice: Choice) -> Theme {
-    let theme = use_state(|| resolve(choice));
+    let theme = use_state_eq(|| resolve(choice));
     {
         let theme = theme.clone();
         use_effect_with(choice, move |&choice| {
