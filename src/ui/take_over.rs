@@ -127,11 +127,12 @@ impl yew::scheduler::Runnable for Job {
     }
 }
 
-/// Runs `f` (which renders served markup anew in its place: an island, or the generator's page) in Yew's own
-/// queue, so the served markup is removed in the task that creates the new. Yew stops after 16 ms of work and finishes its queue in a task of its own; a render
-/// asked for before that task runs (a timer set while Yew was working fires first) is done only then, and
-/// called directly `f` would have emptied the island for the frames in between, its served drawing lost.
-/// Queued here, `f` runs when Yew does: in this task if it is idle, else in that one.
+/// Runs `f` (which renders served markup anew in its place: a page's islands, or the generator's page) in Yew's
+/// own queue, so the served markup is removed in the task that creates the new. Yew stops after 16 ms of work
+/// and finishes its queue in a task of its own; a render asked for before that task runs (a timer set while Yew
+/// was working fires first) is done only then, and called directly `f` would have emptied an island for the
+/// frames in between, its served drawing lost. Queued here, `f` runs when Yew does: in this task if it is idle,
+/// else in that one.
 fn in_scheduler(f: impl FnOnce() + 'static) {
     yew::scheduler::push(Box::new(Job(Box::new(f))));
 }
