@@ -303,9 +303,9 @@ pub fn take_over_page() {
 }
 
 /// Links between the explorer's pages keep the reader's view options (`?unit=won&scale=log`, as the address
-/// has them now; nothing else of its query) when their own address has none; the language switch keeps them too, and changes the
-/// language in place of the current history entry, as it would on one page. Everything else (a new tab, a
-/// download, another site, a jump within the page) is left to the browser.
+/// has them now; nothing else of its query) when their own address has none; the language switch keeps them
+/// too, and changes the language in place of the current history entry, as it would on one page. Everything
+/// else (a new tab, a download, another site, a jump within the page) is left to the browser.
 fn carry_view_options(doc: &web_sys::Document) {
     let active = gloo_events::EventListenerOptions::enable_prevent_default();
     gloo_events::EventListener::new_with_options(doc, "click", active, |e| {
