@@ -7,8 +7,8 @@
 //    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
 //    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
 // 4. The stylesheet inline in every page but widget.html: a page's first paint waits on no second request (one
-//    round trip less on a phone's first view; at 4x CPU here, 0-20 ms sooner, docs/performance.md). Widgets keep the shared
-//    file, which the second widget on a city page finds cached.
+//    round trip less on a phone's first view; at 4x CPU here, 0-20 ms sooner, docs/performance.md). Widgets keep
+//    the shared file, which the second widget on a city page finds cached.
 // 5. Content-Security-Policy on every page: a meta tag allowing only our own files, WebAssembly compilation
 //    and, by their sha256, the page's own inline scripts (the app's loader; the root page's redirect of old
 //    addresses), so no 'unsafe-inline' script is ever needed.
