@@ -515,17 +515,22 @@ mod in_the_browser {
     }
 
     thread_local! {
-        /// How many times `SlowCanvas`'s canvas has been drawn, and whether its effects have run.
+        /// How many times `SlowCanvas`'s canvas has been drawn, the chart it last drew, and whether its effects
+        /// have run.
         static DRAWS: Cell<u32> = const { Cell::new(0) };
+        static LAST_DRAWN: Cell<u32> = const { Cell::new(0) };
         static CANVAS_EFFECTS_RAN: Cell<bool> = const { Cell::new(false) };
+        /// Changes `SlowCanvas`'s chart, as a reader's click on a unit would.
+        static SET_CHART: RefCell<Option<UseStateSetter<u32>>> = const { RefCell::new(None) };
     }
 
     fn count_draw(
         canvas: &web_sys::HtmlCanvasElement,
-        _: &u32,
+        chart: &u32,
         _: crate::chart::Theme,
     ) -> Result<(), String> {
         DRAWS.with(|d| d.set(d.get() + 1));
+        LAST_DRAWN.with(|d| d.set(*chart));
         canvas
             .set_attribute("data-drawn", "true")
             .map_err(|_| "cannot mark the canvas".to_owned())
@@ -534,8 +539,10 @@ mod in_the_browser {
     /// A canvas chart in the island's markup that works 20 ms in its render, so Yew stops before its effects.
     #[function_component]
     fn SlowCanvas() -> Html {
+        let value = use_state(|| 1u32);
+        SET_CHART.with(|s| *s.borrow_mut() = Some(value.setter()));
         let chart = super::super::use_canvas_chart::use_canvas_chart(
-            1u32,
+            *value,
             crate::chart::Theme::Light,
             count_draw,
         );
@@ -562,6 +569,8 @@ mod in_the_browser {
     // effect in Yew's next run: the browser paints no frame between, and the page's other charts need not wait.
     #[wasm_bindgen_test]
     async fn a_canvas_taken_over_is_first_drawn_in_the_task_that_puts_it_in_the_page() {
+        DRAWS.with(|d| d.set(0));
+        CANVAS_EFFECTS_RAN.with(|e| e.set(false));
         let island = element("div");
         island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
         let taken = island.clone();
@@ -588,6 +597,28 @@ mod in_the_browser {
         in_a_timer(|| ()).await;
         assert!(CANVAS_EFFECTS_RAN.with(Cell::get));
         assert_eq!(DRAWS.with(Cell::get), 1, "draws once the effects have run");
+        island.remove();
+    }
+
+    // If the chart changes between its early first draw and Yew's run of its effects (a click in the task
+    // between, when Yew stopped before its effects), the new chart is drawn: Yew runs the first render's
+    // effects (whose draw was done early) before the new render, whose effect draws.
+    #[wasm_bindgen_test]
+    async fn a_chart_changed_before_its_effects_run_is_drawn_anew() {
+        DRAWS.with(|d| d.set(0));
+        CANVAS_EFFECTS_RAN.with(|e| e.set(false));
+        let island = element("div");
+        island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
+        let taken = island.clone();
+        in_scheduler(move || render_in_place::<SlowCanvas>(vec![(taken, ())], None));
+        microtasks().await;
+        assert_eq!(LAST_DRAWN.with(Cell::get), 1, "the early first draw");
+        let set = SET_CHART.with(|s| s.borrow().clone()).expect("a setter");
+        set.set(2);
+        in_a_timer(|| ()).await;
+        in_a_timer(|| ()).await;
+        in_a_timer(|| ()).await;
+        assert_eq!(LAST_DRAWN.with(Cell::get), 2, "the chart drawn last");
         island.remove();
     }
 }

@@ -101,7 +101,9 @@ where
         }
     };
     // The first draw, when this canvas replaces served markup, is done in the task that puts it in the page
-    // (`take_over::first_draw`); the effect's first run then has nothing to do. Every other draw is the effect's.
+    // (`take_over::first_draw`); the effect's first run then has nothing to do. That run always has the first
+    // render's chart and theme: Yew runs a component's first `rendered` before any later render of it, even one
+    // asked for (a click) while Yew was stopped before its effects. Every other draw is the effect's.
     let drawn_early = use_mut_ref(|| false);
     #[cfg(target_arch = "wasm32")]
     {
