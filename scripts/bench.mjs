@@ -334,22 +334,31 @@ const median = (target, rate, k) =>
   stats(loads.find((l) => l.target === target && l.rate === rate)?.runs.map((r) => r[k]) ?? []).median;
 const peer = targets.find((t) => t.from !== 'app');
 const clickStat = (target, rate, k) => stats(clicks.find((c) => c.target === target && c.rate === rate)?.runs.map((r) => r[k]) ?? []);
+// The pages take turns load by load, so load i of a page and load i of the Chart.js page fell in the same spell
+// of this machine: in how many of those rounds a page met a budget set by the Chart.js page's load, beside the
+// medians (which can fall in different halves of a drifting run).
+const rounds = (target, k, within) => {
+  const ours = loads.find((l) => l.target === target && l.rate === 4)?.runs ?? [];
+  const theirs = loads.find((l) => l.target === peer && l.rate === 4)?.runs ?? [];
+  const pairs = ours.map((r, i) => [r[k], theirs[i]?.chart]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
+  return `${pairs.filter(([a, b]) => a <= within(b)).length} of ${pairs.length}`;
+};
 const budgetRows = [
-  ['first view .wasm, brotli', '≤ 110,000 B (aim 100,000)', fmtBytes(sizes(join(DIST, firstWasm[0])).brotli)],
+  ['first view .wasm, brotli', '≤ 110,000 B (aim 100,000)', fmtBytes(sizes(join(DIST, firstWasm[0])).brotli), ''],
   ...targets.filter((t) => t.from === 'app').flatMap((t) => [
-    [`${t.name}: first chart visible, 4x`, `≤ ½ Chart.js first chart visible (${fmtMs(median(peer, 4, 'chart') / 2)})`, fmtMs(median(t, 4, 'chart'))],
-    [`${t.name}: interaction ready, 4x`, `≤ Chart.js first chart visible (${fmtMs(median(peer, 4, 'chart'))})`, fmtMs(median(t, 4, 'interactive'))],
+    [`${t.name}: first chart visible, 4x`, `≤ ½ Chart.js first chart visible (${fmtMs(median(peer, 4, 'chart') / 2)})`, fmtMs(median(t, 4, 'chart')), rounds(t, 'chart', (c) => c / 2)],
+    [`${t.name}: interaction ready, 4x`, `≤ Chart.js first chart visible (${fmtMs(median(peer, 4, 'chart'))})`, fmtMs(median(t, 4, 'interactive')), rounds(t, 'interactive', (c) => c)],
   ]),
   ...targets.filter((t) => t.from === 'app' && t.redraw).flatMap((t) => [
-    [`${t.name}: click → chart drawn, median 1x / 4x`, '≤ 8 / ≤ 16 ms', `${fmtMs(clickStat(t, 1, 'drawn').median)} / ${fmtMs(clickStat(t, 4, 'drawn').median)}`],
-    [`${t.name}: click → chart drawn, p95 4x`, '≤ 33.3 ms (two frames)', fmtMs(clickStat(t, 4, 'drawn').p95)],
-    [`${t.name}: layouts per redraw`, '≤ 1', String(clickStat(t, 1, 'layouts').median)],
+    [`${t.name}: click → chart drawn, median 1x / 4x`, '≤ 8 / ≤ 16 ms', `${fmtMs(clickStat(t, 1, 'drawn').median)} / ${fmtMs(clickStat(t, 4, 'drawn').median)}`, ''],
+    [`${t.name}: click → chart drawn, p95 4x`, '≤ 33.3 ms (two frames)', fmtMs(clickStat(t, 4, 'drawn').p95), ''],
+    [`${t.name}: layouts per redraw`, '≤ 1', String(clickStat(t, 1, 'layouts').median), ''],
   ]),
 ];
 
 console.log(
   [
-    ...table(['budget (issue 9)', 'aim', 'measured'], budgetRows),
+    ...table(['budget (issue 9)', 'aim', 'measured (median)', 'rounds within it, each against the Chart.js load of its round'], budgetRows),
     '',
     `Chart.js's first chart is visible ${fmtMs(median(peer, 4, 'chart') - median(peer, 4, 'chartInPage'))} ms ` +
       `(median, 4x) after its script has drawn it (${fmtMs(median(peer, 4, 'chartInPage'))} ms): measured against ` +
