@@ -565,17 +565,25 @@ mod in_the_browser {
         }
     }
 
-    // A canvas that replaces served markup is first drawn in the task that puts it in the page, not by its
-    // effect in Yew's next run: the browser paints no frame between, and the page's other charts need not wait.
-    #[wasm_bindgen_test]
-    async fn a_canvas_taken_over_is_first_drawn_in_the_task_that_puts_it_in_the_page() {
+    /// An island with a served drawing, taken over by `SlowCanvas` in Yew's scheduler, with the counters reset;
+    /// returned at the end of the task that rendered it (its microtasks run), before Yew's next run.
+    async fn slow_canvas_taken_over() -> web_sys::Element {
         DRAWS.with(|d| d.set(0));
+        LAST_DRAWN.with(|d| d.set(0));
         CANVAS_EFFECTS_RAN.with(|e| e.set(false));
         let island = element("div");
         island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
         let taken = island.clone();
         in_scheduler(move || render_in_place::<SlowCanvas>(vec![(taken, ())], None));
         microtasks().await;
+        island
+    }
+
+    // A canvas that replaces served markup is first drawn in the task that puts it in the page, not by its
+    // effect in Yew's next run: the browser paints no frame between, and the page's other charts need not wait.
+    #[wasm_bindgen_test]
+    async fn a_canvas_taken_over_is_first_drawn_in_the_task_that_puts_it_in_the_page() {
+        let island = slow_canvas_taken_over().await;
         assert!(
             !CANVAS_EFFECTS_RAN.with(Cell::get),
             "Yew did not stop before its effects"
@@ -605,13 +613,7 @@ mod in_the_browser {
     // effects (whose draw was done early) before the new render, whose effect draws.
     #[wasm_bindgen_test]
     async fn a_chart_changed_before_its_effects_run_is_drawn_anew() {
-        DRAWS.with(|d| d.set(0));
-        CANVAS_EFFECTS_RAN.with(|e| e.set(false));
-        let island = element("div");
-        island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
-        let taken = island.clone();
-        in_scheduler(move || render_in_place::<SlowCanvas>(vec![(taken, ())], None));
-        microtasks().await;
+        let island = slow_canvas_taken_over().await;
         assert_eq!(LAST_DRAWN.with(Cell::get), 1, "the early first draw");
         let set = SET_CHART.with(|s| s.borrow().clone()).expect("a setter");
         set.set(2);
