@@ -2,9 +2,13 @@
 //! the browser adds only what needs it:
 //!
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
-//!   by the same [`ChartIsland`] that wrote it, in its place, all of a page's islands in one task; the rest of
-//!   the page stays as served. Moving between pages loads the next page, which is as fast as a static file can
-//!   be (pre-rendered, with this module cached).
+//!   by the same [`ChartIsland`] that wrote it, in its place; the rest of the page stays as served. Moving
+//!   between pages loads the next page, which is as fast as a static file can be (pre-rendered, with this
+//!   module cached).
+//! - The page's first chart and every chart in the first screen are taken over at once, in one task; that is
+//!   when the page is interactive (`app-interactive`). The others are taken over together when the browser is
+//!   next idle (`every-chart-interactive`): the charts in view answer without waiting for them, which a reader
+//!   scrolling to them finds taken over.
 //! - The old markup is removed, the new put in its place and each canvas first drawn in that one task, before
 //!   the browser paints again ([`first_draw`]); a served static chart whose canvas could not be drawn stays on
 //!   screen. So the reader sees nothing change (tests/e2e measures the layout shift and looks at every frame),
@@ -21,11 +25,17 @@ use super::{App, AppProps, LoadError};
 use crate::model::Lang;
 use crate::view::route::{Page, Route};
 use std::cell::{Cell, RefCell};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    /// Islands whose canvas has not yet had its first draw; the page is interactive when none is left.
-    static UNDRAWN: Cell<usize> = const { Cell::new(0) };
+    /// Islands taken over whose canvas has not yet had its first draw, and whether each is one the page waits
+    /// for before it is interactive (the first chart, and those in the first screen).
+    static UNDRAWN: RefCell<Vec<(web_sys::Element, bool)>> = const { RefCell::new(Vec::new()) };
+    /// Islands not yet taken over (put off until the browser is idle).
+    static PUT_OFF: Cell<usize> = const { Cell::new(0) };
+    /// Whether `app-interactive`, and `every-chart-interactive`, have been marked.
+    static MARKED: (Cell<bool>, Cell<bool>) = const { (Cell::new(false), Cell::new(false)) };
     /// While served markup is being rendered anew: the first draws of its canvases, asked for by
     /// [`first_draw`] and done once the new markup is in the page.
     static FIRST_DRAWS: RefCell<Option<Vec<FirstDraw>>> = const { RefCell::new(None) };
@@ -67,6 +77,9 @@ fn page(start: fn()) -> Option<(web_sys::Document, String, Route, usize)> {
     Some((doc, root, route, depth))
 }
 
+/// An island of the served page and what its chart is rendered with.
+type Island = (web_sys::Element, ChartIslandProps);
+
 /// Makes the charts of the explorer page the browser has loaded interactive.
 pub fn take_over_charts() {
     let Some((doc, root, route, depth)) = page(take_over_charts) else {
@@ -79,7 +92,7 @@ pub fn take_over_charts() {
             let Ok(islands) = doc.query_selector_all("[data-island]") else {
                 return;
             };
-            let mut taken = Vec::new();
+            let mut found: Vec<Island> = Vec::new();
             for i in 0..islands.length() {
                 let Some(el) = islands
                     .item(i)
@@ -100,22 +113,75 @@ pub fn take_over_charts() {
                     route: route.clone(),
                     depth,
                 };
-                taken.push((el, props));
+                found.push((el, props));
             }
-            // Each island has one canvas chart, whose first draw (or its error) calls `chart_settled`.
-            UNDRAWN.with(|n| n.set(taken.len()));
-            if taken.is_empty() {
-                super::mark("app-interactive");
+            let (now, later): (Vec<_>, Vec<_>) = found
+                .into_iter()
+                .enumerate()
+                .partition(|(i, (el, _))| *i == 0 || in_first_screen(el));
+            let now: Vec<Island> = now.into_iter().map(|(_, island)| island).collect();
+            let later: Vec<Island> = later.into_iter().map(|(_, island)| island).collect();
+            PUT_OFF.with(|n| n.set(later.len()));
+            if now.is_empty() {
+                settled();
                 return;
             }
-            // All islands in one task: each taken alone, the first's effects and a frame came before the next.
-            in_scheduler(move || {
-                let focused = doc.active_element();
-                render_in_place::<ChartIsland>(taken, focused.as_ref());
-            });
+            take_over(now, true);
+            put_off(later);
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
+}
+
+/// Whether any of `el` is within the window's first screen (the page as it is scrolled now).
+fn in_first_screen(el: &web_sys::Element) -> bool {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let r = el.get_bounding_client_rect();
+    r.bottom() > 0.0 && r.top() < height
+}
+
+/// Takes `islands` over, in one task: each island's canvas chart then calls `chart_settled` after its first
+/// draw (or the error that stopped it). `first` marks those the page waits for before it is interactive.
+fn take_over(islands: Vec<Island>, first: bool) {
+    UNDRAWN.with(|u| {
+        u.borrow_mut()
+            .extend(islands.iter().map(|(el, _)| (el.clone(), first)))
+    });
+    // All in one task: each taken alone, the first's effects and a frame came before the next.
+    in_scheduler(move || {
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        render_in_place::<ChartIsland>(islands, focused.as_ref());
+    });
+}
+
+/// Takes `islands` over when the browser is next idle (at the latest 2 s on): the charts in view answer the
+/// reader without waiting for them, and a reader scrolling to them finds them taken over.
+fn put_off(islands: Vec<Island>) {
+    if islands.is_empty() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = Closure::once_into_js(move || {
+        PUT_OFF.with(|n| n.set(0));
+        take_over(islands, false);
+    });
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(2000);
+    let asked = window
+        .request_idle_callback_with_options(idle.unchecked_ref(), &options)
+        .is_ok();
+    // A browser without idle callbacks (Safari) gets a timer.
+    if !asked {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(idle.unchecked_ref(), 50);
+    }
 }
 
 /// A job for Yew's scheduler.
@@ -170,7 +236,7 @@ fn render_in_place<C: yew::BaseComponent>(
             keep_static_charts(&root, served);
             // A chart that cannot be drawn with this data says why in place of its canvas: nothing to wait for.
             if root.query_selector("canvas").ok().flatten().is_none() {
-                chart_settled();
+                chart_settled(Some(&root));
             }
             if let Some(path) = refocus {
                 refocus_at(&root, &path);
@@ -223,18 +289,41 @@ fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Ele
     }
 }
 
-/// Called once by each canvas chart, after its first draw or the error that stopped it: the page is
-/// interactive when every island's chart has had it (hovering and clicking a chart need its drawn layout).
-pub(super) fn chart_settled() {
-    UNDRAWN.with(|n| {
-        let left = n.get();
-        if left > 0 {
-            n.set(left - 1);
-            if left == 1 {
-                super::mark("app-interactive");
-            }
-        }
+/// Called once by each canvas chart (`canvas`, when it is in the page), after its first draw or the error that
+/// stopped it: the page is interactive when every island it waits for has had it (hovering and clicking a
+/// chart need its drawn layout), and every chart is when all have.
+pub(super) fn chart_settled(canvas: Option<&web_sys::Element>) {
+    let removed = UNDRAWN.with(|u| {
+        let mut u = u.borrow_mut();
+        let at = u
+            .iter()
+            .position(|(island, _)| canvas.is_some_and(|c| island.contains(Some(c))))
+            // A canvas not in the page counts for the first island still waited for.
+            .or_else(|| (canvas.is_none() && !u.is_empty()).then_some(0));
+        at.map(|at| u.remove(at)).is_some()
     });
+    // A chart of no island (a widget's, the generator page's) changes nothing here.
+    if removed {
+        settled();
+    }
+}
+
+/// Marks `app-interactive` once no island the page waits for is left undrawn, and `every-chart-interactive`
+/// once none at all is left, drawn or put off; each once.
+fn settled() {
+    let (first_left, left) = UNDRAWN.with(|u| {
+        let u = u.borrow();
+        (u.iter().filter(|(_, first)| *first).count(), u.len())
+    });
+    if first_left > 0 {
+        return;
+    }
+    if !MARKED.with(|m| m.0.replace(true)) {
+        super::mark("app-interactive");
+    }
+    if left == 0 && PUT_OFF.with(Cell::get) == 0 && !MARKED.with(|m| m.1.replace(true)) {
+        super::mark("every-chart-interactive");
+    }
 }
 
 /// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
@@ -268,10 +357,14 @@ fn refocus_at(root: &web_sys::Element, path: &[u32]) {
     }
 }
 
-/// Marks the moment the generator's page is interactive (it has no canvas chart of its own): once Yew has
-/// rendered, in the microtask `render` queued (this one runs after it), with every event handler attached.
+/// Marks the moment the generator's page is interactive, every part of it at once (it has no canvas chart of
+/// its own): once Yew has rendered, in the microtask `render` queued (this one runs after it), with every event
+/// handler attached.
 fn interactive() {
-    wasm_bindgen_futures::spawn_local(async { super::mark("app-interactive") });
+    wasm_bindgen_futures::spawn_local(async {
+        super::mark("app-interactive");
+        super::mark("every-chart-interactive");
+    });
 }
 
 /// Takes over the whole page the browser has loaded with `App` (the generator's page).

@@ -96,7 +96,7 @@ where
             }
             if !std::mem::replace(&mut *tried.borrow_mut(), true) {
                 #[cfg(target_arch = "wasm32")]
-                super::take_over::chart_settled();
+                super::take_over::chart_settled(node.cast::<web_sys::Element>().as_ref());
             }
         }
     };

@@ -51,8 +51,9 @@ export const allowedConsole = (text) => ALLOWED_CONSOLE.some((re) => re.test(tex
 export const STATIC_PAGES = ['404.html'];
 
 /**
- * Waits for the mark the app sets once its WebAssembly has taken the pre-rendered page over; on a page the app
- * never takes over (`STATIC_PAGES`), for the document to be loaded.
+ * Waits for the mark the app sets once its WebAssembly has taken every chart of the pre-rendered page over (those
+ * below the first screen follow `app-interactive` when the browser is idle); on a page the app never takes over
+ * (`STATIC_PAGES`), for the document to be loaded.
  */
 export async function waitInteractive(page, timeout = 20_000) {
   const isStatic = await page.evaluate(
@@ -60,7 +61,7 @@ export async function waitInteractive(page, timeout = 20_000) {
     STATIC_PAGES,
   );
   if (isStatic) return page.waitForLoadState('load', { timeout });
-  return page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0, null, { timeout });
+  return page.waitForFunction(() => performance.getEntriesByName('every-chart-interactive').length > 0, null, { timeout });
 }
 
 /**

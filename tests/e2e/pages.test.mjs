@@ -748,3 +748,35 @@ for (const address of ['', 'en/program/sme/']) {
     assert.deepEqual(problems, []);
   });
 }
+
+// (g) The page is interactive once its first chart and every chart in its first screen are taken over; a chart
+// below the first screen follows when the browser is next idle, without the reader scrolling to it.
+for (const [height, below] of [[800, true], [4000, false]]) {
+  test(`the root page at 1280×${height}: a chart below the first screen is taken over after the page is interactive`, TIMEOUT, async (t) => {
+    const { page, problems } = await openContext(t, { viewport: { width: 1280, height } });
+    await page.goto(`${server.url}/ko/`, { waitUntil: 'domcontentloaded' });
+    await waitInteractive(page);
+    const seen = await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+      const timeline = document.querySelector('[data-island="timeline"]');
+      return {
+        ready: at('app-interactive'),
+        every: at('every-chart-interactive'),
+        timelineTop: timeline?.getBoundingClientRect().top,
+        scrollY: window.scrollY,
+        drawn: [...document.querySelectorAll('[data-island] canvas')].map((c) => c.hasAttribute('data-drawn')),
+      };
+    });
+    t.diagnostic(JSON.stringify(seen));
+    assert.equal(seen.scrollY, 0, 'the page was scrolled');
+    assert.equal(seen.timelineTop >= height, below, `the timeline's island starts at ${seen.timelineTop} px`);
+    assert.deepEqual(seen.drawn, [true, true], 'every island\'s canvas drawn');
+    if (below) {
+      assert.ok(seen.every > seen.ready, `the timeline was taken over with the first chart (${seen.ready} / ${seen.every} ms)`);
+    } else {
+      // Both in the first screen: taken over in the one task, both marks set together.
+      assert.ok(seen.every - seen.ready < 1, `every chart ${seen.every - seen.ready} ms after the page was interactive`);
+    }
+    assert.deepEqual(problems, []);
+  });
+}
