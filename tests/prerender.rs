@@ -174,6 +174,43 @@ async fn pages_address_everything_from_their_own_folder() {
             "JavaScript is off"
         };
         assert!(html.contains(note), "{}: the no-script line", page.file);
+        // A page with charts asks the browser to paint its first frame once its first chart is parsed: the
+        // element it names comes after the chart's drawings have all been closed.
+        let expect: Vec<&str> = html
+            .split("<link rel=\"expect\" href=\"#")
+            .skip(1)
+            .filter_map(|rest| {
+                rest.split_once("\" blocking=\"render\" />")
+                    .map(|(id, _)| id)
+            })
+            .collect();
+        if body.contains(" data-island=\"") {
+            assert_eq!(expect.len(), 1, "{}: one rel=expect link", page.file);
+            let head = html.split("</head>").next().unwrap_or_default();
+            assert!(
+                head.contains("rel=\"expect\""),
+                "{}: the link in the head",
+                page.file
+            );
+            let chart = body.find("data-chart-static").expect("a static chart");
+            let after = body
+                .find(&format!(" id=\"{}\"", expect[0]))
+                .unwrap_or_else(|| panic!("{}: no element #{}", page.file, expect[0]));
+            let between = &body[chart..after];
+            assert!(
+                after > chart
+                    && between.matches("</div>").count() > between.matches("<div").count(),
+                "{}: #{} is inside the first chart, or before it",
+                page.file,
+                expect[0]
+            );
+        } else {
+            assert!(
+                expect.is_empty(),
+                "{}: a rel=expect link on a page without charts",
+                page.file
+            );
+        }
         // Only the root page, where the old hash addresses were published, redirects them.
         assert_eq!(
             html.contains("location.replace"),

@@ -192,6 +192,12 @@ section[aria-labelledby=embed-code-heading],section[aria-labelledby=embed-previe
             1,
         );
     }
+    if let Some(id) = first_chart_end(body) {
+        head.push_str(&format!(
+            "<link rel=\"expect\" href=\"#{}\" blocking=\"render\" />\n",
+            escape(&id)
+        ));
+    }
     let (before_body, after) = rest
         .split_once("<body>")
         .ok_or("the template has no <body>")?;
@@ -282,6 +288,25 @@ return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});retu
         }
     }
     Ok((out, script))
+}
+
+/// The id of the element that follows the page's first chart (its hint, `{canvas id}-hint`), if the page has
+/// charts the app takes over: the page's head asks the browser not to paint its first frame before that element
+/// is parsed (`<link rel="expect" blocking="render">`, Chromium 124+; other browsers ignore it). Otherwise the
+/// first frame often came while the parser was inside the chart, which holds a drawing for each width, and the
+/// chart was shown a frame later: interleaved at 4× CPU, 30 loads each, the first chart was visible 16 ms sooner
+/// on the overview (292 → 276 ms; its first paint came 44 ms later, with the chart in it) and 28 ms sooner on a
+/// program page (288 → 260, its first paint too). The whole page is a few kilobytes compressed, so no network
+/// holds the first frame back. If the element were missing, the browser would paint once the page is parsed.
+fn first_chart_end(body: &str) -> Option<String> {
+    let island = body.find(" data-island=\"")?;
+    let canvas = body.get(island..)?.find("<canvas ")? + island;
+    let tag = body.get(canvas..)?.split('>').next()?;
+    let id = tag.split(" id=\"").nth(1)?.split('"').next()?;
+    let hint = format!("{id}-hint");
+    body.get(canvas..)?
+        .contains(&format!(" id=\"{hint}\""))
+        .then_some(hint)
 }
 
 /// `text` with the first element that starts with `open` (up to the next `close`) replaced by `with`.
