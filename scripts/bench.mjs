@@ -147,7 +147,7 @@ async function coldLoad(browser, target, rate) {
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await page.waitForTimeout(200);
     return page.evaluate(
-      async ({ FIRST_CHART, INTERACTIVE, EACH_DRAW }) => {
+      async ({ FIRST_CHART, INTERACTIVE, EVERY_CHART, EACH_DRAW }) => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const lcp = await new Promise((ok) => {
           new PerformanceObserver((list) => ok(list.getEntries().at(-1)?.startTime ?? NaN)).observe({
