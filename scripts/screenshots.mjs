@@ -32,7 +32,7 @@ try {
     const page = await context.newPage();
     await page.goto(`${server.url}/${address}`);
     if (js) {
-      await page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0);
+      await page.waitForFunction(() => performance.getEntriesByName('every-chart-interactive').length > 0);
       await page.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
       // The address's own view options are applied after the takeover; let that redraw land.
       await page.waitForTimeout(300);
@@ -70,7 +70,7 @@ try {
         await page.waitForTimeout(300);
       } else if (kind === 'embed') {
         // The generator's page is taken over (and its preview frame made anew) once the app runs.
-        await page.waitForFunction(() => performance.getEntriesByName('app-interactive').length > 0);
+        await page.waitForFunction(() => performance.getEntriesByName('every-chart-interactive').length > 0);
         const f = await (await page.locator('iframe.embed-preview').elementHandle()).contentFrame();
         await f.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
       } else {
