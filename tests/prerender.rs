@@ -283,3 +283,32 @@ async fn generator_pages_load_the_second_module() {
     }
     assert_eq!(generators, 2);
 }
+
+// The first frame is held for the first chart only where the chart ends within the page's first 64 KiB: a page
+// whose chart comes after much else paints as it arrives.
+#[tokio::test(flavor = "current_thread")]
+async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
+    let d = data();
+    let list = pages(&d).expect("pages");
+    let template = "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
+        <meta name=\"description\" content=\"x\" />\n\
+        <script type=\"module\">import init, * as bindings from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script>\n\
+        </head>\n<body>\n</body>\n</html>\n";
+    let overview = list
+        .iter()
+        .find(|p| p.route.page == Page::Overview)
+        .expect("an overview");
+    let body = render_body(d.clone(), overview).await;
+    let near = page_html(template, &d, &list, overview, &body, None).expect("page");
+    assert!(
+        near.contains("<link rel=\"expect\""),
+        "the overview as built"
+    );
+    // The same body after 70 KB of text: its chart now ends beyond 64 KiB.
+    let late = format!("{}{body}", "<p>안산시 예산</p>".repeat(70 * 1024 / 22));
+    let far = page_html(template, &d, &list, overview, &late, None).expect("page");
+    assert!(
+        !far.contains("rel=\"expect\""),
+        "a chart 70 KB down held the first frame"
+    );
+}

@@ -192,7 +192,11 @@ section[aria-labelledby=embed-code-heading],section[aria-labelledby=embed-previe
             1,
         );
     }
-    if let Some(id) = first_chart_end(body) {
+    // Only where what comes before it is in the page's first bytes (below).
+    if let Some(id) =
+        first_chart_end(body).filter(|(_, at)| head.len() + at <= HOLD_FIRST_FRAME_WITHIN)
+    {
+        let (id, _) = id;
         head.push_str(&format!(
             "<link rel=\"expect\" href=\"#{}\" blocking=\"render\" />\n",
             escape(&id)
@@ -298,16 +302,22 @@ return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});retu
 /// on the overview (292 → 276 ms; its first paint came 44 ms later, with the chart in it) and 28 ms sooner on a
 /// program page (288 → 260, its first paint too). The whole page is a few kilobytes compressed, so no network
 /// holds the first frame back. If the element were missing, the browser would paint once the page is parsed.
-fn first_chart_end(body: &str) -> Option<String> {
+/// Returns the id and where the element is in `body`.
+fn first_chart_end(body: &str) -> Option<(String, usize)> {
     let island = body.find(" data-island=\"")?;
     let canvas = body.get(island..)?.find("<canvas ")? + island;
     let tag = body.get(canvas..)?.split('>').next()?;
     let id = tag.split(" id=\"").nth(1)?.split('"').next()?;
     let hint = format!("{id}-hint");
-    body.get(canvas..)?
-        .contains(&format!(" id=\"{hint}\""))
-        .then_some(hint)
+    let at = body.get(canvas..)?.find(&format!(" id=\"{hint}\""))? + canvas;
+    Some((hint, at))
 }
+
+/// How far into a page (raw bytes) its first chart may end for its first frame to be held for it: about what one
+/// round trip brings of a page compressed (64 KiB of this HTML is ~10 KB brotli, within a new connection's first
+/// 14.6 KB). A page whose first chart comes later (a program with many figures before its chart) paints as it
+/// arrives, rather than wait on a slow network for bytes the reader does not see first.
+const HOLD_FIRST_FRAME_WITHIN: usize = 64 * 1024;
 
 /// `text` with the first element that starts with `open` (up to the next `close`) replaced by `with`.
 fn replace_element(text: &str, open: &str, close: &str, with: &str) -> Result<String, String> {
