@@ -284,7 +284,7 @@ async fn generator_pages_load_the_second_module() {
     assert_eq!(generators, 2);
 }
 
-// The first frame is held for the first chart only where the chart ends within the page's first 64 KiB: a page
+// The first frame is held for the first chart only where the chart ends within the body's first 32 KiB: a page
 // whose chart comes after much else paints as it arrives.
 #[tokio::test(flavor = "current_thread")]
 async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
@@ -304,11 +304,21 @@ async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
         near.contains("<link rel=\"expect\""),
         "the overview as built"
     );
-    // The same body after 70 KB of text: its chart now ends beyond 64 KiB.
-    let late = format!("{}{body}", "<p>안산시 예산</p>".repeat(70 * 1024 / 22));
-    let far = page_html(template, &d, &list, overview, &late, None).expect("page");
+    // The same body after text that puts its chart's end just within 32 KiB, then just beyond.
+    let end = body
+        .find(" id=\"overview-chart-hint\"")
+        .expect("the overview chart's hint");
+    let padded = |bytes: usize| format!("<p>{}</p>{body}", "x".repeat(bytes));
+    let within = padded(32 * 1024 - end - 500);
+    let beyond = padded(32 * 1024 - end + 500);
+    let held = |b: &str| {
+        page_html(template, &d, &list, overview, b, None)
+            .expect("page")
+            .contains("rel=\"expect\"")
+    };
+    assert!(held(&within), "a chart ending 500 B within 32 KiB");
     assert!(
-        !far.contains("rel=\"expect\""),
-        "a chart 70 KB down held the first frame"
+        !held(&beyond),
+        "a chart ending 500 B beyond 32 KiB held the first frame"
     );
 }
