@@ -313,8 +313,9 @@ fn first_chart_end(body: &str) -> Option<(String, usize)> {
 /// How far into a page's body (raw bytes) its first chart may end for the first frame to be held for it. With
 /// the head before it (~29 KB with its stylesheet inline, 5.7 KB brotli), 32 KiB of body (~5 KB brotli) keeps
 /// what the first frame waits for within what one round trip brings on a new connection (14.6 KB); the
-/// overview's chart ends 21 KB into its body, a program page's 12–26 KB. A page whose first chart comes later (a program with many figures
-/// before its chart) paints as it arrives, rather than wait on a slow network for bytes the reader sees later.
+/// overview's chart ends 21 KB into its body, a program page's 12–26 KB. A page whose first chart comes later
+/// (a program with many figures before its chart) paints as it arrives, rather than wait on a slow network for
+/// bytes the reader sees later.
 const HOLD_FIRST_FRAME_WITHIN: usize = 32 * 1024;
 
 /// `text` with the first element that starts with `open` (up to the next `close`) replaced by `with`.
