@@ -752,7 +752,10 @@ for (const address of ['', 'en/program/sme/']) {
 // (g) The page is interactive once its first chart and every chart in its first screen are taken over; a chart
 // below the first screen follows when the browser is next idle, without the reader scrolling to it.
 for (const [height, below] of [[800, true], [4000, false]]) {
-  test(`the root page at 1280×${height}: a chart below the first screen is taken over after the page is interactive`, TIMEOUT, async (t) => {
+  const what = below
+    ? 'the timeline, below the first screen, is taken over after the page is interactive'
+    : 'both charts, in the first screen, are taken over at once';
+  test(`the root page at 1280×${height}: ${what}`, TIMEOUT, async (t) => {
     const { page, problems } = await openContext(t, { viewport: { width: 1280, height } });
     await page.goto(`${server.url}/ko/`, { waitUntil: 'domcontentloaded' });
     await waitInteractive(page);
