@@ -40,6 +40,17 @@ for (const tag of ['<html', '<head>', CHARSET]) {
   }
 }
 
+function run(cmd, args) {
+  try {
+    execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch (e) {
+    console.error(`post-build: ${cmd} ${args.join(' ')} failed (${e.status ?? e.message})`);
+    process.exit(1);
+  }
+}
+
+const release = process.env.TRUNK_PROFILE !== 'debug';
+
 /** `code` (an ES module) minified in a release build, as it is otherwise; the build stops if it cannot be. */
 async function minified(code, name) {
   if (!release) return code;
@@ -53,16 +64,6 @@ async function minified(code, name) {
   }
 }
 
-function run(cmd, args) {
-  try {
-    execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
-  } catch (e) {
-    console.error(`post-build: ${cmd} ${args.join(' ')} failed (${e.status ?? e.message})`);
-    process.exit(1);
-  }
-}
-
-const release = process.env.TRUNK_PROFILE !== 'debug';
 const FULL = 'ansan-budget-full';
 run('cargo', ['build', ...(release ? ['--release'] : []), '--target', 'wasm32-unknown-unknown', '--bin', FULL]);
 const targetDir = process.env.CARGO_TARGET_DIR || join(source, 'target');

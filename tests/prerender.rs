@@ -17,6 +17,12 @@ fn data() -> DataRef {
     )
 }
 
+/// A bundle's `index.html` as Trunk writes it, cut to what the page builder reads.
+const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
+    <meta name=\"description\" content=\"x\" />\n<link rel=\"stylesheet\" href=\"./style.css\"/>\n\
+    <script type=\"module\">import init, * as bindings from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script>\n\
+    <link rel=\"modulepreload\" href=\"./app.js\"><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\"></head>\n<body>\n<noscript>old</noscript>\n</body>\n</html>\n";
+
 /// `s` as it appears in HTML text (the renderer escapes these three).
 fn html_text(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -121,10 +127,7 @@ async fn every_page_has_its_figures_citations_and_a_static_chart() {
 async fn pages_address_everything_from_their_own_folder() {
     let d = data();
     let list = pages(&d).expect("pages");
-    let template = "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
-        <meta name=\"description\" content=\"x\" />\n<link rel=\"stylesheet\" href=\"./style.css\"/>\n\
-        <script type=\"module\">import init, * as bindings from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script>\n\
-        <link rel=\"modulepreload\" href=\"./app.js\"><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\"></head>\n<body>\n<noscript>old</noscript>\n</body>\n</html>\n";
+    let template = TEMPLATE;
     for page in &list {
         let body = render_body(d.clone(), page).await;
         let html = page_html(template, &d, &list, page, &body, None).expect("page");
@@ -290,10 +293,7 @@ async fn generator_pages_load_the_second_module() {
 async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
     let d = data();
     let list = pages(&d).expect("pages");
-    let template = "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
-        <meta name=\"description\" content=\"x\" />\n\
-        <script type=\"module\">import init, * as bindings from './app.js';\nconst wasm = await init({ module_or_path: './app_bg.wasm' });</script>\n\
-        </head>\n<body>\n</body>\n</html>\n";
+    let template = TEMPLATE;
     let overview = list
         .iter()
         .find(|p| p.route.page == Page::Overview)

@@ -29,11 +29,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
-    /// Islands taken over whose canvas has not yet had its first draw, and whether each is one the page waits
-    /// for before it is interactive (the first chart, and those in the first screen).
+    /// Islands whose canvas has not yet had its first draw (taken over, or put off until the browser is idle),
+    /// and whether each is one the page waits for before it is interactive (the first chart, and those in the
+    /// first screen).
     static UNDRAWN: RefCell<Vec<(web_sys::Element, bool)>> = const { RefCell::new(Vec::new()) };
-    /// Islands not yet taken over (put off until the browser is idle).
-    static PUT_OFF: Cell<usize> = const { Cell::new(0) };
     /// Whether `app-interactive`, and `every-chart-interactive`, have been marked.
     static MARKED: (Cell<bool>, Cell<bool>) = const { (Cell::new(false), Cell::new(false)) };
     /// While served markup is being rendered anew: the first draws of its canvases, asked for by
@@ -92,7 +91,8 @@ pub fn take_over_charts() {
             let Ok(islands) = doc.query_selector_all("[data-island]") else {
                 return;
             };
-            let mut found: Vec<Island> = Vec::new();
+            // The first chart and every chart in the first screen now, the others when the browser is idle.
+            let (mut now, mut later): (Vec<Island>, Vec<Island>) = (Vec::new(), Vec::new());
             for i in 0..islands.length() {
                 let Some(el) = islands
                     .item(i)
@@ -113,20 +113,22 @@ pub fn take_over_charts() {
                     route: route.clone(),
                     depth,
                 };
-                found.push((el, props));
+                if now.is_empty() || in_first_screen(&el) {
+                    now.push((el, props));
+                } else {
+                    later.push((el, props));
+                }
             }
-            let (now, later): (Vec<_>, Vec<_>) = found
-                .into_iter()
-                .enumerate()
-                .partition(|(i, (el, _))| *i == 0 || in_first_screen(el));
-            let now: Vec<Island> = now.into_iter().map(|(_, island)| island).collect();
-            let later: Vec<Island> = later.into_iter().map(|(_, island)| island).collect();
-            PUT_OFF.with(|n| n.set(later.len()));
+            UNDRAWN.with(|u| {
+                let mut u = u.borrow_mut();
+                u.extend(now.iter().map(|(el, _)| (el.clone(), true)));
+                u.extend(later.iter().map(|(el, _)| (el.clone(), false)));
+            });
             if now.is_empty() {
                 settled();
                 return;
             }
-            take_over(now, true);
+            take_over(now);
             put_off(later);
         }
         Err(e) => say_static(&doc, &e, route.lang),
@@ -144,12 +146,8 @@ fn in_first_screen(el: &web_sys::Element) -> bool {
 }
 
 /// Takes `islands` over, in one task: each island's canvas chart then calls `chart_settled` after its first
-/// draw (or the error that stopped it). `first` marks those the page waits for before it is interactive.
-fn take_over(islands: Vec<Island>, first: bool) {
-    UNDRAWN.with(|u| {
-        u.borrow_mut()
-            .extend(islands.iter().map(|(el, _)| (el.clone(), first)))
-    });
+/// draw (or the error that stopped it).
+fn take_over(islands: Vec<Island>) {
     // All in one task: each taken alone, the first's effects and a frame came before the next.
     in_scheduler(move || {
         let focused = web_sys::window()
@@ -168,10 +166,7 @@ fn put_off(islands: Vec<Island>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let idle = Closure::once_into_js(move || {
-        PUT_OFF.with(|n| n.set(0));
-        take_over(islands, false);
-    });
+    let idle = Closure::once_into_js(move || take_over(islands));
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(2000);
     let asked = window
@@ -309,7 +304,7 @@ pub(super) fn chart_settled(canvas: Option<&web_sys::Element>) {
 }
 
 /// Marks `app-interactive` once no island the page waits for is left undrawn, and `every-chart-interactive`
-/// once none at all is left, drawn or put off; each once.
+/// once none at all is; each once.
 fn settled() {
     let (first_left, left) = UNDRAWN.with(|u| {
         let u = u.borrow();
@@ -321,7 +316,7 @@ fn settled() {
     if !MARKED.with(|m| m.0.replace(true)) {
         super::mark("app-interactive");
     }
-    if left == 0 && PUT_OFF.with(Cell::get) == 0 && !MARKED.with(|m| m.1.replace(true)) {
+    if left == 0 && !MARKED.with(|m| m.1.replace(true)) {
         super::mark("every-chart-interactive");
     }
 }
