@@ -1,7 +1,8 @@
 //! A bar chart in the shared interactive canvas (`InteractiveCanvas`: tooltips, keyboard, screen readers):
 //! each bar's tooltip says its exact amount, share, kind and source; a bar opens its program.
 
-use super::interactive_canvas::{AnyChart, InteractiveCanvas};
+use super::canvas_chart::AnyChart;
+use super::interactive_canvas::InteractiveCanvas;
 use super::static_chart::static_chart;
 use crate::chart::export::Picture;
 use crate::chart::{BarChart, Theme};

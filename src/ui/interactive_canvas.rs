@@ -11,100 +11,20 @@
 //!   everything the tooltip shows. A screen reader announces the summary and the first point when the chart gets
 //!   focus, then each point as the arrow keys move. The data table beside it is the full text alternative.
 
-use super::canvas_backend::Canvas;
-use super::canvas_size::{fit_canvas, mark_drawn, Drawn, FALLBACK_WIDTH};
+use super::canvas_chart::{
+    draw, key_action, overlay_styles, point_at, tip_lines, AnyChart, KeyAction,
+};
+use super::canvas_size::FALLBACK_WIDTH;
 use super::lang_text;
 use super::use_canvas_chart::{use_canvas_chart, CanvasChart};
-use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
-use crate::chart::{whole, Points, Theme};
-use crate::chart::{BarChart, Layout, Rect};
+use crate::chart::Theme;
 use crate::model::Lang;
 use crate::view::rows::pick;
 use crate::view::Tip;
-use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
-
-/// Every kind of chart the canvas draws. One component for all of them, not one per kind: a generic component
-/// is compiled once per chart type, and each copy cost the first view's `.wasm` ~9 KB before `wasm-opt`.
-#[derive(Clone, PartialEq)]
-pub enum AnyChart {
-    Bars(Rc<BarChart>),
-    Timeline(Rc<TimelineChart>),
-}
-
-/// The layout of the chart last drawn, for hit-testing.
-pub enum AnyLayout {
-    Bars(Layout),
-    Timeline(TimelineLayout),
-}
-
-impl Points for AnyLayout {
-    fn point_at(&self, x: f64, y: f64) -> Option<usize> {
-        match self {
-            AnyLayout::Bars(l) => l.point_at(x, y),
-            AnyLayout::Timeline(l) => l.point_at(x, y),
-        }
-    }
-    fn point_boxes(&self, i: usize) -> Option<(Rect, Rect)> {
-        match self {
-            AnyLayout::Bars(l) => l.point_boxes(i),
-            AnyLayout::Timeline(l) => l.point_boxes(i),
-        }
-    }
-    fn device_width(&self) -> f64 {
-        match self {
-            AnyLayout::Bars(l) => l.device_width(),
-            AnyLayout::Timeline(l) => l.device_width(),
-        }
-    }
-    fn device_height(&self) -> f64 {
-        match self {
-            AnyLayout::Bars(l) => l.device_height(),
-            AnyLayout::Timeline(l) => l.device_height(),
-        }
-    }
-}
-
-/// Sizes the canvas to its container, draws the chart on it and returns the layout.
-fn draw(
-    canvas: &HtmlCanvasElement,
-    chart: &AnyChart,
-    theme: Theme,
-) -> Result<Drawn<AnyLayout>, String> {
-    let n = match chart {
-        AnyChart::Bars(c) => c.bars.len(),
-        AnyChart::Timeline(c) => c.spans.len(),
-    };
-    let (geometry, device_per_css) = fit_canvas(canvas, |w| match chart {
-        AnyChart::Bars(_) => crate::chart::preferred_height(n, w),
-        AnyChart::Timeline(_) => timeline::preferred_height(n, w),
-    })?;
-    let area = Canvas::new(canvas.clone())
-        .ok_or("the canvas has no 2D context")?
-        .into_drawing_area();
-    let layout = match chart {
-        AnyChart::Bars(c) => {
-            let l = crate::chart::layout(c, &geometry).map_err(|e| e.to_string())?;
-            crate::chart::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
-            AnyLayout::Bars(l)
-        }
-        AnyChart::Timeline(c) => {
-            let l = timeline::layout(c, &geometry).map_err(|e| e.to_string())?;
-            timeline::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
-            AnyLayout::Timeline(l)
-        }
-    };
-    area.present().map_err(|e| e.to_string())?;
-    mark_drawn(canvas)?;
-    Ok(Drawn {
-        layout,
-        device_per_css,
-    })
-}
 
 #[derive(Properties, PartialEq)]
 pub struct InteractiveCanvasProps {
@@ -129,8 +49,6 @@ pub struct InteractiveCanvasProps {
     pub fallback: Html,
 }
 
-const TOOLTIP_WIDTH: f64 = 360.0;
-
 #[function_component(InteractiveCanvas)]
 pub fn interactive_canvas(props: &InteractiveCanvasProps) -> Html {
     let CanvasChart {
@@ -148,11 +66,7 @@ pub fn interactive_canvas(props: &InteractiveCanvasProps) -> Html {
     let point_at = {
         let layout = layout.clone();
         move |e: &MouseEvent| -> Option<usize> {
-            let d = layout.borrow();
-            let d = d.as_ref()?;
-            let r = d.device_per_css;
-            d.layout
-                .point_at(f64::from(e.offset_x()) * r, f64::from(e.offset_y()) * r)
+            point_at(layout.borrow().as_ref()?, e.offset_x(), e.offset_y())
         }
     };
     // The tooltip stays while the pointer crosses empty chart space or rests on the tooltip itself (WCAG 1.4.13:
@@ -253,97 +167,41 @@ pub fn interactive_canvas(props: &InteractiveCanvasProps) -> Html {
         let active = active.clone();
         let on_open = props.on_open.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let current = *active;
-            let next = match e.key().as_str() {
-                "ArrowDown" | "ArrowRight" => Some(current.map_or(0, |i| (i + 1) % n.max(1))),
-                "ArrowUp" | "ArrowLeft" => {
-                    Some(current.map_or(0, |i| (i + n.max(1) - 1) % n.max(1)))
+            match key_action(&e.key(), *active, n, on_open.is_some()) {
+                Some(KeyAction::Go(i)) => {
+                    e.prevent_default();
+                    active.set(Some(i));
                 }
-                "Home" => Some(0),
-                "End" => Some(n.saturating_sub(1)),
-                "Escape" => {
-                    active.set(None);
-                    None
-                }
-                "Enter" | " " => {
-                    if let (Some(i), Some(cb)) = (current, &on_open) {
-                        e.prevent_default();
+                Some(KeyAction::Close) => active.set(None),
+                Some(KeyAction::Open(i)) => {
+                    e.prevent_default();
+                    if let Some(cb) = &on_open {
                         cb.emit(i);
                     }
-                    None
                 }
-                _ => None,
-            };
-            if let Some(i) = next {
-                e.prevent_default();
-                active.set(Some(i));
+                None => {}
             }
         })
     };
 
-    // The active point's boxes in CSS px: (mark, row), for the outline and the tooltip.
-    let boxes = active.and_then(|i| {
-        let d = layout.borrow();
-        let d = d.as_ref()?;
-        let (mark, row) = d.layout.point_boxes(i)?;
-        let r = d.device_per_css;
-        Some((
-            (mark.x0 / r, mark.y0 / r, mark.x1 / r, mark.y1 / r),
-            (row.y0 / r, row.y1 / r),
-            (d.layout.device_width() / r, d.layout.device_height() / r),
-        ))
+    // The active point's outline and tooltip, placed over the canvas.
+    let styles = active.and_then(|i| overlay_styles(layout.borrow().as_ref()?, i));
+    let tooltip = active.zip(styles.clone()).and_then(|(i, (_, place))| {
+        let tip = props.tips.get(i)?;
+        let lines = tip_lines(tip)
+            .map(|(class, text)| html! { <p class={ class }>{ lang_text(text, props.lang) }</p> });
+        Some(html! {
+            // Out of the tab order: a box that scrolls would otherwise be a Tab stop of its own (Chromium
+            // focuses scrollers), and it vanishes when the chart loses focus. Its text is in the options.
+            <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true" tabindex="-1"
+                style={ place } onmouseleave={ on_tip_leave.clone() }>
+                { for lines }
+            </div>
+        })
     });
-    let tooltip =
-        active
-            .zip(boxes)
-            .and_then(|(i, (mark, (row_top, row_bottom), (width, height)))| {
-                let tip = props.tips.get(i)?;
-                let left = (mark.2 + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
-                // Under a row in the upper half, above a row in the lower half: the box stays over the chart instead of
-                // hanging over the text below it (where it would hide it, and contrast could not be decided).
-                // If the box is taller than that side, it scrolls (the pointer can rest on it) instead of
-                // overflowing.
-                let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
-                let place = if below >= above {
-                    format!(
-                        "left:{}px;top:{}px;max-height:{}px",
-                        whole(left),
-                        whole(row_bottom + 4.0),
-                        whole(below.max(48.0))
-                    )
-                } else {
-                    format!(
-                        "left:{}px;bottom:{}px;max-height:{}px",
-                        whole(left),
-                        whole(height - row_top + 4.0),
-                        whole(above.max(48.0))
-                    )
-                };
-                let line = |class: &'static str, text: &str| {
-                    (!text.is_empty())
-                        .then(|| html! { <p class={ class }>{ lang_text(text, props.lang) }</p> })
-                };
-                Some(html! {
-                    // Out of the tab order: a box that scrolls would otherwise be a Tab stop of its own (Chromium
-                    // focuses scrollers), and it vanishes when the chart loses focus. Its text is in the options.
-                    <div class="tooltip" id={ format!("{}-tip", props.id) } aria-hidden="true" tabindex="-1"
-                        style={ place } onmouseleave={ on_tip_leave.clone() }>
-                        { line("tt-title", &tip.title) }
-                        { line("tt-amount", &tip.amount) }
-                        { line("tt-exact", &tip.exact) }
-                        { line("tt-share", tip.share.as_deref().unwrap_or_default()) }
-                        { line("tt-kind", &tip.kind) }
-                        { line("tt-source", &tip.source) }
-                    </div>
-                })
-            });
     // The point the keyboard (or pointer) is on, outlined over the canvas.
-    let highlight = boxes.map(|((x0, y0, x1, y1), _, _)| {
-        let (x, y, w, h) = (x0 - 3.0, y0 - 3.0, x1 - x0 + 6.0, y1 - y0 + 6.0);
-        html! {
-            <div class="bar-highlight" aria-hidden="true"
-                style={ format!("left:{}px;top:{}px;width:{}px;height:{}px", whole(x), whole(y), whole(w), whole(h)) }></div>
-        }
+    let highlight = styles.map(|(outline, _)| {
+        html! { <div class="bar-highlight" aria-hidden="true" style={ outline }></div> }
     });
     // Enter is promised only where it does something.
     let (ko_word, en_word) = props.point_word;

@@ -8,6 +8,7 @@ mod app;
 mod bar_chart_canvas;
 mod browser;
 mod canvas_backend;
+mod canvas_chart;
 mod canvas_size;
 mod chart_island;
 mod chart_menu;

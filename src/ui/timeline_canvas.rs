@@ -2,7 +2,8 @@
 //! and screen-reader treatment as the bar charts; each row's tooltip says the program's period and where the
 //! article gives it; a row opens its program.
 
-use super::interactive_canvas::{AnyChart, InteractiveCanvas};
+use super::canvas_chart::AnyChart;
+use super::interactive_canvas::InteractiveCanvas;
 use super::static_chart::static_chart;
 use crate::chart::export::Picture;
 use crate::chart::timeline::TimelineChart;

@@ -1,0 +1,233 @@
+//! What every interactive chart does, whichever code drives its page: drawing a chart on its `<canvas>`, finding
+//! the point under the pointer, where a point's outline and tooltip go, and what a key does. No Yew here: the
+//! explorer's pages drive their served charts with it directly (`live_chart`), and the widget through its
+//! component (`interactive_canvas`), so a chart behaves the same wherever it is shown.
+
+use super::canvas_backend::Canvas;
+use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
+use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
+use crate::chart::{whole, BarChart, Layout, Points, Rect, Theme};
+use crate::view::Tip;
+use plotters::prelude::IntoDrawingArea;
+use std::rc::Rc;
+use web_sys::HtmlCanvasElement;
+
+/// Every kind of chart the canvas draws. One type for all of them, not one per kind: generic code is compiled
+/// once per chart type, and each copy cost the first view's `.wasm` ~9 KB before `wasm-opt`.
+#[derive(Clone, PartialEq)]
+pub enum AnyChart {
+    Bars(Rc<BarChart>),
+    Timeline(Rc<TimelineChart>),
+}
+
+/// The layout of the chart last drawn, for hit-testing.
+pub enum AnyLayout {
+    Bars(Layout),
+    Timeline(TimelineLayout),
+}
+
+impl Points for AnyLayout {
+    fn point_at(&self, x: f64, y: f64) -> Option<usize> {
+        match self {
+            AnyLayout::Bars(l) => l.point_at(x, y),
+            AnyLayout::Timeline(l) => l.point_at(x, y),
+        }
+    }
+    fn point_boxes(&self, i: usize) -> Option<(Rect, Rect)> {
+        match self {
+            AnyLayout::Bars(l) => l.point_boxes(i),
+            AnyLayout::Timeline(l) => l.point_boxes(i),
+        }
+    }
+    fn device_width(&self) -> f64 {
+        match self {
+            AnyLayout::Bars(l) => l.device_width(),
+            AnyLayout::Timeline(l) => l.device_width(),
+        }
+    }
+    fn device_height(&self) -> f64 {
+        match self {
+            AnyLayout::Bars(l) => l.device_height(),
+            AnyLayout::Timeline(l) => l.device_height(),
+        }
+    }
+}
+
+/// Sizes the canvas to its container, draws the chart on it and returns the layout.
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    chart: &AnyChart,
+    theme: Theme,
+) -> Result<Drawn<AnyLayout>, String> {
+    let n = match chart {
+        AnyChart::Bars(c) => c.bars.len(),
+        AnyChart::Timeline(c) => c.spans.len(),
+    };
+    let (geometry, device_per_css) = fit_canvas(canvas, |w| match chart {
+        AnyChart::Bars(_) => crate::chart::preferred_height(n, w),
+        AnyChart::Timeline(_) => timeline::preferred_height(n, w),
+    })?;
+    let area = Canvas::new(canvas.clone())
+        .ok_or("the canvas has no 2D context")?
+        .into_drawing_area();
+    let layout = match chart {
+        AnyChart::Bars(c) => {
+            let l = crate::chart::layout(c, &geometry).map_err(|e| e.to_string())?;
+            crate::chart::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
+            AnyLayout::Bars(l)
+        }
+        AnyChart::Timeline(c) => {
+            let l = timeline::layout(c, &geometry).map_err(|e| e.to_string())?;
+            timeline::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
+            AnyLayout::Timeline(l)
+        }
+    };
+    area.present().map_err(|e| e.to_string())?;
+    mark_drawn(canvas)?;
+    Ok(Drawn {
+        layout,
+        device_per_css,
+    })
+}
+
+/// The point under a mouse event's offset (CSS px from the canvas's corner).
+pub fn point_at(drawn: &Drawn<AnyLayout>, offset_x: i32, offset_y: i32) -> Option<usize> {
+    let r = drawn.device_per_css;
+    drawn
+        .layout
+        .point_at(f64::from(offset_x) * r, f64::from(offset_y) * r)
+}
+
+const TOOLTIP_WIDTH: f64 = 360.0;
+
+/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip).
+pub fn overlay_styles(drawn: &Drawn<AnyLayout>, i: usize) -> Option<(String, String)> {
+    let (mark, row) = drawn.layout.point_boxes(i)?;
+    let r = drawn.device_per_css;
+    let (x0, y0, x1, y1) = (mark.x0 / r, mark.y0 / r, mark.x1 / r, mark.y1 / r);
+    let (row_top, row_bottom) = (row.y0 / r, row.y1 / r);
+    let (width, height) = (
+        drawn.layout.device_width() / r,
+        drawn.layout.device_height() / r,
+    );
+    let outline = format!(
+        "left:{}px;top:{}px;width:{}px;height:{}px",
+        whole(x0 - 3.0),
+        whole(y0 - 3.0),
+        whole(x1 - x0 + 6.0),
+        whole(y1 - y0 + 6.0)
+    );
+    let left = (x1 + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
+    // Under a row in the upper half, above a row in the lower half: the box stays over the chart instead of
+    // hanging over the text below it (where it would hide it, and contrast could not be decided). If the box
+    // is taller than that side, it scrolls (the pointer can rest on it) instead of overflowing.
+    let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
+    let tooltip = if below >= above {
+        format!(
+            "left:{}px;top:{}px;max-height:{}px",
+            whole(left),
+            whole(row_bottom + 4.0),
+            whole(below.max(48.0))
+        )
+    } else {
+        format!(
+            "left:{}px;bottom:{}px;max-height:{}px",
+            whole(left),
+            whole(height - row_top + 4.0),
+            whole(above.max(48.0))
+        )
+    };
+    Some((outline, tooltip))
+}
+
+/// The tooltip's lines, each with its class; empty ones are left out.
+pub fn tip_lines(tip: &Tip) -> impl Iterator<Item = (&'static str, &str)> {
+    [
+        ("tt-title", tip.title.as_str()),
+        ("tt-amount", tip.amount.as_str()),
+        ("tt-exact", tip.exact.as_str()),
+        ("tt-share", tip.share.as_deref().unwrap_or_default()),
+        ("tt-kind", tip.kind.as_str()),
+        ("tt-source", tip.source.as_str()),
+    ]
+    .into_iter()
+    .filter(|(_, text)| !text.is_empty())
+}
+
+/// What a key pressed on the chart does.
+#[derive(Debug, PartialEq)]
+pub enum KeyAction {
+    /// Makes this point the active one.
+    Go(usize),
+    /// Closes the tooltip.
+    Close,
+    /// Opens this point's program.
+    Open(usize),
+}
+
+/// What `key` does on a chart of `n` points whose active point is `current`; `None` for a key it leaves alone
+/// (Enter where nothing is active or nothing can be opened, an arrow where there are no points).
+pub fn key_action(
+    key: &str,
+    current: Option<usize>,
+    n: usize,
+    can_open: bool,
+) -> Option<KeyAction> {
+    if n == 0 && key != "Escape" {
+        return None;
+    }
+    match key {
+        "ArrowDown" | "ArrowRight" => Some(KeyAction::Go(current.map_or(0, |i| (i + 1) % n))),
+        "ArrowUp" | "ArrowLeft" => Some(KeyAction::Go(current.map_or(0, |i| (i + n - 1) % n))),
+        "Home" => Some(KeyAction::Go(0)),
+        "End" => Some(KeyAction::Go(n - 1)),
+        "Escape" => Some(KeyAction::Close),
+        "Enter" | " " => current.filter(|_| can_open).map(KeyAction::Open),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_move_round_the_points_and_open_only_where_they_can() {
+        assert_eq!(
+            key_action("ArrowDown", None, 4, false),
+            Some(KeyAction::Go(0))
+        );
+        assert_eq!(
+            key_action("ArrowDown", Some(3), 4, false),
+            Some(KeyAction::Go(0))
+        );
+        assert_eq!(
+            key_action("ArrowUp", Some(0), 4, false),
+            Some(KeyAction::Go(3))
+        );
+        assert_eq!(
+            key_action("ArrowLeft", None, 4, false),
+            Some(KeyAction::Go(0))
+        );
+        assert_eq!(key_action("End", None, 4, false), Some(KeyAction::Go(3)));
+        assert_eq!(
+            key_action("Home", Some(2), 4, false),
+            Some(KeyAction::Go(0))
+        );
+        assert_eq!(
+            key_action("Escape", Some(2), 4, true),
+            Some(KeyAction::Close)
+        );
+        assert_eq!(
+            key_action("Enter", Some(2), 4, true),
+            Some(KeyAction::Open(2))
+        );
+        assert_eq!(key_action("Enter", Some(2), 4, false), None);
+        assert_eq!(key_action("Enter", None, 4, true), None);
+        assert_eq!(key_action("a", Some(1), 4, true), None);
+        // No points: nothing to move to.
+        assert_eq!(key_action("End", None, 0, false), None);
+        assert_eq!(key_action("ArrowDown", None, 0, false), None);
+        assert_eq!(key_action("Escape", None, 0, false), Some(KeyAction::Close));
+    }
+}
