@@ -30,6 +30,11 @@ pub enum Scale {
     Log,
 }
 
+impl Scale {
+    /// Every scale, in the order the controls offer them.
+    pub const ALL: [Scale; 2] = [Scale::Linear, Scale::Log];
+}
+
 /// One figure to draw. Text arrives preformatted: the chart never formats money itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bar {

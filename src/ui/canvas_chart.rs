@@ -10,6 +10,7 @@ use crate::chart::{whole, BarChart, Layout, Points, Rect, Theme};
 use crate::view::Tip;
 use plotters::prelude::IntoDrawingArea;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 /// Every kind of chart the canvas draws. One type for all of them, not one per kind: generic code is compiled
@@ -152,6 +153,14 @@ pub fn tip_lines(tip: &Tip) -> impl Iterator<Item = (&'static str, &str)> {
     ]
     .into_iter()
     .filter(|(_, text)| !text.is_empty())
+}
+
+/// Whether a mouse leaving for `e.related_target()` goes into an element matching `selector` (or inside one).
+pub fn entering(e: &web_sys::MouseEvent, selector: &str) -> bool {
+    e.related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
 }
 
 /// What a key pressed on the chart does.

@@ -96,3 +96,18 @@ pub fn mark_drawn(canvas: &HtmlCanvasElement) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// A hidden element 1rem wide at the end of the body: it changes size exactly when the root font size does.
+pub fn rem_probe() -> Option<web_sys::Element> {
+    let doc = web_sys::window()?.document()?;
+    let probe = doc.create_element("span").ok()?;
+    probe
+        .set_attribute(
+            "style",
+            "position:absolute;visibility:hidden;width:1rem;height:0;overflow:hidden;pointer-events:none",
+        )
+        .ok()?;
+    probe.set_attribute("aria-hidden", "true").ok()?;
+    doc.body()?.append_child(&probe).ok()?;
+    Some(probe)
+}

@@ -59,7 +59,7 @@ pub struct ChartIslandProps {
 }
 
 /// The chart's element id on its page.
-fn canvas_id(chart: &WidgetChart) -> &'static str {
+pub(super) fn canvas_id(chart: &WidgetChart) -> &'static str {
     match chart {
         WidgetChart::Overview => "overview-chart",
         WidgetChart::Timeline => "timeline-chart",
@@ -130,7 +130,7 @@ pub fn chart_island(props: &ChartIslandProps) -> Html {
 }
 
 /// Loads another page of the explorer (relative to this one).
-fn go_to(href: &str) {
+pub(super) fn go_to(href: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().assign(href);
     }

@@ -8,6 +8,7 @@ use super::DataRef;
 use crate::chart::Theme;
 use crate::view::rows::pick;
 use crate::view::widget_params::{Theme as Choice, WidgetParams};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,40 +41,19 @@ pub fn chart_menu(props: &ChartMenuProps) -> Html {
         };
         let (id, d, link) = (props.id.clone(), props.dataset.clone(), props.link.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(action) = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|el| el.closest("[data-action]").ok().flatten())
-                .and_then(|el| el.get_attribute("data-action"))
-            else {
+            let Some(action) = item_action(&e) else {
                 return;
             };
-            let failed =
-                move |e: String| format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: "));
-            if action == "copy-link" {
-                let (link, status) = (link.clone(), status.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    status.set(match browser::copy_text(&link).await {
-                        Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
-                        Err(_) => format!(
-                            "{}{link}",
-                            pick(
-                                lang,
-                                "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
-                                "The clipboard is not available; copy this address: "
-                            )
-                        ),
-                    });
-                });
-                return;
-            }
-            let width = chart_width(&id);
-            match exporter() {
-                Some(export) => status.set(match export(&d, &params, &action, width) {
-                    Ok(ok) => ok.to_owned(),
-                    Err(e) => failed(e),
-                }),
-                None => remote(params.clone(), action, width, status.clone(), failed),
-            }
+            let (id, d, link, params, status) = (
+                id.clone(),
+                d.clone(),
+                link.clone(),
+                params.clone(),
+                status.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                status.set(run_action(&id, &d, &params, &link, &action).await);
+            });
         })
     };
     let item = |text: &str, action: &str| {
@@ -101,6 +81,48 @@ pub fn chart_menu(props: &ChartMenuProps) -> Html {
     }
 }
 
+/// The action of the menu item a click was on (its `data-action`).
+pub(super) fn item_action(e: &web_sys::MouseEvent) -> Option<String> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-action]")
+        .ok()??
+        .get_attribute("data-action")
+}
+
+/// Does what the menu item `action` asks for the chart whose canvas is `id`: saves its data or picture (made
+/// from `d` and `params`, the chart as a widget's parameters name it, theme included), or copies `link`, the
+/// address of its view. Returns what happened, to be announced.
+pub(super) async fn run_action(
+    id: &str,
+    d: &DataRef,
+    params: &WidgetParams,
+    link: &str,
+    action: &str,
+) -> String {
+    let lang = params.lang;
+    if action == "copy-link" {
+        return match browser::copy_text(link).await {
+            Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
+            Err(_) => format!(
+                "{}{link}",
+                pick(
+                    lang,
+                    "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
+                    "The clipboard is not available; copy this address: "
+                )
+            ),
+        };
+    }
+    let width = chart_width(id);
+    let done = match exporter() {
+        Some(export) => export(d, params, action, width).map(str::to_owned),
+        None => remote(params, action, width).await,
+    };
+    done.unwrap_or_else(|e| format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")))
+}
+
 /// The chart's width on screen in CSS px (what a picture is drawn at), within the charts' limits.
 fn chart_width(id: &str) -> u32 {
     web_sys::window()
@@ -113,32 +135,14 @@ fn chart_width(id: &str) -> u32 {
         .clamp(320, 1200)
 }
 
-/// Has the second module save the file, and announces how it went.
+/// Has the second module save the file.
 #[cfg(target_arch = "wasm32")]
-fn remote(
-    params: WidgetParams,
-    action: String,
-    width: u32,
-    status: UseStateHandle<String>,
-    failed: impl Fn(String) -> String + 'static,
-) {
-    wasm_bindgen_futures::spawn_local(async move {
-        status.set(
-            match super::menu_export::remote(&params, &action, width).await {
-                Ok(ok) => ok,
-                Err(e) => failed(e),
-            },
-        );
-    });
+async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<String, String> {
+    super::menu_export::remote(params, action, width).await
 }
 
 /// Pages rendered at build time are never clicked.
 #[cfg(not(target_arch = "wasm32"))]
-fn remote(
-    _: WidgetParams,
-    _: String,
-    _: u32,
-    _: UseStateHandle<String>,
-    _: impl Fn(String) -> String + 'static,
-) {
+async fn remote(_: &WidgetParams, _: &str, _: u32) -> Result<String, String> {
+    Err(String::new())
 }

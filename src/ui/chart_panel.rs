@@ -34,8 +34,6 @@ pub struct ChartPanelProps {
     pub children: Html,
 }
 
-const SCALES: [Scale; 2] = [Scale::Linear, Scale::Log];
-
 /// A plain function, not a component (see `bar_chart_canvas`).
 pub fn chart_panel(props: ChartPanelProps) -> Html {
     let lang = props.lang;
@@ -64,7 +62,7 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
     let on_scale = {
         let on_scale = props.on_scale.clone();
         Callback::from(move |i: usize| {
-            if let Some(s) = SCALES.get(i) {
+            if let Some(s) = Scale::ALL.get(i) {
                 on_scale.emit(*s);
             }
         })

@@ -43,23 +43,28 @@ pub struct Links {
 impl Links {
     /// Links for a chart shown on the explorer's page at `route`, `depth` folders below its root.
     pub fn explorer(route: &Route, depth: usize, chart: WidgetChart) -> Links {
-        let params = WidgetParams {
-            chart,
-            lang: route.lang,
-            unit: route.unit,
-            scale: route.scale,
-            ..WidgetParams::default()
-        };
+        let (view, embed) = explorer_links(route, depth, chart);
         Links {
-            view: absolute_url(&route.href(depth)).into(),
-            embed: Some(
-                route
-                    .with_page(Page::Embed(params.to_query()))
-                    .href(depth)
-                    .into(),
-            ),
+            view: view.into(),
+            embed: Some(embed.into()),
         }
     }
+}
+
+/// The addresses of `chart` shown on the explorer's page at `route`, `depth` folders below its root: its view
+/// (absolute, what "copy link" copies) and the generator page for it (relative).
+pub fn explorer_links(route: &Route, depth: usize, chart: WidgetChart) -> (String, String) {
+    let params = WidgetParams {
+        chart,
+        lang: route.lang,
+        unit: route.unit,
+        scale: route.scale,
+        ..WidgetParams::default()
+    };
+    (
+        absolute_url(&route.href(depth)),
+        route.with_page(Page::Embed(params.to_query())).href(depth),
+    )
 }
 
 /// What a chart section shows, worked out from the data once for each input: kept by the component that holds

@@ -12,7 +12,7 @@
 //!   focus, then each point as the arrow keys move. The data table beside it is the full text alternative.
 
 use super::canvas_chart::{
-    draw, key_action, overlay_styles, point_at, tip_lines, AnyChart, KeyAction,
+    draw, entering, key_action, overlay_styles, point_at, tip_lines, AnyChart, KeyAction,
 };
 use super::canvas_size::FALLBACK_WIDTH;
 use super::lang_text;
@@ -45,7 +45,8 @@ pub struct InteractiveCanvasProps {
     pub on_open: Option<Callback<usize>>,
     /// The chart as static SVG, shown until the canvas is first drawn: drawn by the same chart code when the
     /// page is rendered at build time (see `static_chart`), so the first paint already has the chart; empty in
-    /// the browser, where the takeover moves the served drawing in (`take_over::keep_static_charts`).
+    /// the browser (a widget draws its canvas at once; on an explorer page `live_chart` drives the served
+    /// markup, drawing included, and this component does not run).
     pub fallback: Html,
 }
 
@@ -246,12 +247,4 @@ pub fn interactive_canvas(props: &InteractiveCanvasProps) -> Html {
             }
         </div>
     }
-}
-
-/// Whether a mouse leaving for `e.related_target()` goes into an element matching `selector` (or inside one).
-fn entering(e: &MouseEvent, selector: &str) -> bool {
-    e.related_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(selector).ok().flatten())
-        .is_some()
 }

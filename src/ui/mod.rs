@@ -23,6 +23,8 @@ mod fetch;
 mod figures_table;
 mod interactive_canvas;
 mod lang_text;
+#[cfg(target_arch = "wasm32")]
+mod live_chart;
 mod menu_export;
 mod not_found_page;
 mod overview_page;

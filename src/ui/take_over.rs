@@ -1,62 +1,31 @@
 //! Taking over a page the build rendered. Every page arrives whole (figures, sources, tables, static charts);
 //! the browser adds only what needs it:
 //!
-//! - On an explorer page (the first-view module) only the charts: each `data-island` element is rendered again,
-//!   by the same [`ChartIsland`] that wrote it, in its place; the rest of the page stays as served. Moving
-//!   between pages loads the next page, which is as fast as a static file can be (pre-rendered, with this
-//!   module cached).
+//! - On an explorer page (the first-view module) only the charts: each `data-island` element's chart is driven
+//!   where it stands ([`LiveChart`]): its canvas drawn over the served drawing, its controls, tooltips, keys
+//!   and menu answering. Nothing is rendered again, so nothing moves and focus stays put; the rest of the page
+//!   stays as served. Moving between pages loads the next page, which is as fast as a static file can be
+//!   (pre-rendered, with this module cached).
 //! - The page's first chart and every chart in the first screen are taken over at once, in one task; that is
 //!   when the page is interactive (`app-interactive`). The others are taken over together when the browser is
 //!   next idle (`every-chart-interactive`): the charts in view answer without waiting for them, which a reader
 //!   scrolling to them finds taken over.
-//! - The old markup is removed, the new put in its place and each canvas first drawn in that one task, before
-//!   the browser paints again ([`first_draw`]); a served static chart whose canvas could not be drawn stays on
-//!   screen. So the reader sees nothing change (tests/e2e measures the layout shift and looks at every frame),
-//!   and the element that had focus gets it back.
-//! - On the generator's page (the second module) the whole page, whose every part is interactive (`App`).
+//! - On the generator's page (the second module) the whole page, whose every part is interactive (`App`),
+//!   rendered anew in place of the served markup, in one task.
 //!
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
 //! it is not interactive.
 
-use super::chart_island::{island_chart, ChartIsland, ChartIslandProps};
+use super::chart_island::island_chart;
 use super::data_source;
+use super::live_chart::LiveChart;
 use super::use_route::{find_base, location_route, route_at};
 use super::{App, AppProps, LoadError};
 use crate::model::Lang;
 use crate::view::route::{Page, Route};
-use std::cell::{Cell, RefCell};
+use crate::view::widget_params::WidgetChart;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    /// Islands whose canvas has not yet had its first draw (taken over, or put off until the browser is idle),
-    /// and whether each is one the page waits for before it is interactive (the first chart, and those in the
-    /// first screen).
-    static UNDRAWN: RefCell<Vec<(web_sys::Element, bool)>> = const { RefCell::new(Vec::new()) };
-    /// Whether `app-interactive`, and `every-chart-interactive`, have been marked.
-    static MARKED: (Cell<bool>, Cell<bool>) = const { (Cell::new(false), Cell::new(false)) };
-    /// While served markup is being rendered anew: the first draws of its canvases, asked for by
-    /// [`first_draw`] and done once the new markup is in the page.
-    static FIRST_DRAWS: RefCell<Option<Vec<FirstDraw>>> = const { RefCell::new(None) };
-}
-
-/// A canvas's first draw, asked for by its component at its first render.
-type FirstDraw = Box<dyn FnOnce()>;
-
-/// Asks for `draw`, a canvas's first draw, to be done in the task that puts the canvas's markup in the page,
-/// when that markup replaces served markup ([`render_in_place`]). A canvas is otherwise first drawn by its
-/// effect, which Yew runs in a later task when it stops after 16 ms of work (every takeover at 4× CPU
-/// slowdown): the browser would paint a frame between, and the page's second chart would wait for the first's
-/// effects. `false` (and `draw` dropped) when no served markup is being rendered anew.
-pub(super) fn first_draw(draw: FirstDraw) -> bool {
-    FIRST_DRAWS.with(|d| match d.borrow_mut().as_mut() {
-        Some(draws) => {
-            draws.push(draw);
-            true
-        }
-        None => false,
-    })
-}
 
 /// The page, the explorer's root relative to it (`../../`), its route and depth below the root; `None` until
 /// the document has been parsed (then `start` is called again).
@@ -75,9 +44,6 @@ fn page(start: fn()) -> Option<(web_sys::Document, String, Route, usize)> {
     let (route, depth) = location_route().unwrap_or_else(|| (Route::default(), 0));
     Some((doc, root, route, depth))
 }
-
-/// An island of the served page and what its chart is rendered with.
-type Island = (web_sys::Element, ChartIslandProps);
 
 /// Makes the charts of the explorer page the browser has loaded interactive.
 pub fn take_over_charts() {
@@ -106,34 +72,35 @@ pub fn take_over_charts() {
                 else {
                     continue;
                 };
-                let props = ChartIslandProps {
-                    dataset: dataset.clone(),
-                    chart,
-                    // The address's own view options (`?unit=won`), which the page was not rendered with.
-                    route: route.clone(),
-                    depth,
-                };
                 if now.is_empty() || in_first_screen(&el) {
-                    now.push((el, props));
+                    now.push((el, chart));
                 } else {
-                    later.push((el, props));
+                    later.push((el, chart));
                 }
             }
-            UNDRAWN.with(|u| {
-                let mut u = u.borrow_mut();
-                u.extend(now.iter().map(|(el, _)| (el.clone(), true)));
-                u.extend(later.iter().map(|(el, _)| (el.clone(), false)));
-            });
-            if now.is_empty() {
-                settled();
-                return;
+            // The address's own view options (`?unit=won`), which the page was not rendered with.
+            let attach = move |islands: Vec<Island>| {
+                for (el, chart) in islands {
+                    LiveChart::attach(&el, dataset.clone(), chart, route.clone(), depth);
+                }
+            };
+            attach(now);
+            super::mark("app-interactive");
+            if later.is_empty() {
+                super::mark("every-chart-interactive");
+            } else {
+                when_idle(move || {
+                    attach(later);
+                    super::mark("every-chart-interactive");
+                });
             }
-            take_over(now);
-            put_off(later);
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
 }
+
+/// An island of the served page and the chart it holds.
+type Island = (web_sys::Element, WidgetChart);
 
 /// Whether any of `el` is within the window's first screen (the page as it is scrolled now).
 fn in_first_screen(el: &web_sys::Element) -> bool {
@@ -145,28 +112,12 @@ fn in_first_screen(el: &web_sys::Element) -> bool {
     r.bottom() > 0.0 && r.top() < height
 }
 
-/// Takes `islands` over, in one task: each island's canvas chart then calls `chart_settled` after its first
-/// draw (or the error that stopped it).
-fn take_over(islands: Vec<Island>) {
-    // All in one task: each taken alone, the first's effects and a frame came before the next.
-    in_scheduler(move || {
-        let focused = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        render_in_place::<ChartIsland>(islands, focused.as_ref());
-    });
-}
-
-/// Takes `islands` over when the browser is next idle (at the latest 2 s on): the charts in view answer the
-/// reader without waiting for them, and a reader scrolling to them finds them taken over.
-fn put_off(islands: Vec<Island>) {
-    if islands.is_empty() {
-        return;
-    }
+/// Runs `f` when the browser is next idle (at the latest 2 s on).
+fn when_idle(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let idle = Closure::once_into_js(move || take_over(islands));
+    let idle = Closure::once_into_js(f);
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(2000);
     let asked = window
@@ -188,137 +139,35 @@ impl yew::scheduler::Runnable for Job {
     }
 }
 
-/// Runs `f` (which renders served markup anew in its place: a page's islands, or the generator's page) in Yew's
-/// own queue, so the served markup is removed in the task that creates the new. Yew stops after 16 ms of work
-/// and finishes its queue in a task of its own; a render asked for before that task runs (a timer set while Yew
-/// was working fires first) is done only then, and called directly `f` would have emptied an island for the
-/// frames in between, its served drawing lost. Queued here, `f` runs when Yew does: in this task if it is idle,
-/// else in that one.
+/// Runs `f` (which renders served markup anew in its place) in Yew's own queue, so the served markup is
+/// removed in the task that creates the new. Yew stops after 16 ms of work and finishes its queue in a task of
+/// its own; a render asked for before that task runs (a timer set while Yew was working fires first) is done
+/// only then, and called directly `f` would have emptied the page for the frames in between. Queued here, `f`
+/// runs when Yew does: in this task if it is idle, else in that one.
 fn in_scheduler(f: impl FnOnce() + 'static) {
     yew::scheduler::push(Box::new(Job(Box::new(f))));
 }
 
-/// Renders `C` in place of each root's served markup, which is the same: the old is removed, the new put in
-/// and its canvases first drawn in one task, when called in a job of Yew's scheduler ([`in_scheduler`]). If
-/// `focused` is inside a root, the element at its place in the new markup (its path of child positions) gets
-/// focus back.
+/// Renders `C` in place of `root`'s served markup, which is the same: the old is removed and the new put in
+/// in one task, when called in a job of Yew's scheduler ([`in_scheduler`]). If `focused` is inside `root`,
+/// the element at its place in the new markup (its path of child positions) gets focus back.
 fn render_in_place<C: yew::BaseComponent>(
-    roots: Vec<(web_sys::Element, C::Properties)>,
+    root: web_sys::Element,
+    props: C::Properties,
     focused: Option<&web_sys::Element>,
 ) {
-    FIRST_DRAWS.with(|d| *d.borrow_mut() = Some(Vec::new()));
-    let mut rendered = Vec::with_capacity(roots.len());
-    for (root, props) in roots {
-        let refocus = focused
-            .filter(|f| root.contains(Some(f)))
-            .and_then(|f| path_from(&root, f.clone()));
-        let served = static_charts(&root);
-        root.set_inner_html("");
-        yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-        rendered.push((root, served, refocus));
-    }
+    let refocus = focused
+        .filter(|f| root.contains(Some(f)))
+        .and_then(|f| path_from(&root, f.clone()));
+    root.set_inner_html("");
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
     // Yew creates the new markup in the same run of its scheduler as this job (a component's first render is
-    // never put off); this microtask runs after that run, in the same task. If Yew did not stop before its
-    // effects, they have drawn the canvases already, and the draws asked for have nothing left to do.
+    // never put off); this microtask runs after that run, in the same task.
     wasm_bindgen_futures::spawn_local(async move {
-        let draws = FIRST_DRAWS
-            .with(|d| d.borrow_mut().take())
-            .unwrap_or_default();
-        for draw in draws {
-            draw();
-        }
-        for (root, served, refocus) in rendered {
-            keep_static_charts(&root, served);
-            // A chart that cannot be drawn with this data says why in place of its canvas: nothing to wait for.
-            if root.query_selector("canvas").ok().flatten().is_none() {
-                chart_settled(Some(&root));
-            }
-            if let Some(path) = refocus {
-                refocus_at(&root, &path);
-            }
+        if let Some(path) = refocus {
+            refocus_at(&root, &path);
         }
     });
-}
-
-/// Each chart below `root`: its canvas and the box of its static drawing, if it has one.
-fn chart_boxes(root: &web_sys::Element) -> Vec<(web_sys::Element, web_sys::Element)> {
-    let Ok(boxes) = root.query_selector_all(".chart-canvas-box") else {
-        return Vec::new();
-    };
-    (0..boxes.length())
-        .filter_map(|i| {
-            let b = boxes.item(i)?.dyn_into::<web_sys::Element>().ok()?;
-            let canvas = b.query_selector("canvas").ok()??;
-            let drawing = b.query_selector("[data-chart-static]").ok()??;
-            Some((canvas, drawing))
-        })
-        .collect()
-}
-
-/// The static drawing of each chart below `root`, by its canvas's id.
-fn static_charts(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
-    chart_boxes(root)
-        .into_iter()
-        .map(|(canvas, drawing)| (canvas.id(), drawing))
-        .collect()
-}
-
-/// Moves the served drawing of each canvas not yet drawn into the new markup's place for it, which the browser
-/// renders empty (the canvas is drawn instead): it shows until its canvas is first drawn, when the stylesheet
-/// hides it and the app removes it. Without this, a frame would show neither where a first draw failed (the
-/// chart says why), or where one was left to its effect.
-fn keep_static_charts(root: &web_sys::Element, served: Vec<(String, web_sys::Element)>) {
-    // A canvas already drawn needs no drawing kept.
-    let places = chart_boxes(root);
-    for (id, drawing) in served {
-        let place = places
-            .iter()
-            .find(|(canvas, _)| canvas.id() == id && !canvas.has_attribute("data-drawn"));
-        if let Some((_, place)) = place {
-            while let Some(child) = drawing.first_child() {
-                if place.append_child(&child).is_err() {
-                    break;
-                }
-            }
-        }
-    }
-}
-
-/// Called once by each canvas chart (`canvas`, when it is in the page), after its first draw or the error that
-/// stopped it: the page is interactive when every island it waits for has had it (hovering and clicking a
-/// chart need its drawn layout), and every chart is when all have.
-pub(super) fn chart_settled(canvas: Option<&web_sys::Element>) {
-    let removed = UNDRAWN.with(|u| {
-        let mut u = u.borrow_mut();
-        let at = u
-            .iter()
-            .position(|(island, _)| canvas.is_some_and(|c| island.contains(Some(c))))
-            // A canvas not in the page counts for the first island still waited for.
-            .or_else(|| (canvas.is_none() && !u.is_empty()).then_some(0));
-        at.map(|at| u.remove(at)).is_some()
-    });
-    // A chart of no island (a widget's, the generator page's) changes nothing here.
-    if removed {
-        settled();
-    }
-}
-
-/// Marks `app-interactive` once no island the page waits for is left undrawn, and `every-chart-interactive`
-/// once none at all is; each once.
-fn settled() {
-    let (first_left, left) = UNDRAWN.with(|u| {
-        let u = u.borrow();
-        (u.iter().filter(|(_, first)| *first).count(), u.len())
-    });
-    if first_left > 0 {
-        return;
-    }
-    if !MARKED.with(|m| m.0.replace(true)) {
-        super::mark("app-interactive");
-    }
-    if left == 0 && !MARKED.with(|m| m.1.replace(true)) {
-        super::mark("every-chart-interactive");
-    }
 }
 
 /// `el`'s place below `root`: its position among its parent's elements, for each level from the root down.
@@ -382,7 +231,7 @@ pub fn take_over_page() {
                 depth,
             };
             in_scheduler(move || {
-                render_in_place::<App>(vec![(app, props)], doc.active_element().as_ref());
+                render_in_place::<App>(app, props, doc.active_element().as_ref());
                 interactive();
             });
         }
@@ -482,6 +331,7 @@ fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
 #[cfg(all(test, target_arch = "wasm32"))]
 mod in_the_browser {
     use super::*;
+    use std::cell::Cell;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen_test::*;
     use yew::prelude::*;
@@ -502,16 +352,13 @@ mod in_the_browser {
         html! { <p>{ "slow" }</p> }
     }
 
-    const ISLAND: &str = "<div class=\"chart-canvas-box\"><canvas id=\"take-over-test\"></canvas>\
-                          <div data-chart-static=\"\">{}</div></div>";
+    /// The served page's markup.
+    const SERVED: &str = "<main id=\"served\"><p>served</p></main>";
 
-    /// The island's markup as the app renders it, marked new: its drawing's place is empty.
+    /// The same markup as the app renders it, marked new.
     #[function_component]
-    fn Island() -> Html {
-        let new = ISLAND
-            .replace("{}", "")
-            .replacen("<div ", "<div data-new=\"\" ", 1);
-        Html::from_html_unchecked(new.into())
+    fn Page() -> Html {
+        Html::from_html_unchecked(SERVED.replacen("<main ", "<main data-new=\"\" ", 1).into())
     }
 
     fn element(tag: &str) -> web_sys::Element {
@@ -547,35 +394,33 @@ mod in_the_browser {
             .expect("the timer fired");
     }
 
-    /// The test's view of an island: its chart boxes, and whether the served drawing is in the one box's place.
-    fn island_state(island: &web_sys::Element) -> (u32, bool) {
-        let boxes = island
-            .query_selector_all(".chart-canvas-box")
+    /// How many of the page's `<main>`s are in `root`, and whether one is the new markup.
+    fn page_state(root: &web_sys::Element) -> (u32, bool) {
+        let mains = root
+            .query_selector_all("main")
             .map(|l| l.length())
             .unwrap_or(0);
-        let drawing = island
-            .query_selector(".chart-canvas-box [data-chart-static] #served-drawing")
+        let new = root
+            .query_selector("main[data-new]")
             .ok()
             .flatten()
             .is_some();
-        (boxes, drawing)
+        (mains, new)
     }
 
-    // An island is taken over from a timer that may fire while Yew is between two runs (found at 6× CPU
-    // slowdown in tests/e2e: a frame showed a chart neither drawn nor static). Its served markup, drawing
-    // included, stays on screen until the task that creates the new, which then has the served drawing.
+    // A page is taken over from a callback that may run while Yew is between two runs (found at 6× CPU
+    // slowdown in tests/e2e: a frame showed a chart neither drawn nor static, when the explorer's charts were
+    // still rendered anew). Its served markup stays on screen until the task that creates the new.
     #[wasm_bindgen_test]
-    async fn an_island_taken_over_while_yew_is_between_two_runs_keeps_its_markup_and_drawing() {
-        let island = element("div");
-        island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
+    async fn a_page_taken_over_while_yew_is_between_two_runs_keeps_its_markup_until_the_new_is_in()
+    {
+        let root = element("div");
+        root.set_inner_html(SERVED);
         let host = element("div");
         // Yew runs in a microtask after this one, so the timer below is set before Yew stops, and fires first.
         yew::Renderer::<Slow>::with_root(host.clone()).render();
-        let taken = island.clone();
-        in_a_timer(move || {
-            in_scheduler(move || render_in_place::<Island>(vec![(taken, ())], None))
-        })
-        .await;
+        let taken = root.clone();
+        in_a_timer(move || in_scheduler(move || render_in_place::<Page>(taken, (), None))).await;
         // Yew rendered `Slow` and stopped before its effect: it was between two runs when the timer fired.
         assert_eq!(host.text_content().as_deref(), Some("slow"));
         assert!(
@@ -583,132 +428,16 @@ mod in_the_browser {
             "Yew did not stop after 20 ms"
         );
         assert_eq!(
-            island_state(&island),
-            (1, true),
-            "the island, at the end of the task that asked for its takeover"
+            page_state(&root),
+            (1, false),
+            "the page, at the end of the task that asked for its takeover"
         );
-        // Yew's next run, then the new markup's: the one chart box is the new one, with the served drawing.
+        // Yew's next run, then the new markup's: the one page is the new one.
         in_a_timer(|| ()).await;
         in_a_timer(|| ()).await;
         assert!(SLOW_SETTLED.with(Cell::get));
-        assert_eq!(
-            island_state(&island),
-            (1, true),
-            "the island once taken over"
-        );
-        let new = island.query_selector_all(".chart-canvas-box[data-new]");
-        assert_eq!(new.map(|l| l.length()).ok(), Some(1), "the new markup");
-        island.remove();
+        assert_eq!(page_state(&root), (1, true), "the page once taken over");
+        root.remove();
         host.remove();
-    }
-
-    thread_local! {
-        /// How many times `SlowCanvas`'s canvas has been drawn, the chart it last drew, and whether its effects
-        /// have run.
-        static DRAWS: Cell<u32> = const { Cell::new(0) };
-        static LAST_DRAWN: Cell<u32> = const { Cell::new(0) };
-        static CANVAS_EFFECTS_RAN: Cell<bool> = const { Cell::new(false) };
-        /// Changes `SlowCanvas`'s chart, as a reader's click on a unit would.
-        static SET_CHART: RefCell<Option<UseStateSetter<u32>>> = const { RefCell::new(None) };
-    }
-
-    fn count_draw(
-        canvas: &web_sys::HtmlCanvasElement,
-        chart: &u32,
-        _: crate::chart::Theme,
-    ) -> Result<(), String> {
-        DRAWS.with(|d| d.set(d.get() + 1));
-        LAST_DRAWN.with(|d| d.set(*chart));
-        canvas
-            .set_attribute("data-drawn", "true")
-            .map_err(|_| "cannot mark the canvas".to_owned())
-    }
-
-    /// A canvas chart in the island's markup that works 20 ms in its render, so Yew stops before its effects.
-    #[function_component]
-    fn SlowCanvas() -> Html {
-        let value = use_state(|| 1u32);
-        SET_CHART.with(|s| *s.borrow_mut() = Some(value.setter()));
-        let chart = super::super::use_canvas_chart::use_canvas_chart(
-            *value,
-            crate::chart::Theme::Light,
-            count_draw,
-        );
-        use_effect_with((), |_| CANVAS_EFFECTS_RAN.with(|s| s.set(true)));
-        let start = js_sys::Date::now();
-        while js_sys::Date::now() - start < 20.0 {}
-        html! {
-            <div class="chart-canvas-box">
-                <canvas id="take-over-test" ref={ chart.node.clone() }></canvas>
-                <div data-chart-static=""></div>
-            </div>
-        }
-    }
-
-    /// Lets the microtasks queued so far run (this task goes on).
-    async fn microtasks() {
-        for _ in 0..4 {
-            let done = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-            let _ = wasm_bindgen_futures::JsFuture::from(done).await;
-        }
-    }
-
-    /// An island with a served drawing, taken over by `SlowCanvas` in Yew's scheduler, with the counters reset;
-    /// returned at the end of the task that rendered it (its microtasks run), before Yew's next run.
-    async fn slow_canvas_taken_over() -> web_sys::Element {
-        DRAWS.with(|d| d.set(0));
-        LAST_DRAWN.with(|d| d.set(0));
-        CANVAS_EFFECTS_RAN.with(|e| e.set(false));
-        let island = element("div");
-        island.set_inner_html(&ISLAND.replace("{}", "<svg id=\"served-drawing\"></svg>"));
-        let taken = island.clone();
-        in_scheduler(move || render_in_place::<SlowCanvas>(vec![(taken, ())], None));
-        microtasks().await;
-        island
-    }
-
-    // A canvas that replaces served markup is first drawn in the task that puts it in the page, not by its
-    // effect in Yew's next run: the browser paints no frame between, and the page's other charts need not wait.
-    #[wasm_bindgen_test]
-    async fn a_canvas_taken_over_is_first_drawn_in_the_task_that_puts_it_in_the_page() {
-        let island = slow_canvas_taken_over().await;
-        assert!(
-            !CANVAS_EFFECTS_RAN.with(Cell::get),
-            "Yew did not stop before its effects"
-        );
-        let canvas = island
-            .query_selector("canvas#take-over-test")
-            .ok()
-            .flatten();
-        assert!(canvas.is_some(), "the new markup is in the page");
-        assert_eq!(
-            DRAWS.with(Cell::get),
-            1,
-            "draws of the canvas at the end of the task that rendered it"
-        );
-        // Drawn, so no served drawing is kept in its place.
-        assert_eq!(island_state(&island), (1, false));
-        // Yew's next run: the effects, whose first draw was done already.
-        in_a_timer(|| ()).await;
-        in_a_timer(|| ()).await;
-        assert!(CANVAS_EFFECTS_RAN.with(Cell::get));
-        assert_eq!(DRAWS.with(Cell::get), 1, "draws once the effects have run");
-        island.remove();
-    }
-
-    // If the chart changes between its early first draw and Yew's run of its effects (a click in the task
-    // between, when Yew stopped before its effects), the new chart is drawn: Yew runs the first render's
-    // effects (whose draw was done early) before the new render, whose effect draws.
-    #[wasm_bindgen_test]
-    async fn a_chart_changed_before_its_effects_run_is_drawn_anew() {
-        let island = slow_canvas_taken_over().await;
-        assert_eq!(LAST_DRAWN.with(Cell::get), 1, "the early first draw");
-        let set = SET_CHART.with(|s| s.borrow().clone()).expect("a setter");
-        set.set(2);
-        in_a_timer(|| ()).await;
-        in_a_timer(|| ()).await;
-        in_a_timer(|| ()).await;
-        assert_eq!(LAST_DRAWN.with(Cell::get), 2, "the chart drawn last");
-        island.remove();
     }
 }

@@ -47,7 +47,7 @@ where
             let on_resize = bump.clone();
             let listener = web_sys::window()
                 .map(|w| gloo_events::EventListener::new(&w, "resize", move |_| on_resize()));
-            let probe = rem_probe();
+            let probe = super::canvas_size::rem_probe();
             // A ResizeObserver reports once as soon as it observes: that is not a change.
             let mut first = true;
             let callback = Closure::<dyn FnMut()>::new(move || {
@@ -71,21 +71,14 @@ where
             }
         });
     }
-    // Whether the first draw has been tried (the page's takeover counts the charts that have).
-    let tried = use_mut_ref(|| false);
-    let draw_now = {
-        let (node, error, layout, drawn, tried) = (
-            node.clone(),
-            error.clone(),
-            layout.clone(),
-            drawn.clone(),
-            tried.clone(),
-        );
-        move |chart: &C, theme: Theme| {
+    {
+        let (node, error, layout, drawn) =
+            (node.clone(), error.clone(), layout.clone(), drawn.clone());
+        use_effect_with((chart, theme, *resize), move |(chart, theme, _)| {
             let result = node
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "the chart canvas is not in the page".to_owned())
-                .and_then(|canvas| draw(&canvas, chart, theme));
+                .and_then(|canvas| draw(&canvas, chart, *theme));
             match result {
                 Ok(l) => {
                     *layout.borrow_mut() = Some(l);
@@ -94,60 +87,12 @@ where
                 }
                 Err(e) => error.set(Some(e)),
             }
-            if !std::mem::replace(&mut *tried.borrow_mut(), true) {
-                #[cfg(target_arch = "wasm32")]
-                super::take_over::chart_settled(node.cast::<web_sys::Element>().as_ref());
-            }
-        }
-    };
-    // The first draw, when this canvas replaces served markup, is done in the task that puts it in the page
-    // (`take_over::first_draw`); the effect's first run then has nothing to do. That run always has the first
-    // render's chart and theme: Yew runs a component's first `rendered` before any later render of it, even one
-    // asked for (a click) while Yew was stopped before its effects. Every other draw is the effect's.
-    let drawn_early = use_mut_ref(|| false);
-    #[cfg(target_arch = "wasm32")]
-    {
-        let (draw_now, drawn_early, tried, chart) = (
-            draw_now.clone(),
-            drawn_early.clone(),
-            tried.clone(),
-            chart.clone(),
-        );
-        // Asked for once, at the first render.
-        use_mut_ref(move || {
-            super::take_over::first_draw(Box::new(move || {
-                // Yew did not stop before its effects: the effect has drawn.
-                if !*tried.borrow() {
-                    *drawn_early.borrow_mut() = true;
-                    draw_now(&chart, theme);
-                }
-            }))
         });
     }
-    use_effect_with((chart, theme, *resize), move |(chart, theme, _)| {
-        if !std::mem::replace(&mut *drawn_early.borrow_mut(), false) {
-            draw_now(chart, *theme);
-        }
-    });
     CanvasChart {
         node,
         layout,
         error: (*error).clone(),
         drawn: *drawn,
     }
-}
-
-/// A hidden element 1rem wide at the end of the body: it changes size exactly when the root font size does.
-fn rem_probe() -> Option<web_sys::Element> {
-    let doc = web_sys::window()?.document()?;
-    let probe = doc.create_element("span").ok()?;
-    probe
-        .set_attribute(
-            "style",
-            "position:absolute;visibility:hidden;width:1rem;height:0;overflow:hidden;pointer-events:none",
-        )
-        .ok()?;
-    probe.set_attribute("aria-hidden", "true").ok()?;
-    doc.body()?.append_child(&probe).ok()?;
-    Some(probe)
 }
