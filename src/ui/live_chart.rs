@@ -63,6 +63,8 @@ struct State {
     drawn: Option<Drawn<AnyLayout>>,
     /// The point the pointer or keyboard is on.
     active: Option<usize>,
+    /// Whether the bars cannot be made with the options chosen, which the chart's place says.
+    view_error: bool,
     /// Set by a touch pointerdown to the point that was active before it. Chromium follows a tap with a synthetic
     /// mousemove (which activates the point) before the click, so the click must compare with this.
     touch_down: Option<Option<usize>>,
@@ -113,6 +115,7 @@ impl LiveChart {
                 tips,
                 drawn: None,
                 active: None,
+                view_error: false,
                 touch_down: None,
             }),
         });
@@ -152,39 +155,55 @@ impl LiveChart {
             let mut route = self.route.borrow_mut();
             *route = route.with_unit(unit).with_scale(scale);
         }
-        if rewrite {
-            self.press(
-                &format!("{}-unit", self.id),
-                Unit::ALL.iter().position(|u| *u == unit),
-            );
-            self.press(
-                &format!("{}-scale", self.id),
-                Scale::ALL.iter().position(|s| *s == scale),
-            );
-            self.write_formula(unit);
-            self.write_embed_link();
-        }
+        let rewrite_controls = || {
+            if rewrite {
+                self.press(
+                    &format!("{}-unit", self.id),
+                    Unit::ALL.iter().position(|u| *u == unit),
+                );
+                self.press(
+                    &format!("{}-scale", self.id),
+                    Scale::ALL.iter().position(|s| *s == scale),
+                );
+                self.write_formula(unit);
+                self.write_embed_link();
+            }
+        };
         match view {
             Ok(v) => {
-                self.show_error(None);
+                {
+                    let mut state = self.state.borrow_mut();
+                    state.drawing = Some(AnyChart::Bars(v.chart));
+                    state.tips = v.tips.clone();
+                }
+                // The chart first, while the page's layout is as the last frame left it (the reads that size
+                // the canvas then cost nothing); what else changes is written after it, in the same task, and
+                // laid out with it for the next frame.
+                self.draw_canvas();
+                rewrite_controls();
                 if rewrite {
                     let _ = self.canvas.set_attribute("aria-label", &v.summary);
                     self.write_options(&v.tips);
                 }
-                {
-                    let mut state = self.state.borrow_mut();
-                    state.drawing = Some(AnyChart::Bars(v.chart));
-                    state.tips = v.tips;
-                }
-                self.redraw();
+                self.show_error(None);
+                self.render_overlay();
             }
-            Err(e) => self.show_error(Some(&e)),
+            Err(e) => {
+                rewrite_controls();
+                self.show_error(Some(&e));
+            }
         }
+    }
+
+    /// Draws the canvas as the state has it, with the active point's outline and tooltip.
+    fn redraw(&self) {
+        self.draw_canvas();
+        self.render_overlay();
     }
 
     /// Draws the canvas as the state has it; the served drawing goes once it is drawn, and a failure is said
     /// in its place (the served drawing, if still there, stays).
-    fn redraw(&self) {
+    fn draw_canvas(&self) {
         let (drawing, theme) = {
             let state = self.state.borrow();
             (state.drawing.clone(), state.theme)
@@ -194,10 +213,11 @@ impl LiveChart {
         };
         match draw(&self.canvas, &drawing, theme) {
             Ok(drawn) => {
-                self.state.borrow_mut().drawn = Some(drawn);
-                self.remove_in_box("[data-chart-static]");
+                let first = self.state.borrow_mut().drawn.replace(drawn).is_none();
+                if first {
+                    self.remove_in_box("[data-chart-static]");
+                }
                 self.remove_in_box(".chart-error");
-                self.render_overlay();
             }
             Err(e) => {
                 let lang = self.lang();
@@ -248,6 +268,10 @@ impl LiveChart {
     /// The chart's place shows `error` instead of the chart (the bars cannot be made with these options), or
     /// the chart again.
     fn show_error(&self, error: Option<&str>) {
+        let was = std::mem::replace(&mut self.state.borrow_mut().view_error, error.is_some());
+        if !was && error.is_none() {
+            return;
+        }
         let Some(wrap) = self.canvas_box.parent_element() else {
             return;
         };
@@ -358,12 +382,26 @@ impl LiveChart {
 
     /// The canvas's options, one per point, as `interactive_canvas` writes them.
     fn write_options(&self, tips: &[Tip]) {
+        let lang = self.lang();
+        let options = self.canvas.children();
+        // The same points in another unit: each option's text, where it changed.
+        if options.length() as usize == tips.len() {
+            for (i, tip) in tips.iter().enumerate() {
+                let Some(option) = options.item(i as u32) else {
+                    continue;
+                };
+                if option.text_content().as_deref() != Some(tip.spoken.as_str()) {
+                    option.set_text_content(None);
+                    self.append_text(&option, &tip.spoken, lang);
+                }
+            }
+            return;
+        }
         while let Some(child) = self.canvas.first_child() {
             if self.canvas.remove_child(&child).is_err() {
                 break;
             }
         }
-        let lang = self.lang();
         for (i, tip) in tips.iter().enumerate() {
             let id = format!("{}-point-{i}", self.id);
             if let Some(option) = self.new_element(
