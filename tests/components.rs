@@ -3,8 +3,6 @@
 
 use ansan_budget::model::{self, Lang};
 use ansan_budget::ui::{toggle_group, FiguresTable, ToggleGroupProps};
-use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -86,46 +84,26 @@ async fn figures_table_in_english() {
     assert!(text.contains("line 8"), "{text}");
 }
 
-#[derive(Properties, PartialEq)]
-struct Harness {
-    chosen: Rc<Cell<Option<usize>>>,
-}
-
-#[function_component(ToggleHarness)]
-fn toggle_harness(props: &Harness) -> Html {
-    let pressed = use_state(|| 0usize);
-    let chosen = props.chosen.clone();
-    let on_choose = {
-        let pressed = pressed.clone();
-        Callback::from(move |i: usize| {
-            chosen.set(Some(i));
-            pressed.set(i);
-        })
-    };
+/// The markup of a toggle group, as pages are served: a labelled group of buttons, the chosen one pressed.
+/// (What a click does is the live chart's: `unit_choice_goes_into_the_url_and_shows_the_formula`.)
+#[function_component(ToggleMarkup)]
+fn toggle_markup() -> Html {
     let options: Vec<(AttrValue, bool)> = ["억원", "원", "시민 1인당"]
         .iter()
         .enumerate()
-        .map(|(i, t)| (AttrValue::from(*t), i == *pressed))
+        .map(|(i, t)| (AttrValue::from(*t), i == 1))
         .collect();
     toggle_group(ToggleGroupProps {
         id: "unit".into(),
         label: "단위".into(),
         options,
-        on_choose,
     })
 }
 
 #[wasm_bindgen_test]
-async fn toggle_group_reports_and_reflects_the_choice() {
+async fn toggle_group_is_a_labelled_group_with_the_choice_pressed() {
     let root = root();
-    let chosen = Rc::new(Cell::new(None));
-    yew::Renderer::<ToggleHarness>::with_root_and_props(
-        root.clone(),
-        Harness {
-            chosen: chosen.clone(),
-        },
-    )
-    .render();
+    yew::Renderer::<ToggleMarkup>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     let group = root
         .query_selector("#unit[role=group]")
@@ -140,23 +118,11 @@ async fn toggle_group_reports_and_reflects_the_choice() {
         .expect("label element");
     assert_eq!(label.text_content().as_deref(), Some("단위"));
     let buttons = root.query_selector_all("#unit button").expect("query");
-    assert_eq!(buttons.length(), 3);
-    let button = |i: u32| -> HtmlElement {
-        buttons
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-            .expect("a button")
-    };
-    let pressed = || {
-        (0..3)
-            .map(|i| button(i).get_attribute("aria-pressed").unwrap_or_default())
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(pressed(), ["true", "false", "false"]);
-    button(2).click();
-    yew::scheduler::flush().await;
-    assert_eq!(chosen.get(), Some(2));
-    assert_eq!(pressed(), ["false", "false", "true"]);
+    let pressed: Vec<String> = (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<Element>().ok())
+        .map(|b| b.get_attribute("aria-pressed").unwrap_or_default())
+        .collect();
+    assert_eq!(pressed, ["false", "true", "false"]);
 }
 
 #[function_component(BarChartHarness)]
@@ -175,16 +141,33 @@ fn bar_chart_harness() -> Html {
         tips: view.tips,
         summary: "요약".into(),
         lang: Lang::Ko,
-        theme: ansan_budget::chart::Theme::Light,
-        on_open: None,
+        opens: false,
     })
 }
 
 #[wasm_bindgen_test]
-async fn bar_chart_canvas_draws_and_is_named() {
+async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
     let root = root();
     yew::Renderer::<BarChartHarness>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("[data-chart-static]")
+            .ok()
+            .flatten()
+            .is_some(),
+        "served with its static drawing's place"
+    );
+    let route = ansan_budget::view::route::Route::default();
+    let live = ansan_budget::ui::LiveChart::attach(
+        &root,
+        "test-chart",
+        dataset(),
+        ansan_budget::view::widget_params::WidgetChart::Overview,
+        route.clone(),
+        (route.unit, route.scale),
+        ansan_budget::ui::Host::Explorer { depth: 0 },
+    );
+    assert!(live.is_some(), "a canvas to drive");
     let canvas = root
         .query_selector("canvas#test-chart")
         .ok()
@@ -214,30 +197,44 @@ async fn bar_chart_canvas_draws_and_is_named() {
         "{}",
         root.inner_html()
     );
+    assert!(
+        root.query_selector("[data-chart-static]")
+            .ok()
+            .flatten()
+            .is_none(),
+        "the static drawing goes once the canvas is drawn"
+    );
 }
 
-/// The app mounted with its data and a page address, as `take_over_page` does after the data has come (the page
-/// itself is rendered at build time and hydrated: tests/e2e covers that, and the fetch).
-fn mount_app(root: &Element, path: &str) {
+/// The app mounted with its data and a page address: the page's markup as the build renders it (tests/e2e
+/// covers the served pages, and the fetch).
+fn mount_app(root: &Element, path: &str) -> ansan_budget::view::route::Route {
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
     let route = ansan_budget::view::route::Route::from_path(path, query);
     yew::Renderer::<ansan_budget::ui::App>::with_root_and_props(
         root.clone(),
         ansan_budget::ui::AppProps {
             dataset: dataset(),
-            route,
+            route: route.clone(),
             // Links and addresses relative to the test page's own folder.
             depth: 0,
         },
     )
     .render();
+    route
+}
+
+/// Has the first view's takeover drive the charts of the page mounted in `root`, as it does once the data has
+/// come.
+fn take_over(root: &Element, route: ansan_budget::view::route::Route) {
+    ansan_budget::ui::take_over_islands(root, dataset(), route, 0);
 }
 
 /// The overview with the checked figures and a drawn chart.
 #[wasm_bindgen_test]
 async fn app_shows_the_overview() {
     let root = root();
-    mount_app(&root, "ko/");
+    let route = mount_app(&root, "ko/");
     // The loading state is checked end to end (tests/e2e), where the request can be held; here the data may
     // already be in from an earlier test, since a page fetches it once.
     let mut table = None;
@@ -263,6 +260,7 @@ async fn app_shows_the_overview() {
             .is_none(),
         "loading state gone"
     );
+    take_over(&root, route);
     let canvas = root
         .query_selector("canvas#overview-chart")
         .ok()
@@ -296,7 +294,7 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 #[wasm_bindgen_test]
 async fn program_page_in_english_from_the_url() {
     let root = root();
-    mount_app(&root, "en/program/incubation/");
+    let route = mount_app(&root, "en/program/incubation/");
     let list = wait_for(&root, "ul.figure-list").await;
     let h1 = root
         .query_selector("h1")
@@ -325,6 +323,7 @@ async fn program_page_in_english_from_the_url() {
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"));
     assert_eq!(lang.as_deref(), Some("en"));
+    take_over(&root, route);
     wait_for(&root, "canvas#program-chart[data-drawn=true]").await;
 }
 
@@ -335,8 +334,9 @@ async fn unit_choice_goes_into_the_url_and_shows_the_formula() {
     let root = root();
     let window = web_sys::window().expect("window");
     let history_before = window.history().and_then(|h| h.length()).unwrap_or(0);
-    mount_app(&root, "ko/program/regeneration/");
+    let route = mount_app(&root, "ko/program/regeneration/");
     wait_for(&root, "#program-chart-unit").await;
+    take_over(&root, route);
     let per_resident = root
         .query_selector_all("#program-chart-unit button")
         .ok()

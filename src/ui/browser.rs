@@ -93,6 +93,7 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 }
 
 /// Opens `url` in a new tab without giving it a handle on this window, and without touching this page.
+#[cfg(target_arch = "wasm32")]
 pub fn open_in_new_tab(url: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.open_with_url_and_target_and_features(url, "_blank", "noopener");

@@ -199,8 +199,9 @@ pub fn key_action(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
+    #[wasm_bindgen_test]
     fn keys_move_round_the_points_and_open_only_where_they_can() {
         assert_eq!(
             key_action("ArrowDown", None, 4, false),

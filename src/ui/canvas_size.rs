@@ -4,8 +4,9 @@
 use crate::chart::Geometry;
 use web_sys::HtmlCanvasElement;
 
-/// The CSS width used before the container has been laid out (and in tests without layout).
-pub const FALLBACK_WIDTH: u32 = 640;
+/// The CSS width used before the container has been laid out (and in tests without layout); the served
+/// canvas's own width.
+pub use super::interactive_canvas::FALLBACK_WIDTH;
 
 /// The narrowest a chart is laid out: below it the text scale gives way (the table beside it has everything).
 const MIN_LAYOUT_WIDTH: u32 = 280;

@@ -1,10 +1,10 @@
 //! A bar chart with its controls (unit, scale; optional), the per-resident formula when that unit is chosen,
-//! the source under it (optional) and whatever the page adds below (its menu). It takes values and
-//! callbacks, so the explorer can keep the view in its URL and a widget in its own state.
+//! the source under it (optional) and whatever the page adds below (its menu), as it is served (and as a
+//! widget first shows it); `live_chart` changes what a unit or scale changes.
 
 use super::DataRef;
 use super::{bar_chart_canvas, toggle_group, BarChartCanvasProps, ToggleGroupProps};
-use crate::chart::{Scale, Theme};
+use crate::chart::Scale;
 use crate::model::Lang;
 use crate::view::route::Unit;
 use crate::view::rows::pick;
@@ -22,14 +22,12 @@ pub struct ChartPanelProps {
     pub lang: Lang,
     pub unit: Unit,
     pub scale: Scale,
-    pub theme: Theme,
-    pub on_unit: Callback<Unit>,
-    pub on_scale: Callback<Scale>,
     pub show_controls: bool,
     pub show_source: bool,
     /// Figure id used as the worked example in the per-resident formula.
     pub example_figure: AttrValue,
-    pub on_open: Option<Callback<usize>>,
+    /// Whether a bar opens its program.
+    pub opens: bool,
     /// Shown under the chart, inside its figure (the download menu).
     pub children: Html,
 }
@@ -41,14 +39,6 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
         .iter()
         .map(|u| (AttrValue::from(unit_name(*u, lang)), *u == props.unit))
         .collect();
-    let on_unit = {
-        let on_unit = props.on_unit.clone();
-        Callback::from(move |i: usize| {
-            if let Some(u) = Unit::ALL.get(i) {
-                on_unit.emit(*u);
-            }
-        })
-    };
     let scale_options: Vec<(AttrValue, bool)> = vec![
         (
             pick(lang, "선형", "Linear").into(),
@@ -59,14 +49,6 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
             props.scale == Scale::Log,
         ),
     ];
-    let on_scale = {
-        let on_scale = props.on_scale.clone();
-        Callback::from(move |i: usize| {
-            if let Some(s) = Scale::ALL.get(i) {
-                on_scale.emit(*s);
-            }
-        })
-    };
     let formula = (props.unit == Unit::PerResident)
         .then(|| {
             let f = props.dataset.figure(&props.example_figure)?;
@@ -81,13 +63,11 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
                         id: format!("{}-unit", props.id).into(),
                         label: pick(lang, "단위", "Unit").into(),
                         options: units,
-                        on_choose: on_unit,
                     }) }
                     { toggle_group(ToggleGroupProps {
                         id: format!("{}-scale", props.id).into(),
                         label: pick(lang, "눈금", "Scale").into(),
                         options: scale_options,
-                        on_choose: on_scale,
                     }) }
                 </div>
             }
@@ -102,8 +82,7 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
                         tips: v.tips.clone(),
                         summary: v.summary.clone().into(),
                         lang,
-                        theme: props.theme,
-                        on_open: props.on_open.clone(),
+                        opens: props.opens,
                     }),
                     Err(e) => html! { <p role="alert" class="error">{ e }</p> },
                 }

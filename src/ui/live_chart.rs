@@ -11,19 +11,20 @@
 //! formula, the canvas's name and options, the generator link) is written here as those components write it.
 //! View options live in the page's address: a change rewrites the current history entry.
 
+use super::browser;
+use super::browser::{location_href, open_in_new_tab};
 use super::canvas_chart::{
     draw, entering, key_action, overlay_styles, point_at, tip_lines, AnyChart, AnyLayout, KeyAction,
 };
 use super::canvas_size::{rem_probe, Drawn};
-use super::chart_island::{canvas_id, go_to};
-use super::chart_menu::{item_action, run_action};
 use super::chart_section::explorer_links;
+use super::menu_export::exporter;
 use super::use_route::replace_address;
 use super::DataRef;
 use crate::chart::{Scale, Theme};
 use crate::model::Lang;
 use crate::view::lang_runs::lang_runs;
-use crate::view::route::{Page, Route, Unit};
+use crate::view::route::{sibling_url, Page, Route, Unit};
 use crate::view::rows::pick;
 use crate::view::timeline::{timeline_chart, timeline_tips};
 use crate::view::units::{per_resident_formula, population};
@@ -36,6 +37,17 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement};
 
+/// Where a chart is shown, which decides where its view lives and where it leads.
+#[derive(Clone, Copy)]
+pub enum Host {
+    /// An explorer page, `depth` folders below the explorer's root: the view options in the page's address,
+    /// programs opened in its place, a link to the generator; the reader's colour scheme.
+    Explorer { depth: usize },
+    /// A widget in another site's page: the view options in the widget alone (the host page's history is
+    /// never touched), programs opened in the explorer in a new tab; the theme its address chose.
+    Widget { theme: Choice },
+}
+
 /// One served chart, driven.
 pub struct LiveChart {
     doc: Document,
@@ -46,9 +58,9 @@ pub struct LiveChart {
     canvas_box: Element,
     dataset: DataRef,
     chart: WidgetChart,
-    /// The page's route (language, page, and the view options the chart shows now) and depth below the root.
+    /// The page's route (language, page, and the view options the chart shows now).
     route: RefCell<Route>,
-    depth: usize,
+    host: Host,
     state: RefCell<State>,
 }
 
@@ -74,18 +86,20 @@ struct State {
 type BarsView = Result<ChartView, String>;
 
 impl LiveChart {
-    /// Drives the chart of the served `island` (`chart`, on the page at `route`, `depth` folders below the root,
-    /// showing `route`'s view options) and draws its canvas; `None` if the island has no canvas to drive.
+    /// Drives the chart whose markup is in `root`, its canvas `#id` (`chart`, on the page at `route`, which
+    /// also names the view options to show; the markup was rendered with `rendered`'s), and draws its canvas;
+    /// `None` if there is no such canvas.
     pub fn attach(
-        island: &Element,
+        root: &Element,
+        id: &str,
         dataset: DataRef,
         chart: WidgetChart,
         route: Route,
-        depth: usize,
+        rendered: (Unit, Scale),
+        host: Host,
     ) -> Option<Rc<LiveChart>> {
         let doc = web_sys::window()?.document()?;
-        let id = canvas_id(&chart).to_owned();
-        let canvas = island
+        let canvas = root
             .query_selector(&format!("canvas#{id}"))
             .ok()??
             .dyn_into::<HtmlCanvasElement>()
@@ -97,20 +111,20 @@ impl LiveChart {
                 Some(AnyChart::Timeline(timeline_chart(&dataset, lang))),
                 timeline_tips(&dataset, lang),
             ),
-            // The served bars are the rendered view's; `show` below draws the address's.
+            // The bars for the options asked for are made by `show` below.
             _ => (None, Rc::default()),
         };
         let live = Rc::new(LiveChart {
             doc,
-            id,
+            id: id.to_owned(),
             canvas,
             canvas_box,
             dataset,
             chart,
             route: RefCell::new(route.clone()),
-            depth,
+            host,
             state: RefCell::new(State {
-                theme: system_theme(),
+                theme: host.theme(),
                 drawing,
                 tips,
                 drawn: None,
@@ -122,12 +136,10 @@ impl LiveChart {
         if matches!(live.chart, WidgetChart::Timeline) {
             live.redraw();
         } else {
-            // The page was rendered with the default view options; the address may ask for others.
-            let served = route.rendered();
-            let rewrite = (served.unit, served.scale) != (route.unit, route.scale);
+            let rewrite = rendered != (route.unit, route.scale);
             live.show(route.unit, route.scale, rewrite);
         }
-        live.listen(island);
+        live.listen(root);
         Some(live)
     }
 
@@ -363,21 +375,26 @@ impl LiveChart {
         let link = self
             .part("-menu")
             .and_then(|menu| menu.query_selector("a.menu-item").ok().flatten());
-        if let Some(a) = link {
-            let (_, embed) = self.links();
+        if let (Some(a), (_, Some(embed))) = (link, self.links()) {
             let _ = a.set_attribute("href", &embed);
         }
     }
 
-    /// The chart's view address (absolute) and generator page, as the chart is shown now. The timeline has no
-    /// view options: its links are the page's own.
-    fn links(&self) -> (String, String) {
+    /// The chart's view address (absolute) and, in the explorer, its generator page, as the chart is shown now.
+    /// The timeline has no view options: its links are the page's own.
+    fn links(&self) -> (String, Option<String>) {
         let route = self.route.borrow();
         let route = match self.chart {
             WidgetChart::Timeline => route.rendered(),
             _ => route.clone(),
         };
-        explorer_links(&route, self.depth, self.chart.clone())
+        match self.host {
+            Host::Explorer { depth } => {
+                let (view, embed) = explorer_links(&route, depth, self.chart.clone());
+                (view, Some(embed))
+            }
+            Host::Widget { .. } => (explorer_url(&route), None),
+        }
     }
 
     /// The canvas's options, one per point, as `interactive_canvas` writes them.
@@ -510,31 +527,34 @@ impl LiveChart {
         Some(t)
     }
 
-    /// Opens point `i`'s program, where the chart has somewhere to open: the overview's bars and the timeline's
-    /// rows; a program's own chart has nowhere else to go.
+    /// Opens point `i`'s program, where the chart has somewhere to open: in the explorer the overview's bars
+    /// and the timeline's rows (a program's own chart has nowhere else to go), in place; in a widget every
+    /// chart's points, in the explorer in a new tab (never inside the frame or in place of the host page).
     fn open(&self, i: usize) {
         let program = match &self.chart {
-            WidgetChart::Overview => self
+            WidgetChart::Timeline => self.dataset.programs().get(i).map(|p| p.id.clone()),
+            _ => self
                 .state
                 .borrow()
                 .tips
                 .get(i)
                 .map(|t| t.program_id.clone()),
-            WidgetChart::Timeline => self.dataset.programs().get(i).map(|p| p.id.clone()),
-            WidgetChart::Program(_) => None,
         };
-        if let Some(id) = program {
-            let href = self
-                .route
-                .borrow()
-                .with_page(Page::Program(id))
-                .href(self.depth);
-            go_to(&href);
+        let Some(id) = program else {
+            return;
+        };
+        let route = self.route.borrow().with_page(Page::Program(id));
+        match self.host {
+            Host::Explorer { depth } => go_to(&route.href(depth)),
+            Host::Widget { .. } => open_in_new_tab(&explorer_url(&route)),
         }
     }
 
     fn can_open(&self) -> bool {
-        !matches!(self.chart, WidgetChart::Program(_))
+        match self.host {
+            Host::Explorer { .. } => !matches!(self.chart, WidgetChart::Program(_)),
+            Host::Widget { .. } => true,
+        }
     }
 
     /// The point under a mouse event.
@@ -711,9 +731,16 @@ impl LiveChart {
                 }
             });
             on(&window, "resize", |live, _| live.redraw());
-            if let Ok(Some(dark)) = window.match_media(DARK_QUERY) {
+            let follows_reader = matches!(
+                self.host,
+                Host::Explorer { .. }
+                    | Host::Widget {
+                        theme: Choice::Auto
+                    }
+            );
+            if let (true, Ok(Some(dark))) = (follows_reader, window.match_media(DARK_QUERY)) {
                 on(&dark, "change", |live, _| {
-                    live.state.borrow_mut().theme = system_theme();
+                    live.state.borrow_mut().theme = live.host.theme();
                     live.redraw();
                 });
             }
@@ -757,8 +784,23 @@ impl LiveChart {
             return;
         }
         self.show(unit, scale, true);
-        // Where the address cannot be rewritten (a sandboxed frame), the chart still changes.
-        replace_address(&self.route.borrow().href(self.depth));
+        match self.host {
+            // Where the address cannot be rewritten (a sandboxed frame), the chart still changes.
+            Host::Explorer { depth } => {
+                replace_address(&self.route.borrow().href(depth));
+            }
+            // The widget's link to the explorer shows what the widget shows.
+            Host::Widget { .. } => {
+                let (view, _) = self.links();
+                if let Ok(links) = self.doc.query_selector_all("a[data-view-link]") {
+                    for i in 0..links.length() {
+                        if let Some(a) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                            let _ = a.set_attribute("href", &view);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A click on the menu: the item's action, then what happened, announced.
@@ -816,14 +858,100 @@ impl LiveChart {
 
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
-/// The reader's colour scheme, which the explorer's charts follow.
-fn system_theme() -> Theme {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
-        .is_some_and(|m| m.matches());
-    if dark {
-        Theme::Dark
-    } else {
-        Theme::Light
+impl Host {
+    /// The theme the chart is drawn in now: the one chosen, else the reader's colour scheme.
+    fn theme(self) -> Theme {
+        match self {
+            Host::Widget {
+                theme: Choice::Light,
+            } => Theme::Light,
+            Host::Widget {
+                theme: Choice::Dark,
+            } => Theme::Dark,
+            Host::Explorer { .. }
+            | Host::Widget {
+                theme: Choice::Auto,
+            } => {
+                let dark = web_sys::window()
+                    .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+                    .is_some_and(|m| m.matches());
+                if dark {
+                    Theme::Dark
+                } else {
+                    Theme::Light
+                }
+            }
+        }
     }
+}
+
+/// The explorer's address for `route`, beside the widget's own page (`widget.html` sits at its root).
+pub fn explorer_url(route: &Route) -> String {
+    sibling_url(&location_href(), &route.to_path())
+}
+
+/// Loads another page of the explorer (relative to this one).
+fn go_to(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(href);
+    }
+}
+
+/// The action of the menu item a click was on (its `data-action`).
+fn item_action(e: &web_sys::MouseEvent) -> Option<String> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-action]")
+        .ok()??
+        .get_attribute("data-action")
+}
+
+/// Does what the menu item `action` asks for the chart whose canvas is `id`: saves its data or picture (made
+/// from `d` and `params`, the chart as a widget's parameters name it, theme included), or copies `link`, the
+/// address of its view. Returns what happened, to be announced.
+async fn run_action(
+    id: &str,
+    d: &DataRef,
+    params: &WidgetParams,
+    link: &str,
+    action: &str,
+) -> String {
+    let lang = params.lang;
+    if action == "copy-link" {
+        return match browser::copy_text(link).await {
+            Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
+            Err(_) => format!(
+                "{}{link}",
+                pick(
+                    lang,
+                    "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
+                    "The clipboard is not available; copy this address: "
+                )
+            ),
+        };
+    }
+    let width = chart_width(id);
+    let done = match exporter() {
+        Some(export) => export(d, params, action, width).map(str::to_owned),
+        None => remote(params, action, width).await,
+    };
+    done.unwrap_or_else(|e| format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")))
+}
+
+/// The chart's width on screen in CSS px (what a picture is drawn at), within the charts' limits.
+fn chart_width(id: &str) -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|el| el.client_width())
+        .and_then(|w| u32::try_from(w).ok())
+        .filter(|w| *w > 0)
+        .unwrap_or(800)
+        .clamp(320, 1200)
+}
+
+/// Has the second module save the file.
+async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<String, String> {
+    super::menu_export::remote(params, action, width).await
 }

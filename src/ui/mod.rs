@@ -8,7 +8,9 @@ mod app;
 mod bar_chart_canvas;
 mod browser;
 mod canvas_backend;
+#[cfg(target_arch = "wasm32")]
 mod canvas_chart;
+#[cfg(target_arch = "wasm32")]
 mod canvas_size;
 mod chart_island;
 mod chart_menu;
@@ -37,7 +39,6 @@ mod static_chart;
 mod take_over;
 mod timeline_canvas;
 mod toggle_group;
-mod use_canvas_chart;
 mod use_dataset;
 mod use_route;
 mod use_theme;
@@ -53,13 +54,15 @@ pub use error_notice::ErrorNotice;
 pub use fetch::{fetch_dataset, LoadError, MAX_LINES};
 pub use figures_table::{FiguresTable, FiguresTableProps};
 pub use lang_text::lang_text;
+#[cfg(target_arch = "wasm32")]
+pub use live_chart::{Host, LiveChart};
 pub use menu_export::{exporter, register_exports};
 pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;
 pub use program_page::ProgramPage;
 pub use site_header::SiteHeader;
 #[cfg(target_arch = "wasm32")]
-pub use take_over::{take_over_charts, take_over_page};
+pub use take_over::{take_over_charts, take_over_islands, take_over_page};
 
 /// A performance mark, which the benchmark reads; never fails the page.
 pub fn mark(name: &str) {

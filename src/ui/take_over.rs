@@ -16,11 +16,11 @@
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
 //! it is not interactive.
 
-use super::chart_island::island_chart;
+use super::chart_island::{canvas_id, island_chart};
 use super::data_source;
-use super::live_chart::LiveChart;
+use super::live_chart::{Host, LiveChart};
 use super::use_route::{find_base, location_route, route_at};
-use super::{App, AppProps, LoadError};
+use super::{App, AppProps, DataRef, LoadError};
 use crate::model::Lang;
 use crate::view::route::{Page, Route};
 use crate::view::widget_params::WidgetChart;
@@ -54,49 +54,68 @@ pub fn take_over_charts() {
     data_source::start(&root);
     data_source::when_loaded(move |loaded| match loaded {
         Ok(dataset) => {
-            let Ok(islands) = doc.query_selector_all("[data-island]") else {
-                return;
-            };
-            // The first chart and every chart in the first screen now, the others when the browser is idle.
-            let (mut now, mut later): (Vec<Island>, Vec<Island>) = (Vec::new(), Vec::new());
-            for i in 0..islands.length() {
-                let Some(el) = islands
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                let Some(chart) = el
-                    .get_attribute("data-island")
-                    .and_then(|n| island_chart(&n))
-                else {
-                    continue;
-                };
-                if now.is_empty() || in_first_screen(&el) {
-                    now.push((el, chart));
-                } else {
-                    later.push((el, chart));
-                }
-            }
-            // The address's own view options (`?unit=won`), which the page was not rendered with.
-            let attach = move |islands: Vec<Island>| {
-                for (el, chart) in islands {
-                    LiveChart::attach(&el, dataset.clone(), chart, route.clone(), depth);
-                }
-            };
-            attach(now);
-            super::mark("app-interactive");
-            if later.is_empty() {
-                super::mark("every-chart-interactive");
-            } else {
-                when_idle(move || {
-                    attach(later);
-                    super::mark("every-chart-interactive");
-                });
+            if let Some(page) = doc.document_element() {
+                take_over_islands(&page, dataset, route, depth);
             }
         }
         Err(e) => say_static(&doc, &e, route.lang),
     });
+}
+
+/// Drives every chart island below `root` (of the explorer's page at `route`, `depth` folders below the root,
+/// rendered with the default view options) with `dataset`: the first chart and every chart in the first screen
+/// now, then `app-interactive`; the others when the browser is next idle, then `every-chart-interactive`.
+pub fn take_over_islands(root: &web_sys::Element, dataset: DataRef, route: Route, depth: usize) {
+    let Ok(islands) = root.query_selector_all("[data-island]") else {
+        return;
+    };
+    let (mut now, mut later): (Vec<Island>, Vec<Island>) = (Vec::new(), Vec::new());
+    for i in 0..islands.length() {
+        let Some(el) = islands
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let Some(chart) = el
+            .get_attribute("data-island")
+            .and_then(|n| island_chart(&n))
+        else {
+            continue;
+        };
+        if now.is_empty() || in_first_screen(&el) {
+            now.push((el, chart));
+        } else {
+            later.push((el, chart));
+        }
+    }
+    // The address may ask for view options the page was not rendered with (`?unit=won`).
+    let served = route.rendered();
+    let attach = move |islands: Vec<Island>| {
+        for (el, chart) in islands {
+            let id = canvas_id(&chart);
+            let (rendered, host) = ((served.unit, served.scale), Host::Explorer { depth });
+            LiveChart::attach(
+                &el,
+                id,
+                dataset.clone(),
+                chart,
+                route.clone(),
+                rendered,
+                host,
+            );
+        }
+    };
+    attach(now);
+    super::mark("app-interactive");
+    if later.is_empty() {
+        super::mark("every-chart-interactive");
+    } else {
+        when_idle(move || {
+            attach(later);
+            super::mark("every-chart-interactive");
+        });
+    }
 }
 
 /// An island of the served page and the chart it holds.

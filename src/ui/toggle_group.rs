@@ -1,4 +1,5 @@
-//! A labelled group of toggle buttons (`aria-pressed`), for unit, scale and similar choices.
+//! A labelled group of toggle buttons (`aria-pressed`), for unit and scale: rendered as served, pressed and
+//! answered by `live_chart`.
 
 use yew::prelude::*;
 
@@ -9,8 +10,6 @@ pub struct ToggleGroupProps {
     pub label: AttrValue,
     /// (button text, pressed) per option.
     pub options: Vec<(AttrValue, bool)>,
-    /// Called with the index of the option clicked.
-    pub on_choose: Callback<usize>,
 }
 
 /// A plain function, not a component (see `bar_chart_canvas`).
@@ -20,14 +19,8 @@ pub fn toggle_group(props: ToggleGroupProps) -> Html {
         <div class="control">
             <span class="control-label" id={ label_id.clone() }>{ &props.label }</span>
             <div id={ props.id.clone() } class="toggle-group" role="group" aria-labelledby={ label_id }>
-                { for props.options.iter().enumerate().map(|(i, (text, pressed))| {
-                    let on_choose = props.on_choose.clone();
-                    html! {
-                        <button type="button" class="toggle" aria-pressed={ pressed.to_string() }
-                            onclick={ Callback::from(move |_| on_choose.emit(i)) }>
-                            { text }
-                        </button>
-                    }
+                { for props.options.iter().map(|(text, pressed)| html! {
+                    <button type="button" class="toggle" aria-pressed={ pressed.to_string() }>{ text }</button>
                 }) }
             </div>
         </div>

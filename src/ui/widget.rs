@@ -6,19 +6,15 @@
 //! the chosen language, with a link to the full explorer. Its height is posted to the host page whenever it
 //! changes, for `embed.js`.
 
-use super::browser::{location_href, location_search, open_in_new_tab};
-use super::chart_section::{
-    bar_chart_section, chart_title, timeline_section, use_section_data, BarChartSectionProps,
-    Links, SectionData, TimelineSectionProps,
-};
+use super::browser::location_search;
+use super::chart_section::{chart_section, chart_title, ChartSectionProps};
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
 use super::DataRef;
 use super::{DataTable, ErrorNotice, FiguresTable};
-use crate::chart::{Scale, Theme};
 use crate::model::Lang;
 use crate::view::export::timeline_table;
-use crate::view::route::{sibling_url, Page, Route, Unit};
+use crate::view::route::Route;
 use crate::view::rows::pick;
 use crate::view::widget_params::{self, WidgetChart, WidgetParams};
 use std::rc::Rc;
@@ -27,6 +23,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// The `type` of the height message; documented in docs/embed.md, matched by embed.js.
+/// The widget's chart canvas's element id.
+const CHART_ID: &str = "widget-chart";
+
 pub const HEIGHT_MESSAGE: &str = "ansan-budget:height";
 /// What the host script sends to ask for the height again.
 pub const ASK_MESSAGE: &str = "ansan-budget:ask-height";
@@ -36,8 +35,13 @@ fn site_name(lang: Lang) -> &'static str {
 }
 
 /// The explorer's address for `route`, next to this widget page.
+#[cfg(target_arch = "wasm32")]
+use super::live_chart::{explorer_url, Host, LiveChart};
+
+/// The explorer's address for `route` (natively, where no widget runs: the route's path).
+#[cfg(not(target_arch = "wasm32"))]
 fn explorer_url(route: &Route) -> String {
-    sibling_url(&location_href(), &route.to_path())
+    route.to_path()
 }
 
 #[function_component(Widget)]
@@ -47,7 +51,8 @@ pub fn widget() -> Html {
         Ok(p) => p.lang,
         Err(e) => e.lang.unwrap_or_default(),
     };
-    let theme = use_theme(
+    // The page follows the theme chosen (`<html data-theme>`); the chart is drawn in it by `live_chart`.
+    use_theme(
         parsed
             .as_ref()
             .as_ref()
@@ -93,7 +98,7 @@ pub fn widget() -> Html {
                 problem(lang, vec![line], &home)
             }
             _ => {
-                html! { <WidgetChartView params={ Rc::new(p.clone()) } dataset={ d.clone() } theme={ theme } /> }
+                html! { <WidgetChartView params={ Rc::new(p.clone()) } dataset={ d.clone() } /> }
             }
         },
     };
@@ -148,80 +153,64 @@ fn problem(lang: Lang, lines: Vec<String>, home: &Route) -> Html {
 struct WidgetChartViewProps {
     params: Rc<WidgetParams>,
     dataset: DataRef,
-    theme: Theme,
 }
 
-/// The chart the parameters name, as the explorer draws it, with its table under a disclosure.
+/// The chart, its table and a link to the explorer, rendered once as the widget's address asks; from then on
+/// `live_chart` drives the chart (unit and scale live in the widget alone, programs open in the explorer in a
+/// new tab) and keeps the link to the explorer on what the widget shows.
 #[function_component(WidgetChartView)]
 fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
     let p = &props.params;
     let d = &props.dataset;
     let lang = p.lang;
-    let unit = use_state(|| p.unit);
-    let scale = use_state(|| p.scale);
     let route = Route {
         lang,
         page: p.chart.explorer_page(),
-        unit: *unit,
-        scale: *scale,
+        unit: p.unit,
+        scale: p.scale,
     };
-    // Programs open in the explorer, in a new tab: never inside the frame, never in place of the host page.
-    let on_open = {
-        let route = route.clone();
-        Callback::from(move |id: String| {
-            open_in_new_tab(&explorer_url(&route.with_page(Page::Program(id))))
-        })
-    };
-    let links = Links {
-        view: explorer_url(&route).into(),
-        embed: None,
-    };
-    let data = use_section_data(d, &p.chart, *unit, *scale, lang);
-    let (chart, table) = match &*data {
-        SectionData::Timeline(chart, tips) => (
-            timeline_section(TimelineSectionProps {
-                id: "widget-chart".into(),
-                dataset: d.clone(),
-                chart: chart.clone(),
-                tips: tips.clone(),
-                lang,
-                theme: props.theme,
-                on_open: Some(on_open),
-                show_source: p.show_source,
-                links: links.clone(),
-            }),
-            html! {
-                <DataTable id="widget-table" caption={ chart_title(d, &p.chart, lang) }
-                    table={ Rc::new(timeline_table(d, lang)) } />
-            },
-        ),
-        SectionData::Bars(bars) => {
-            let program = match &p.chart {
-                WidgetChart::Program(id) => Some(AttrValue::from(id.clone())),
-                _ => None,
-            };
-            let (set_unit, set_scale) = (unit.clone(), scale.clone());
-            (
-                bar_chart_section(BarChartSectionProps {
-                    id: "widget-chart".into(),
-                    dataset: d.clone(),
-                    chart: p.chart.clone(),
-                    view: bars.clone(),
-                    lang,
-                    unit: *unit,
-                    scale: *scale,
-                    theme: props.theme,
-                    on_unit: Callback::from(move |u: Unit| set_unit.set(u)),
-                    on_scale: Callback::from(move |s: Scale| set_scale.set(s)),
-                    on_open: Some(on_open),
-                    show_controls: p.show_controls,
-                    show_source: p.show_source,
-                    links: links.clone(),
-                }),
-                html! { <FiguresTable dataset={ d.clone() } lang={ lang } program={ program } /> },
-            )
+    #[cfg(target_arch = "wasm32")]
+    {
+        let (p, d, route) = (p.clone(), d.clone(), route.clone());
+        use_effect_with((), move |_| {
+            let root = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|doc| doc.get_element_by_id(CHART_ID))
+                .and_then(|canvas| canvas.closest("figure").ok().flatten());
+            if let Some(root) = root {
+                let host = Host::Widget { theme: p.theme };
+                let rendered = (p.unit, p.scale);
+                LiveChart::attach(&root, CHART_ID, d, p.chart.clone(), route, rendered, host);
+            }
+        });
+    }
+    let timeline = matches!(p.chart, WidgetChart::Timeline);
+    let chart = chart_section(ChartSectionProps {
+        id: CHART_ID.into(),
+        dataset: d.clone(),
+        chart: p.chart.clone(),
+        lang,
+        unit: p.unit,
+        scale: p.scale,
+        opens: true,
+        show_controls: p.show_controls,
+        show_source: p.show_source,
+        embed_href: None,
+    });
+    let table = if timeline {
+        html! {
+            <DataTable id="widget-table" caption={ chart_title(d, &p.chart, lang) }
+                table={ Rc::new(timeline_table(d, lang)) } />
         }
+    } else {
+        let program = match &p.chart {
+            WidgetChart::Program(id) => Some(AttrValue::from(id.clone())),
+            _ => None,
+        };
+        html! { <FiguresTable dataset={ d.clone() } lang={ lang } program={ program } /> }
     };
+    // The timeline has no view options: its link is to the overview as it is.
+    let view_link = explorer_url(&if timeline { route.rendered() } else { route });
     let heading_class = if p.show_title {
         "widget-title"
     } else {
@@ -236,7 +225,7 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
                 { table }
             </details>
             <p class="widget-footer">
-                <a href={ links.view } target="_blank" rel="noopener">
+                <a href={ view_link } target="_blank" rel="noopener" data-view-link="">
                     { pick(lang, "안산시 예산 탐색기에서 자세히 보기", "More in the Ansan Budget Explorer") }
                     <span class="visually-hidden">{ pick(lang, " (새 창)", " (opens in a new tab)") }</span>
                 </a>
