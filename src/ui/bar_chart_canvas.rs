@@ -24,8 +24,8 @@ pub struct BarChartCanvasProps {
     pub opens: bool,
 }
 
-/// A plain function, not a component: it keeps no state, and each component type costs the first view's
-/// `.wasm` its own copy of Yew's component machinery, compiled on the page at first use.
+/// A plain function, not a component: it keeps no state (the live chart does), and each component type costs
+/// the module that renders it its own copy of Yew's component machinery.
 pub fn bar_chart_canvas(props: BarChartCanvasProps) -> Html {
     canvas_markup(CanvasMarkupProps {
         id: props.id,

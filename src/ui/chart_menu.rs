@@ -1,10 +1,18 @@
 //! The small menu under every chart, in the explorer and in widgets: the chart's data as CSV or JSON, its
 //! picture as PNG or SVG (title and source drawn in), a link to the current view, and (in the explorer) the
-//! embed-code generator for this chart. Everything happens in the browser; what happened is announced.
+//! embed-code generator for this chart. Everything happens in the browser; what happened is announced. The
+//! markup is rendered with the chart's (`chart_menu`); `live_chart` has a click on an item do its action
+//! (`run_action`).
 
 use crate::model::Lang;
 use crate::view::rows::pick;
 use yew::prelude::*;
+#[cfg(target_arch = "wasm32")]
+use {
+    super::{browser, menu_export::exporter, DataRef},
+    crate::view::widget_params::WidgetParams,
+    wasm_bindgen::JsCast,
+};
 
 pub struct ChartMenuProps {
     /// The chart canvas's element id; the menu's own ids derive from it.
@@ -40,4 +48,67 @@ pub fn chart_menu(props: ChartMenuProps) -> Html {
             <p class="menu-status" role="status" id={ format!("{}-menu-status", props.id) }></p>
         </div>
     }
+}
+
+/// The action of the menu item a click was on (its `data-action`).
+#[cfg(target_arch = "wasm32")]
+pub(super) fn item_action(e: &web_sys::MouseEvent) -> Option<String> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-action]")
+        .ok()??
+        .get_attribute("data-action")
+}
+
+/// Does what the menu item `action` asks for the chart whose canvas is `id`: saves its data or picture (made
+/// from `d` and `params`, the chart as a widget's parameters name it, theme included), or copies `link`, the
+/// address of its view. Returns what happened, to be announced.
+#[cfg(target_arch = "wasm32")]
+pub(super) async fn run_action(
+    id: &str,
+    d: &DataRef,
+    params: &WidgetParams,
+    link: &str,
+    action: &str,
+) -> String {
+    let lang = params.lang;
+    if action == "copy-link" {
+        return match browser::copy_text(link).await {
+            Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
+            Err(_) => format!(
+                "{}{link}",
+                pick(
+                    lang,
+                    "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
+                    "The clipboard is not available; copy this address: "
+                )
+            ),
+        };
+    }
+    let width = chart_width(id);
+    let done = match exporter() {
+        Some(export) => export(d, params, action, width).map(str::to_owned),
+        None => remote(params, action, width).await,
+    };
+    done.unwrap_or_else(|e| format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")))
+}
+
+/// The chart's width on screen in CSS px (what a picture is drawn at), within the charts' limits.
+#[cfg(target_arch = "wasm32")]
+fn chart_width(id: &str) -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|el| el.client_width())
+        .and_then(|w| u32::try_from(w).ok())
+        .filter(|w| *w > 0)
+        .unwrap_or(800)
+        .clamp(320, 1200)
+}
+
+/// Has the second module save the file.
+#[cfg(target_arch = "wasm32")]
+async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<String, String> {
+    super::menu_export::remote(params, action, width).await
 }

@@ -1,24 +1,22 @@
-//! A chart of an explorer page made interactive where it stands. The build rendered the page whole (the chart's
-//! controls, its canvas with one option per point, its static drawings, hint, source and menu, by the same
-//! components the widget uses); here the served markup is kept and driven directly, with no framework: the
-//! canvas is drawn over the static drawing, which is then removed, and the served elements get their listeners.
-//! Nothing is rendered again, so nothing on the page moves, focus stays where it is, and the first view's
-//! module needs no Yew.
+//! A chart made interactive where it stands, with no framework: an explorer page's, which the build rendered
+//! with the whole page, and a widget's, which Yew renders once. The same components render the markup
+//! everywhere (`chart_section`: controls, a canvas with one option per point, the static drawing, hint, source
+//! and menu); here it is kept and driven: the canvas is drawn over the static drawing, which is then removed,
+//! and the elements get their listeners. Nothing is rendered again, so nothing on the page moves, focus stays
+//! where it is, and the first view's module needs no Yew.
 //!
-//! The chart behaves as the widget's (`interactive_canvas`, `chart_panel`, `chart_menu`): both use the same
-//! drawing, hit-testing, overlay placement and keys (`canvas_chart`), the same texts (`view`) and the same menu
-//! actions. What a change of unit or scale changes in the markup (which toggle is pressed, the per-resident
-//! formula, the canvas's name and options, the generator link) is written here as those components write it.
-//! View options live in the page's address: a change rewrites the current history entry.
+//! The drawing, hit-testing, overlay placement and keys are `canvas_chart`'s, the texts `view`'s, the menu's
+//! actions `chart_menu`'s. What a change of unit or scale changes in the markup (which toggle is pressed, the
+//! per-resident formula, the canvas's name and options, the generator link) is written here as those
+//! components write it. Where the view lives and where a point leads is the chart's [`Host`]'s.
 
-use super::browser;
 use super::browser::{location_href, open_in_new_tab};
 use super::canvas_chart::{
     draw, entering, key_action, overlay_styles, point_at, tip_lines, AnyChart, AnyLayout, KeyAction,
 };
 use super::canvas_size::{rem_probe, Drawn};
+use super::chart_menu::{item_action, run_action};
 use super::chart_section::explorer_links;
-use super::menu_export::exporter;
 use super::use_route::replace_address;
 use super::DataRef;
 use crate::chart::{Scale, Theme};
@@ -303,7 +301,7 @@ impl LiveChart {
             (None, Some(p)) => p.remove(),
             (None, None) => {}
         }
-        // The menu would make files of the same chart: it goes with it (as `bar_chart_section` leaves it out).
+        // The menu would make files of the same chart: it goes with it (as `chart_section` leaves it out).
         let menu = self.part("-menu").and_then(|m| m.parent_element());
         for el in [Some(wrap), menu].into_iter().flatten() {
             let _ = if error.is_some() {
@@ -804,7 +802,7 @@ impl LiveChart {
     }
 
     /// A click on the menu: the item's action, then what happened, announced.
-    fn on_menu(self: &LiveChart, e: &web_sys::Event) {
+    fn on_menu(&self, e: &web_sys::Event) {
         let (Some(e), Some(status)) = (
             e.dyn_ref::<web_sys::MouseEvent>(),
             self.part("-menu-status"),
@@ -895,63 +893,4 @@ fn go_to(href: &str) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().assign(href);
     }
-}
-
-/// The action of the menu item a click was on (its `data-action`).
-fn item_action(e: &web_sys::MouseEvent) -> Option<String> {
-    e.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("[data-action]")
-        .ok()??
-        .get_attribute("data-action")
-}
-
-/// Does what the menu item `action` asks for the chart whose canvas is `id`: saves its data or picture (made
-/// from `d` and `params`, the chart as a widget's parameters name it, theme included), or copies `link`, the
-/// address of its view. Returns what happened, to be announced.
-async fn run_action(
-    id: &str,
-    d: &DataRef,
-    params: &WidgetParams,
-    link: &str,
-    action: &str,
-) -> String {
-    let lang = params.lang;
-    if action == "copy-link" {
-        return match browser::copy_text(link).await {
-            Ok(()) => pick(lang, "링크를 복사했습니다.", "Link copied.").to_owned(),
-            Err(_) => format!(
-                "{}{link}",
-                pick(
-                    lang,
-                    "클립보드를 쓸 수 없습니다. 이 주소를 복사하세요: ",
-                    "The clipboard is not available; copy this address: "
-                )
-            ),
-        };
-    }
-    let width = chart_width(id);
-    let done = match exporter() {
-        Some(export) => export(d, params, action, width).map(str::to_owned),
-        None => remote(params, action, width).await,
-    };
-    done.unwrap_or_else(|e| format!("{}{e}", pick(lang, "실패했습니다: ", "That failed: ")))
-}
-
-/// The chart's width on screen in CSS px (what a picture is drawn at), within the charts' limits.
-fn chart_width(id: &str) -> u32 {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .map(|el| el.client_width())
-        .and_then(|w| u32::try_from(w).ok())
-        .filter(|w| *w > 0)
-        .unwrap_or(800)
-        .clamp(320, 1200)
-}
-
-/// Has the second module save the file.
-async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<String, String> {
-    super::menu_export::remote(params, action, width).await
 }

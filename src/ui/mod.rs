@@ -1,5 +1,7 @@
-//! The browser app: Yew function components, one per file. Built natively too, where `prerender` renders
-//! every page to static HTML with them; in the browser they take those pages over.
+//! The browser app. Yew components render every page: natively, where `prerender` writes each to static HTML,
+//! and in the browser for the widget and the generator (the second module). The explorer's pages are not
+//! rendered again in the browser: the first view's module drives their charts where they stand (`take_over`,
+//! `live_chart`), with no Yew in it; the widget's chart is driven the same way.
 //!
 //! Every error that reaches here is rendered; nothing unwraps, because a panic aborts the WebAssembly module
 //! and blanks the page.
