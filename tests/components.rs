@@ -327,6 +327,45 @@ async fn program_page_in_english_from_the_url() {
     wait_for(&root, "canvas#program-chart[data-drawn=true]").await;
 }
 
+/// A page is served with the default view options; an address that asks for others (`?unit=won&scale=log`) gets
+/// them once the charts are driven: the toggles pressed, the chart's name and options in that unit.
+#[wasm_bindgen_test]
+async fn the_address_view_options_are_written_into_the_served_chart() {
+    let root = root();
+    mount_app(&root, "ko/");
+    wait_for(&root, "#overview-chart-unit").await;
+    let pressed = |group: &str| -> Vec<String> {
+        let buttons = root
+            .query_selector_all(&format!("#{group} button"))
+            .expect("query");
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<Element>().ok())
+            .map(|b| b.get_attribute("aria-pressed").unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(pressed("overview-chart-unit"), ["true", "false", "false"]);
+    let asked = ansan_budget::view::route::Route::from_path("ko/", "unit=won&scale=log");
+    take_over(&root, asked);
+    wait_for(&root, "canvas#overview-chart[data-drawn=true]").await;
+    assert_eq!(pressed("overview-chart-unit"), ["false", "true", "false"]);
+    assert_eq!(pressed("overview-chart-scale"), ["false", "true"]);
+    let canvas = root
+        .query_selector("canvas#overview-chart")
+        .ok()
+        .flatten()
+        .expect("the chart");
+    let name = canvas.get_attribute("aria-label").unwrap_or_default();
+    assert!(name.contains("445,000,000,000원"), "{name}");
+    let first = canvas
+        .query_selector("[role=option]")
+        .ok()
+        .flatten()
+        .and_then(|o| o.text_content())
+        .unwrap_or_default();
+    assert!(first.contains("445,000,000,000원"), "{first}");
+    assert!(!first.contains("4,450억원."), "{first}");
+}
+
 /// Choosing "per resident" rewrites the address's query (replaceState, no new history entry) and shows the
 /// formula.
 #[wasm_bindgen_test]
