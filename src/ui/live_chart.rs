@@ -186,6 +186,8 @@ impl LiveChart {
                     state.drawing = Some(AnyChart::Bars(v.chart));
                     state.tips = v.tips.clone();
                 }
+                // Back from bars that could not be made, the chart's place is shown again before it is sized.
+                self.show_error(None);
                 // The chart first, while the page's layout is as the last frame left it (the reads that size
                 // the canvas then cost nothing); what else changes is written after it, in the same task, and
                 // laid out with it for the next frame.
@@ -195,7 +197,6 @@ impl LiveChart {
                     let _ = self.canvas.set_attribute("aria-label", &v.summary);
                     self.write_options(&v.tips);
                 }
-                self.show_error(None);
                 self.render_overlay();
             }
             Err(e) => {
@@ -262,6 +263,8 @@ impl LiveChart {
         }
     }
 
+    /// Removes the first element matching `selector` in the chart's place (the canvas's box and what is beside
+    /// it: hint, error).
     fn remove_in_box(&self, selector: &str) {
         let scope = self.canvas_box.parent_element();
         let found = scope
