@@ -366,6 +366,78 @@ async fn the_address_view_options_are_written_into_the_served_chart() {
     assert!(!first.contains("4,450억원."), "{first}");
 }
 
+/// With no population figure in the data, per-resident bars cannot be made: the chart's place says why (and its
+/// menu, which would make the same files, goes with it), and the next unit shows the chart again, drawn at its
+/// box's width.
+#[wasm_bindgen_test]
+async fn bars_that_cannot_be_made_are_said_in_the_charts_place_until_a_unit_that_can() {
+    let data: ansan_budget::ui::DataRef = ansan_budget::import::project::load_dataset(
+        "ansan-2015.json",
+        &include_str!("../data/ansan-2015.json")
+            .replace("\"id\": \"population\"", "\"id\": \"residents\""),
+    )
+    .expect("valid data")
+    .into();
+    let root = root();
+    let _ = root.set_attribute("style", "width:500px");
+    let route = ansan_budget::view::route::Route::from_path("ko/", "");
+    yew::Renderer::<ansan_budget::ui::App>::with_root_and_props(
+        root.clone(),
+        ansan_budget::ui::AppProps {
+            dataset: data.clone(),
+            route: route.clone(),
+            depth: 0,
+        },
+    )
+    .render();
+    wait_for(&root, "#overview-chart-unit").await;
+    ansan_budget::ui::take_over_islands(&root, data, route, 0);
+    let canvas = wait_for(&root, "canvas#overview-chart[data-drawn=true]").await;
+    let width = |c: &Element| c.get_attribute("style").unwrap_or_default();
+    let drawn_at = width(&canvas);
+    // Its box's width, which the 500 px page makes narrower than the width a hidden box falls back to.
+    assert!(
+        !drawn_at.is_empty() && !drawn_at.contains("640px"),
+        "{drawn_at}"
+    );
+    let unit = |i: u32| {
+        root.query_selector_all("#overview-chart-unit button")
+            .ok()
+            .and_then(|b| b.item(i))
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            .expect("a unit button")
+    };
+    let hidden = |selector: &str| {
+        root.query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|el| el.has_attribute("hidden"))
+    };
+    unit(2).click();
+    let said = wait_for(&root, "p.error[role=alert]")
+        .await
+        .text_content()
+        .unwrap_or_default();
+    assert!(said.contains("인구 수치가 없어"), "{said}");
+    assert_eq!(
+        hidden("#overview-chart-unit ~ * .chart-wrap, figure .chart-wrap"),
+        Some(true)
+    );
+    assert_eq!(hidden(".chart-menu-wrap"), Some(true));
+    unit(0).click();
+    assert!(
+        root.query_selector("p.error[role=alert]")
+            .ok()
+            .flatten()
+            .is_none(),
+        "{}",
+        root.inner_html()
+    );
+    assert_eq!(hidden("figure .chart-wrap"), Some(false));
+    assert_eq!(hidden(".chart-menu-wrap"), Some(false));
+    assert_eq!(width(&canvas), drawn_at, "drawn again at its box's width");
+}
+
 /// Choosing "per resident" rewrites the address's query (replaceState, no new history entry) and shows the
 /// formula.
 #[wasm_bindgen_test]
