@@ -61,12 +61,12 @@ pub(super) fn item_action(e: &web_sys::MouseEvent) -> Option<String> {
         .get_attribute("data-action")
 }
 
-/// Does what the menu item `action` asks for the chart whose canvas is `id`: saves its data or picture (made
+/// Does what the menu item `action` asks for the chart on `canvas`: saves its data or picture (made
 /// from `d` and `params`, the chart as a widget's parameters name it, theme included), or copies `link`, the
 /// address of its view. Returns what happened, to be announced.
 #[cfg(target_arch = "wasm32")]
 pub(super) async fn run_action(
-    id: &str,
+    canvas: &web_sys::Element,
     d: &DataRef,
     params: &WidgetParams,
     link: &str,
@@ -86,7 +86,7 @@ pub(super) async fn run_action(
             ),
         };
     }
-    let width = chart_width(id);
+    let width = chart_width(canvas);
     let done = match exporter() {
         Some(export) => export(d, params, action, width).map(str::to_owned),
         None => remote(params, action, width).await,
@@ -96,12 +96,9 @@ pub(super) async fn run_action(
 
 /// The chart's width on screen in CSS px (what a picture is drawn at), within the charts' limits.
 #[cfg(target_arch = "wasm32")]
-fn chart_width(id: &str) -> u32 {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .map(|el| el.client_width())
-        .and_then(|w| u32::try_from(w).ok())
+fn chart_width(canvas: &web_sys::Element) -> u32 {
+    u32::try_from(canvas.client_width())
+        .ok()
         .filter(|w| *w > 0)
         .unwrap_or(800)
         .clamp(320, 1200)

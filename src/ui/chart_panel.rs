@@ -8,7 +8,7 @@ use crate::chart::Scale;
 use crate::model::Lang;
 use crate::view::route::Unit;
 use crate::view::rows::pick;
-use crate::view::units::{per_resident_formula, population, unit_name};
+use crate::view::units::unit_name;
 use crate::view::ChartView;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,8 +24,8 @@ pub struct ChartPanelProps {
     pub scale: Scale,
     pub show_controls: bool,
     pub show_source: bool,
-    /// Figure id used as the worked example in the per-resident formula.
-    pub example_figure: AttrValue,
+    /// The per-resident formula, where that unit is shown ([`super::chart_section::formula`]).
+    pub formula: Option<String>,
     /// Whether a bar opens its program.
     pub opens: bool,
     /// Shown under the chart, inside its figure (the download menu).
@@ -49,12 +49,6 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
             props.scale == Scale::Log,
         ),
     ];
-    let formula = (props.unit == Unit::PerResident)
-        .then(|| {
-            let f = props.dataset.figure(&props.example_figure)?;
-            per_resident_formula(f, population(&props.dataset)?, lang)
-        })
-        .flatten();
     html! {
         <figure class="chart" aria-label={ props.title.clone() }>
             if props.show_controls {
@@ -71,7 +65,7 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
                     }) }
                 </div>
             }
-            if let Some(f) = formula {
+            if let Some(f) = props.formula.clone() {
                 <p class="formula">{ f }</p>
             }
             {

@@ -12,6 +12,7 @@ use crate::model::{Dataset, Lang};
 use crate::view::overview::source_note;
 use crate::view::route::{Page, Route, Unit};
 use crate::view::timeline::{timeline_chart, timeline_summary, timeline_tips};
+use crate::view::units::{per_resident_formula, population};
 use crate::view::widget_params::{WidgetChart, WidgetParams};
 use crate::view::{overview_chart, program_chart};
 use std::rc::Rc;
@@ -43,6 +44,22 @@ pub fn explorer_links(route: &Route, depth: usize, chart: WidgetChart) -> (Strin
         absolute_url(&route.href(depth)),
         route.with_page(Page::Embed(params.to_query())).href(depth),
     )
+}
+
+/// The per-resident formula shown under `chart`'s controls in `unit` (only per resident, where the data has a
+/// population figure): worked for the program's first headline figure, or the overview's first.
+pub fn formula(d: &Dataset, chart: &WidgetChart, unit: Unit, lang: Lang) -> Option<String> {
+    if unit != Unit::PerResident {
+        return None;
+    }
+    let program = match chart {
+        WidgetChart::Program(id) => d.program(id),
+        _ => None,
+    };
+    let example = program
+        .and_then(|p| p.headline.first().cloned())
+        .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))?;
+    per_resident_formula(d.figure(&example)?, population(d)?, lang)
 }
 
 /// What a chart section shows and where it is shown.
@@ -104,14 +121,6 @@ pub fn chart_section(props: ChartSectionProps) -> Html {
         },
         WidgetChart::Overview => overview_chart(d, props.unit, props.scale, lang),
     };
-    let program = match &props.chart {
-        WidgetChart::Program(id) => d.program(id),
-        _ => None,
-    };
-    let example = program
-        .and_then(|p| p.headline.first().cloned())
-        .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))
-        .unwrap_or_default();
     let children = if view.is_ok() {
         menu(&props.id)
     } else {
@@ -127,7 +136,7 @@ pub fn chart_section(props: ChartSectionProps) -> Html {
         scale: props.scale,
         show_controls: props.show_controls,
         show_source: props.show_source,
-        example_figure: example.into(),
+        formula: formula(d, &props.chart, props.unit, lang),
         opens: props.opens,
         children,
     })

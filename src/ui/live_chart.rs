@@ -16,7 +16,7 @@ use super::canvas_chart::{
 };
 use super::canvas_size::{rem_probe, Drawn};
 use super::chart_menu::{item_action, run_action};
-use super::chart_section::explorer_links;
+use super::chart_section::{explorer_links, formula};
 use super::use_route::replace_address;
 use super::DataRef;
 use crate::chart::{Scale, Theme};
@@ -25,7 +25,6 @@ use crate::view::lang_runs::lang_runs;
 use crate::view::route::{sibling_url, Page, Route, Unit};
 use crate::view::rows::pick;
 use crate::view::timeline::{timeline_chart, timeline_tips};
-use crate::view::units::{per_resident_formula, population};
 use crate::view::widget_params::{Theme as Choice, WidgetChart, WidgetParams};
 use crate::view::{overview_chart, program_chart, ChartView, Tip};
 use gloo_events::EventListener;
@@ -49,6 +48,8 @@ pub enum Host {
 /// One served chart, driven.
 pub struct LiveChart {
     doc: Document,
+    /// The element the chart's markup is in; its parts are looked for only inside it.
+    root: Element,
     /// The canvas's id; the served elements around it derive theirs from it.
     id: String,
     canvas: HtmlCanvasElement,
@@ -114,6 +115,7 @@ impl LiveChart {
         };
         let live = Rc::new(LiveChart {
             doc,
+            root: root.clone(),
             id: id.to_owned(),
             canvas,
             canvas_box,
@@ -137,7 +139,7 @@ impl LiveChart {
             let rewrite = rendered != (route.unit, route.scale);
             live.show(route.unit, route.scale, rewrite);
         }
-        live.listen(root);
+        live.listen();
         Some(live)
     }
 
@@ -147,7 +149,10 @@ impl LiveChart {
 
     /// A served element of this chart by its id's suffix (`-unit`, `-menu-status`).
     fn part(&self, suffix: &str) -> Option<Element> {
-        self.doc.get_element_by_id(&format!("{}{suffix}", self.id))
+        self.root
+            .query_selector(&format!("#{}{suffix}", self.id))
+            .ok()
+            .flatten()
     }
 
     /// Shows the bars in `unit` and `scale`: the toggles, formula, canvas name and options written anew where
@@ -167,14 +172,8 @@ impl LiveChart {
         }
         let rewrite_controls = || {
             if rewrite {
-                self.press(
-                    &format!("{}-unit", self.id),
-                    Unit::ALL.iter().position(|u| *u == unit),
-                );
-                self.press(
-                    &format!("{}-scale", self.id),
-                    Scale::ALL.iter().position(|s| *s == scale),
-                );
+                self.press("-unit", Unit::ALL.iter().position(|u| *u == unit));
+                self.press("-scale", Scale::ALL.iter().position(|s| *s == scale));
                 self.write_formula(unit);
                 self.write_embed_link();
             }
@@ -315,9 +314,9 @@ impl LiveChart {
         }
     }
 
-    /// Marks the toggle at `pressed` of the group `group_id` as the pressed one.
-    fn press(&self, group_id: &str, pressed: Option<usize>) {
-        let Some(group) = self.doc.get_element_by_id(group_id) else {
+    /// Marks the toggle at `pressed` of the chart's group `suffix` (`-unit`, `-scale`) as the pressed one.
+    fn press(&self, suffix: &str, pressed: Option<usize>) {
+        let Some(group) = self.part(suffix) else {
             return;
         };
         let Ok(buttons) = group.query_selector_all("button") else {
@@ -331,24 +330,13 @@ impl LiveChart {
         }
     }
 
-    /// The per-resident formula under the controls, where that unit is shown (as `chart_panel` writes it).
+    /// The per-resident formula under the controls, where that unit is shown (as `chart_panel` writes it, from
+    /// [`formula`]).
     fn write_formula(&self, unit: Unit) {
         let Some(figure) = self.canvas.closest("figure").ok().flatten() else {
             return;
         };
-        let text = (unit == Unit::PerResident)
-            .then(|| {
-                let d = &self.dataset;
-                let example = match &self.chart {
-                    WidgetChart::Program(id) => {
-                        d.program(id).and_then(|p| p.headline.first().cloned())
-                    }
-                    _ => None,
-                }
-                .or_else(|| d.headline_figures().first().map(|(_, f)| f.id.clone()))?;
-                per_resident_formula(d.figure(&example)?, population(d)?, self.lang())
-            })
-            .flatten();
+        let text = formula(&self.dataset, &self.chart, unit, self.lang());
         let old = figure.query_selector(":scope > p.formula").ok().flatten();
         match (text, old) {
             (Some(t), Some(p)) => p.set_text_content(Some(&t)),
@@ -595,7 +583,7 @@ impl LiveChart {
 
     /// Listens to the reader: the chart's toggles, pointer and keys, its menu, the window's size and the
     /// reader's text size and colour scheme. The listeners live as long as the page.
-    fn listen(self: &Rc<Self>, island: &Element) {
+    fn listen(self: &Rc<Self>) {
         let on = |target: &web_sys::EventTarget,
                   event: &'static str,
                   f: fn(&LiveChart, &web_sys::Event)| {
@@ -603,11 +591,7 @@ impl LiveChart {
             EventListener::new(target, event, move |e| f(&live, e)).forget();
         };
         for suffix in ["-unit", "-scale"] {
-            if let Some(group) = island
-                .query_selector(&format!("#{}{suffix}", self.id))
-                .ok()
-                .flatten()
-            {
+            if let Some(group) = self.part(suffix) {
                 on(&group, "click", LiveChart::on_toggle);
             }
         }
@@ -793,7 +777,7 @@ impl LiveChart {
             // The widget's link to the explorer shows what the widget shows.
             Host::Widget { .. } => {
                 let (view, _) = self.links();
-                if let Ok(links) = self.doc.query_selector_all("a[data-view-link]") {
+                if let Ok(links) = self.root.query_selector_all("a[data-view-link]") {
                     for i in 0..links.length() {
                         if let Some(a) = links.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                             let _ = a.set_attribute("href", &view);
@@ -829,9 +813,9 @@ impl LiveChart {
             ..WidgetParams::default()
         };
         let (link, _) = self.links();
-        let (id, d) = (self.id.clone(), self.dataset.clone());
+        let (canvas, d): (Element, _) = (self.canvas.clone().into(), self.dataset.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let said = run_action(&id, &d, &params, &link, &action).await;
+            let said = run_action(&canvas, &d, &params, &link, &action).await;
             status.set_text_content(Some(&said));
         });
     }

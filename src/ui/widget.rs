@@ -8,6 +8,8 @@
 
 use super::browser::location_search;
 use super::chart_section::{chart_section, chart_title, ChartSectionProps};
+#[cfg(target_arch = "wasm32")]
+use super::live_chart::{explorer_url, Host, LiveChart};
 use super::use_dataset::{use_dataset, Load};
 use super::use_theme::use_theme;
 use super::DataRef;
@@ -22,10 +24,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-/// The `type` of the height message; documented in docs/embed.md, matched by embed.js.
 /// The widget's chart canvas's element id.
 const CHART_ID: &str = "widget-chart";
 
+/// The `type` of the height message; documented in docs/embed.md, matched by embed.js.
 pub const HEIGHT_MESSAGE: &str = "ansan-budget:height";
 /// What the host script sends to ask for the height again.
 pub const ASK_MESSAGE: &str = "ansan-budget:ask-height";
@@ -33,10 +35,6 @@ pub const ASK_MESSAGE: &str = "ansan-budget:ask-height";
 fn site_name(lang: Lang) -> &'static str {
     pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer")
 }
-
-/// The explorer's address for `route`, next to this widget page.
-#[cfg(target_arch = "wasm32")]
-use super::live_chart::{explorer_url, Host, LiveChart};
 
 /// The explorer's address for `route` (natively, where no widget runs: the route's path).
 #[cfg(not(target_arch = "wasm32"))]
@@ -176,7 +174,7 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
             let root = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|doc| doc.get_element_by_id(CHART_ID))
-                .and_then(|canvas| canvas.closest("figure").ok().flatten());
+                .and_then(|canvas| canvas.closest("main").ok().flatten());
             if let Some(root) = root {
                 let host = Host::Widget { theme: p.theme };
                 let rendered = (p.unit, p.scale);
