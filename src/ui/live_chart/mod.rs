@@ -1,0 +1,364 @@
+//! A chart made interactive where it stands, with no framework: an explorer page's, which the build rendered
+//! with the whole page, and a widget's, which Yew renders once. The same components render the markup
+//! everywhere (`chart_section`: controls, a canvas with one option per point, the static drawing, hint, source
+//! and menu); here it is kept and driven: the canvas is drawn over the static drawing, which is then removed,
+//! and the elements get their listeners. Nothing is rendered again, so nothing on the page moves, focus stays
+//! where it is, and the first view's module needs no Yew.
+//!
+//! The drawing, hit-testing, overlay placement and keys are `canvas_chart`'s, the texts `view`'s, the menu's
+//! actions `chart_menu`'s. What a change of unit or scale changes in the markup (which toggle is pressed, the
+//! per-resident formula, the canvas's name and options, the generator link) is written here as those
+//! components write it (`markup`), on what the reader does (`events`). Where the view lives and where a point
+//! leads is the chart's [`Host`]'s.
+
+use super::browser::{location_href, open_in_new_tab};
+use super::canvas_chart::{draw, point_at, AnyChart, AnyLayout};
+use super::canvas_size::Drawn;
+use super::chart_section::explorer_links;
+use super::DataRef;
+use crate::chart::{Scale, Theme};
+use crate::model::Lang;
+use crate::view::route::{sibling_url, Page, Route, Unit};
+use crate::view::rows::pick;
+use crate::view::timeline::{timeline_chart, timeline_tips};
+use crate::view::widget_params::{Theme as Choice, WidgetChart};
+use crate::view::{overview_chart, program_chart, ChartView, Tip};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement};
+
+mod events;
+mod markup;
+
+/// Where a chart is shown, which decides where its view lives and where it leads.
+#[derive(Clone, Copy)]
+pub enum Host {
+    /// An explorer page, `depth` folders below the explorer's root: the view options in the page's address,
+    /// programs opened in its place, a link to the generator; the reader's colour scheme.
+    Explorer { depth: usize },
+    /// A widget in another site's page: the view options in the widget alone (the host page's history is
+    /// never touched), programs opened in the explorer in a new tab; the theme its address chose.
+    Widget { theme: Choice },
+}
+
+/// One served chart, driven.
+pub struct LiveChart {
+    doc: Document,
+    /// The element the chart's markup is in; its parts are looked for only inside it.
+    root: Element,
+    /// The canvas's id; the served elements around it derive theirs from it.
+    id: String,
+    canvas: HtmlCanvasElement,
+    /// The canvas's box, which the outline and tooltip are placed in.
+    canvas_box: Element,
+    dataset: DataRef,
+    chart: WidgetChart,
+    /// The page's route (language, page, and the view options the chart shows now).
+    route: RefCell<Route>,
+    host: Host,
+    state: RefCell<State>,
+}
+
+/// What changes while the reader uses the chart.
+struct State {
+    theme: Theme,
+    /// What the canvas shows (`None` until the bars for the address's options are made), and one tooltip per
+    /// point.
+    drawing: Option<AnyChart>,
+    tips: Rc<Vec<Tip>>,
+    /// The layout last drawn, for hit-testing; `None` until the canvas has been drawn.
+    drawn: Option<Drawn<AnyLayout>>,
+    /// The point the pointer or keyboard is on.
+    active: Option<usize>,
+    /// Whether the bars cannot be made with the options chosen, which the chart's place says.
+    view_error: bool,
+    /// Set by a touch pointerdown to the point that was active before it. Chromium follows a tap with a synthetic
+    /// mousemove (which activates the point) before the click, so the click must compare with this.
+    touch_down: Option<Option<usize>>,
+}
+
+/// What a bar chart's unit and scale make of it: its bars and tooltips, or why they cannot be drawn.
+type BarsView = Result<ChartView, String>;
+
+impl LiveChart {
+    /// Drives the chart whose markup is in `root`, its canvas `#id` (`chart`, on the page at `route`, which
+    /// also names the view options to show; the markup was rendered with `rendered`'s), and draws its canvas;
+    /// `None` if there is no such canvas.
+    pub fn attach(
+        root: &Element,
+        id: &str,
+        dataset: DataRef,
+        chart: WidgetChart,
+        route: Route,
+        rendered: (Unit, Scale),
+        host: Host,
+    ) -> Option<Rc<LiveChart>> {
+        let doc = web_sys::window()?.document()?;
+        let canvas = root
+            .query_selector(&format!("canvas#{id}"))
+            .ok()??
+            .dyn_into::<HtmlCanvasElement>()
+            .ok()?;
+        let canvas_box = canvas.parent_element()?;
+        let lang = route.lang;
+        let (drawing, tips) = match &chart {
+            WidgetChart::Timeline => (
+                Some(AnyChart::Timeline(timeline_chart(&dataset, lang))),
+                timeline_tips(&dataset, lang),
+            ),
+            // The bars for the options asked for are made by `show` below.
+            _ => (None, Rc::default()),
+        };
+        let live = Rc::new(LiveChart {
+            doc,
+            root: root.clone(),
+            id: id.to_owned(),
+            canvas,
+            canvas_box,
+            dataset,
+            chart,
+            route: RefCell::new(route.clone()),
+            host,
+            state: RefCell::new(State {
+                theme: host.theme(),
+                drawing,
+                tips,
+                drawn: None,
+                active: None,
+                view_error: false,
+                touch_down: None,
+            }),
+        });
+        if matches!(live.chart, WidgetChart::Timeline) {
+            live.redraw();
+        } else {
+            let rewrite = rendered != (route.unit, route.scale);
+            live.show(route.unit, route.scale, rewrite);
+        }
+        live.listen();
+        Some(live)
+    }
+
+    fn lang(&self) -> Lang {
+        self.route.borrow().lang
+    }
+
+    /// A served element of this chart by its id's suffix (`-unit`, `-menu-status`).
+    fn part(&self, suffix: &str) -> Option<Element> {
+        self.root
+            .query_selector(&format!("#{}{suffix}", self.id))
+            .ok()
+            .flatten()
+    }
+
+    /// Shows the bars in `unit` and `scale`: the toggles, formula, canvas name and options written anew where
+    /// `rewrite` (they were served or last written for other options), and the canvas drawn.
+    fn show(&self, unit: Unit, scale: Scale, rewrite: bool) {
+        let lang = self.lang();
+        let view: BarsView = match &self.chart {
+            WidgetChart::Program(id) => match self.dataset.program(id) {
+                Some(p) => program_chart(&self.dataset, p, unit, scale, lang),
+                None => Err(String::new()),
+            },
+            _ => overview_chart(&self.dataset, unit, scale, lang),
+        };
+        {
+            let mut route = self.route.borrow_mut();
+            *route = route.with_unit(unit).with_scale(scale);
+        }
+        let rewrite_controls = || {
+            if rewrite {
+                self.press("-unit", Unit::ALL.iter().position(|u| *u == unit));
+                self.press("-scale", Scale::ALL.iter().position(|s| *s == scale));
+                self.write_formula(unit);
+                self.write_embed_link();
+            }
+        };
+        match view {
+            Ok(v) => {
+                {
+                    let mut state = self.state.borrow_mut();
+                    state.drawing = Some(AnyChart::Bars(v.chart));
+                    state.tips = v.tips.clone();
+                }
+                // Back from bars that could not be made, the chart's place is shown again before it is sized.
+                self.show_error(None);
+                // The chart first, while the page's layout is as the last frame left it (the reads that size
+                // the canvas then cost nothing); what else changes is written after it, in the same task, and
+                // laid out with it for the next frame.
+                self.draw_canvas();
+                rewrite_controls();
+                if rewrite {
+                    let _ = self.canvas.set_attribute("aria-label", &v.summary);
+                    self.write_options(&v.tips);
+                }
+                self.render_overlay();
+            }
+            Err(e) => {
+                rewrite_controls();
+                self.show_error(Some(&e));
+            }
+        }
+    }
+
+    /// Draws the canvas as the state has it, with the active point's outline and tooltip.
+    fn redraw(&self) {
+        self.draw_canvas();
+        self.render_overlay();
+    }
+
+    /// Draws the canvas as the state has it; the served drawing goes once it is drawn, and a failure is said
+    /// in its place (the served drawing, if still there, stays).
+    fn draw_canvas(&self) {
+        let (drawing, theme) = {
+            let state = self.state.borrow();
+            (state.drawing.clone(), state.theme)
+        };
+        let Some(drawing) = drawing else {
+            return;
+        };
+        match draw(&self.canvas, &drawing, theme) {
+            Ok(drawn) => {
+                let first = self.state.borrow_mut().drawn.replace(drawn).is_none();
+                if first {
+                    self.remove_in_box("[data-chart-static]");
+                }
+                self.remove_in_box(".chart-error");
+            }
+            Err(e) => {
+                let lang = self.lang();
+                let text = format!(
+                    "{}{e}",
+                    pick(
+                        lang,
+                        "차트를 그릴 수 없습니다: ",
+                        "The chart could not be drawn: "
+                    )
+                );
+                let shown = self
+                    .canvas_box
+                    .parent_element()
+                    .and_then(|wrap| wrap.query_selector(".chart-error").ok().flatten());
+                match shown {
+                    Some(p) => p.set_text_content(Some(&text)),
+                    None => {
+                        if let (Some(p), Some(wrap)) = (
+                            self.new_element(
+                                "p",
+                                &[("class", "error chart-error"), ("role", "alert")],
+                            ),
+                            self.canvas_box.parent_element(),
+                        ) {
+                            p.set_text_content(Some(&text));
+                            let _ = wrap.append_child(&p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The chart's view address (absolute) and, in the explorer, its generator page, as the chart is shown now.
+    /// The timeline has no view options: its links are the page's own.
+    fn links(&self) -> (String, Option<String>) {
+        let route = self.route.borrow();
+        let route = match self.chart {
+            WidgetChart::Timeline => route.rendered(),
+            _ => route.clone(),
+        };
+        match self.host {
+            Host::Explorer { depth } => {
+                let (view, embed) = explorer_links(&route, depth, self.chart.clone());
+                (view, Some(embed))
+            }
+            Host::Widget { .. } => (explorer_url(&route), None),
+        }
+    }
+
+    /// Makes `i` the point the reader is on (or none).
+    fn set_active(&self, i: Option<usize>) {
+        self.state.borrow_mut().active = i;
+        self.render_overlay();
+    }
+
+    /// Opens point `i`'s program, where the chart has somewhere to open: in the explorer the overview's bars
+    /// and the timeline's rows (a program's own chart has nowhere else to go), in place; in a widget every
+    /// chart's points, in the explorer in a new tab (never inside the frame or in place of the host page).
+    fn open(&self, i: usize) {
+        let program = match &self.chart {
+            WidgetChart::Timeline => self.dataset.programs().get(i).map(|p| p.id.clone()),
+            _ => self
+                .state
+                .borrow()
+                .tips
+                .get(i)
+                .map(|t| t.program_id.clone()),
+        };
+        let Some(id) = program else {
+            return;
+        };
+        let route = self.route.borrow().with_page(Page::Program(id));
+        match self.host {
+            Host::Explorer { depth } => go_to(&route.href(depth)),
+            Host::Widget { .. } => open_in_new_tab(&explorer_url(&route)),
+        }
+    }
+
+    fn can_open(&self) -> bool {
+        match self.host {
+            Host::Explorer { .. } => !matches!(self.chart, WidgetChart::Program(_)),
+            Host::Widget { .. } => true,
+        }
+    }
+
+    /// The point under a mouse event.
+    fn point_at(&self, e: &web_sys::MouseEvent) -> Option<usize> {
+        point_at(
+            self.state.borrow().drawn.as_ref()?,
+            e.offset_x(),
+            e.offset_y(),
+        )
+    }
+}
+
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+impl Host {
+    /// The theme the chart is drawn in now: the one chosen, else the reader's colour scheme.
+    fn theme(self) -> Theme {
+        match self {
+            Host::Widget {
+                theme: Choice::Light,
+            } => Theme::Light,
+            Host::Widget {
+                theme: Choice::Dark,
+            } => Theme::Dark,
+            Host::Explorer { .. }
+            | Host::Widget {
+                theme: Choice::Auto,
+            } => {
+                let dark = web_sys::window()
+                    .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+                    .is_some_and(|m| m.matches());
+                if dark {
+                    Theme::Dark
+                } else {
+                    Theme::Light
+                }
+            }
+        }
+    }
+}
+
+/// The explorer's address for `route`, beside the widget's own page (`widget.html` sits at its root).
+pub fn explorer_url(route: &Route) -> String {
+    sibling_url(&location_href(), &route.to_path())
+}
+
+/// Loads another page of the explorer (relative to this one).
+fn go_to(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(href);
+    }
+}
