@@ -135,9 +135,9 @@ fn bar_chart_harness() -> Html {
     ) else {
         return html! { <p role="alert">{ "no chart" }</p> };
     };
-    ansan_budget::ui::bar_chart_canvas(ansan_budget::ui::BarChartCanvasProps {
+    ansan_budget::ui::canvas_markup(ansan_budget::ui::CanvasMarkupProps {
         id: "test-chart".into(),
-        chart: view.chart,
+        picture: ansan_budget::chart::export::Picture::Bars(&view.chart),
         tips: view.tips,
         summary: "요약".into(),
         lang: Lang::Ko,

@@ -22,7 +22,7 @@ pub struct ChartMenuProps {
     pub embed_href: Option<AttrValue>,
 }
 
-/// The menu as it is served (and as a widget first shows it); `live_chart` makes its items work. A plain function, not a component (see `bar_chart_canvas`).
+/// The menu as it is served (and as a widget first shows it); `live_chart` makes its items work. A plain function, not a component (see `canvas_markup`).
 pub fn chart_menu(props: ChartMenuProps) -> Html {
     let lang = props.lang;
     let item = |text: &str, action: &str| {

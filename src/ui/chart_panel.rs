@@ -3,7 +3,8 @@
 //! widget first shows it); `live_chart` changes what a unit or scale changes.
 
 use super::DataRef;
-use super::{bar_chart_canvas, toggle_group, BarChartCanvasProps, ToggleGroupProps};
+use super::{canvas_markup, toggle_group, CanvasMarkupProps, ToggleGroupProps};
+use crate::chart::export::Picture;
 use crate::chart::Scale;
 use crate::model::Lang;
 use crate::view::route::Unit;
@@ -32,7 +33,7 @@ pub struct ChartPanelProps {
     pub children: Html,
 }
 
-/// A plain function, not a component (see `bar_chart_canvas`).
+/// A plain function, not a component (see `canvas_markup`).
 pub fn chart_panel(props: ChartPanelProps) -> Html {
     let lang = props.lang;
     let units: Vec<(AttrValue, bool)> = Unit::ALL
@@ -70,9 +71,9 @@ pub fn chart_panel(props: ChartPanelProps) -> Html {
             }
             {
                 match &*props.view {
-                    Ok(v) => bar_chart_canvas(BarChartCanvasProps {
+                    Ok(v) => canvas_markup(CanvasMarkupProps {
                         id: props.id.clone(),
-                        chart: v.chart.clone(),
+                        picture: Picture::Bars(&v.chart),
                         tips: v.tips.clone(),
                         summary: v.summary.clone().into(),
                         lang,

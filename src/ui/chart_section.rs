@@ -6,7 +6,8 @@
 use super::browser::absolute_url;
 use super::chart_menu::{chart_menu, ChartMenuProps};
 use super::DataRef;
-use super::{chart_panel, timeline_canvas, ChartPanelProps, TimelineCanvasProps};
+use super::{canvas_markup, chart_panel, CanvasMarkupProps, ChartPanelProps};
+use crate::chart::export::Picture;
 use crate::chart::Scale;
 use crate::model::{Dataset, Lang};
 use crate::view::overview::source_note;
@@ -95,11 +96,12 @@ pub fn chart_section(props: ChartSectionProps) -> Html {
     let view = match &props.chart {
         WidgetChart::Timeline => {
             let source = source_note(d, lang);
+            let chart = timeline_chart(d, lang);
             return html! {
                 <figure class="chart" aria-label={ chart_title(d, &WidgetChart::Timeline, lang) }>
-                    { timeline_canvas(TimelineCanvasProps {
+                    { canvas_markup(CanvasMarkupProps {
                         id: props.id.clone(),
-                        chart: timeline_chart(d, lang),
+                        picture: Picture::Timeline(&chart),
                         tips: timeline_tips(d, lang),
                         summary: timeline_summary(d, lang).into(),
                         lang,

@@ -7,7 +7,6 @@
 //! and blanks the page.
 
 mod app;
-mod bar_chart_canvas;
 mod browser;
 mod canvas_backend;
 #[cfg(target_arch = "wasm32")]
@@ -39,7 +38,6 @@ mod site_header;
 mod static_chart;
 #[cfg(target_arch = "wasm32")]
 mod take_over;
-mod timeline_canvas;
 mod toggle_group;
 mod use_dataset;
 mod use_route;
@@ -47,7 +45,6 @@ mod use_theme;
 mod widget;
 
 pub use app::{App, AppProps};
-pub use bar_chart_canvas::{bar_chart_canvas, BarChartCanvasProps};
 pub use chart_panel::{chart_panel, ChartPanelProps};
 pub use data_ref::DataRef;
 pub use data_table::DataTable;
@@ -55,6 +52,7 @@ pub use embed_page::EmbedPage;
 pub use error_notice::ErrorNotice;
 pub use fetch::{fetch_dataset, LoadError, MAX_LINES};
 pub use figures_table::{FiguresTable, FiguresTableProps};
+pub use interactive_canvas::{canvas_markup, CanvasMarkupProps};
 pub use lang_text::lang_text;
 #[cfg(target_arch = "wasm32")]
 pub use live_chart::{Host, LiveChart};
@@ -75,7 +73,6 @@ pub fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
-pub use timeline_canvas::{timeline_canvas, TimelineCanvasProps};
 pub use toggle_group::{toggle_group, ToggleGroupProps};
 pub use use_route::{use_route, RouteHandle};
 pub use widget::Widget;

@@ -12,7 +12,7 @@ pub struct ToggleGroupProps {
     pub options: Vec<(AttrValue, bool)>,
 }
 
-/// A plain function, not a component (see `bar_chart_canvas`).
+/// A plain function, not a component (see `canvas_markup`).
 pub fn toggle_group(props: ToggleGroupProps) -> Html {
     let label_id = format!("{}-label", props.id);
     html! {

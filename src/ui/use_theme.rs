@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
-fn system_dark() -> Option<web_sys::MediaQueryList> {
+/// The reader's colour scheme, to read and to watch; `None` natively.
+pub(super) fn system_dark() -> Option<web_sys::MediaQueryList> {
     // Pages rendered at build time have no reader yet: they are drawn light (the stylesheet has the rest).
     if !cfg!(target_arch = "wasm32") {
         return None;
@@ -16,7 +17,8 @@ fn system_dark() -> Option<web_sys::MediaQueryList> {
     web_sys::window()?.match_media(DARK_QUERY).ok().flatten()
 }
 
-fn resolve(choice: Choice) -> Theme {
+/// The theme `choice` draws in now (`auto`: the reader's colour scheme).
+pub(super) fn resolve(choice: Choice) -> Theme {
     match choice {
         Choice::Light => Theme::Light,
         Choice::Dark => Theme::Dark,

@@ -1,13 +1,14 @@
 //! What the live chart listens to: its toggles, its canvas's pointer, touch and keys, its tooltip and menu, and the
 //! window's size, the reader's text size and colour scheme. The listeners live as long as the page.
 
-use super::{Host, LiveChart, DARK_QUERY};
+use super::{Host, LiveChart};
 use crate::chart::Scale;
 use crate::chart::Theme;
 use crate::ui::canvas_chart::{entering, key_action, KeyAction};
 use crate::ui::canvas_size::rem_probe;
 use crate::ui::chart_menu::{item_action, run_action};
 use crate::ui::use_route::replace_address;
+use crate::ui::use_theme::system_dark;
 use crate::view::route::Unit;
 use crate::view::widget_params::{Theme as Choice, WidgetParams};
 use gloo_events::EventListener;
@@ -152,14 +153,9 @@ impl LiveChart {
                 }
             });
             on(&window, "resize", |live, _| live.redraw());
-            let follows_reader = matches!(
-                self.host,
-                Host::Explorer { .. }
-                    | Host::Widget {
-                        theme: Choice::Auto
-                    }
-            );
-            if let (true, Ok(Some(dark))) = (follows_reader, window.match_media(DARK_QUERY)) {
+            // A chart that follows the reader's colour scheme follows its changes too.
+            let follows_reader = self.host.choice() == Choice::Auto;
+            if let Some(dark) = follows_reader.then(system_dark).flatten() {
                 on(&dark, "change", |live, _| {
                     live.state.borrow_mut().theme = live.host.theme();
                     live.redraw();

@@ -15,6 +15,7 @@ use super::browser::{location_href, open_in_new_tab};
 use super::canvas_chart::{draw, point_at, AnyChart, AnyLayout};
 use super::canvas_size::Drawn;
 use super::chart_section::explorer_links;
+use super::use_theme::resolve;
 use super::DataRef;
 use crate::chart::{Scale, Theme};
 use crate::model::Lang;
@@ -322,32 +323,18 @@ impl LiveChart {
     }
 }
 
-const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
-
 impl Host {
-    /// The theme the chart is drawn in now: the one chosen, else the reader's colour scheme.
-    fn theme(self) -> Theme {
+    /// The theme the chart is drawn in: the one a widget chose, else the reader's colour scheme.
+    fn choice(self) -> Choice {
         match self {
-            Host::Widget {
-                theme: Choice::Light,
-            } => Theme::Light,
-            Host::Widget {
-                theme: Choice::Dark,
-            } => Theme::Dark,
-            Host::Explorer { .. }
-            | Host::Widget {
-                theme: Choice::Auto,
-            } => {
-                let dark = web_sys::window()
-                    .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
-                    .is_some_and(|m| m.matches());
-                if dark {
-                    Theme::Dark
-                } else {
-                    Theme::Light
-                }
-            }
+            Host::Explorer { .. } => Choice::Auto,
+            Host::Widget { theme } => theme,
         }
+    }
+
+    /// The theme the chart is drawn in now.
+    fn theme(self) -> Theme {
+        resolve(self.choice())
     }
 }
 
