@@ -101,8 +101,14 @@ pub fn point_at(drawn: &Drawn<AnyLayout>, offset_x: i32, offset_y: i32) -> Optio
 
 const TOOLTIP_WIDTH: f64 = 360.0;
 
-/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip).
-pub fn overlay_styles(drawn: &Drawn<AnyLayout>, i: usize) -> Option<(String, String)> {
+/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip). With a
+/// `floor` (a CSS length), the tooltip may grow to that height past the chart's edge when the chart leaves it less
+/// room, covering what is next to the chart while it is shown, instead of scrolling after two lines.
+pub fn overlay_styles(
+    drawn: &Drawn<AnyLayout>,
+    i: usize,
+    floor: Option<&str>,
+) -> Option<(String, String)> {
     let (mark, row) = drawn.layout.point_boxes(i)?;
     let r = drawn.device_per_css;
     let (x0, y0, x1, y1) = (mark.x0 / r, mark.y0 / r, mark.x1 / r, mark.y1 / r);
@@ -119,23 +125,28 @@ pub fn overlay_styles(drawn: &Drawn<AnyLayout>, i: usize) -> Option<(String, Str
         whole(y1 - y0 + 6.0)
     );
     let left = (x1 + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
-    // Under a row in the upper half, above a row in the lower half: the box stays over the chart instead of
-    // hanging over the text below it (where it would hide it, and contrast could not be decided). If the box
-    // is taller than that side, it scrolls (the pointer can rest on it) instead of overflowing.
+    // Under a row in the upper half, above a row in the lower half: the box stays over the chart where the chart
+    // has room for it. If the box is taller than that side, it grows to the floor past the chart's edge (a chart
+    // of one or two rows would otherwise show two lines of it and hide the source), and scrolls beyond that (the
+    // pointer can rest on it).
     let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
+    let cap = |room: f64| match floor {
+        Some(f) => format!("max({}px,{f})", whole(room.max(48.0))),
+        None => format!("{}px", whole(room.max(48.0))),
+    };
     let tooltip = if below >= above {
         format!(
-            "left:{}px;top:{}px;max-height:{}px",
+            "left:{}px;top:{}px;max-height:{}",
             whole(left),
             whole(row_bottom + 4.0),
-            whole(below.max(48.0))
+            cap(below)
         )
     } else {
         format!(
-            "left:{}px;bottom:{}px;max-height:{}px",
+            "left:{}px;bottom:{}px;max-height:{}",
             whole(left),
             whole(height - row_top + 4.0),
-            whole(above.max(48.0))
+            cap(above)
         )
     };
     Some((outline, tooltip))

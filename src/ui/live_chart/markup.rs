@@ -161,7 +161,7 @@ impl LiveChart {
             let styles = state
                 .active
                 .zip(state.drawn.as_ref())
-                .and_then(|(i, drawn)| overlay_styles(drawn, i));
+                .and_then(|(i, drawn)| overlay_styles(drawn, i, self.host.tooltip_floor()));
             let tip = state.active.and_then(|i| state.tips.get(i).cloned());
             (state.active, styles, tip)
         };

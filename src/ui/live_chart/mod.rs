@@ -332,6 +332,16 @@ impl Host {
         }
     }
 
+    /// How tall the tooltip may grow past the chart's edge: on an explorer page over the lines under the chart
+    /// (a tooltip with a two-line source is ~12rem tall); a widget's frame has only the height the city gave it, so
+    /// there the tooltip keeps to the chart and scrolls.
+    fn tooltip_floor(self) -> Option<&'static str> {
+        match self {
+            Host::Explorer { .. } => Some("18rem"),
+            Host::Widget { .. } => None,
+        }
+    }
+
     /// The theme the chart is drawn in now.
     fn theme(self) -> Theme {
         resolve(self.choice())
