@@ -789,7 +789,9 @@ test('axe, dark and forced colours, 320 and 1280 px, with every tooltip open: no
                 if (!el || !box) { out.push(said); continue; }
                 if (box.contains(el)) {
                   const bg = rgba(getComputedStyle(box).backgroundColor);
-                  const fg = rgba(getComputedStyle(el).color);
+                  // A translucent text colour is what it shows over the box.
+                  const [fr, fg0, fb, fa = 1] = rgba(getComputedStyle(el).color);
+                  const fg = [fr, fg0, fb].map((v, k) => fa * v + (1 - fa) * bg[k]);
                   const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
                   const ratio = (a + 0.05) / (b + 0.05);
                   if (bg.length < 3 || (bg.length > 3 && bg[3] < 1)) out.push(`${said} (the box's background is not opaque)`);
