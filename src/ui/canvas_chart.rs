@@ -101,13 +101,19 @@ pub fn point_at(drawn: &Drawn<AnyLayout>, offset_x: i32, offset_y: i32) -> Optio
 
 const TOOLTIP_WIDTH: f64 = 360.0;
 
-/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip). With a
-/// `floor` (a CSS length), the tooltip may grow to that height past the chart's edge when the chart leaves it less
-/// room, covering what is next to the chart while it is shown, instead of scrolling after two lines.
+/// How far past the chart's edge a tooltip may grow when the chart leaves it less room than it needs.
+pub enum Reach {
+    /// To this height (a CSS length), over whatever is next to the chart while it is shown.
+    Css(&'static str),
+    /// By this many CSS px below and above the chart's box: what is left of the visible window there.
+    Px { below: f64, above: f64 },
+}
+
+/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip).
 pub fn overlay_styles(
     drawn: &Drawn<AnyLayout>,
     i: usize,
-    floor: Option<&str>,
+    reach: &Reach,
 ) -> Option<(String, String)> {
     let (mark, row) = drawn.layout.point_boxes(i)?;
     let r = drawn.device_per_css;
@@ -126,27 +132,31 @@ pub fn overlay_styles(
     );
     let left = (x1 + 8.0).min(width - TOOLTIP_WIDTH).max(0.0);
     // Under a row in the upper half, above a row in the lower half: the box stays over the chart where the chart
-    // has room for it. If the box is taller than that side, it grows to the floor past the chart's edge (a chart
-    // of one or two rows would otherwise show two lines of it and hide the source), and scrolls beyond that (the
-    // pointer can rest on it).
+    // has room for it. If the box is taller than that side, it grows past the chart's edge as far as `reach`
+    // lets it (a chart of one or two rows would otherwise show two lines of it and hide the source), and scrolls
+    // beyond that (the pointer can rest on it).
     let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
-    let cap = |room: f64| match floor {
-        Some(f) => format!("max({}px,{f})", whole(room.max(48.0))),
-        None => format!("{}px", whole(room.max(48.0))),
+    let (past_below, past_above) = match reach {
+        Reach::Px { below, above } => (below.max(0.0), above.max(0.0)),
+        Reach::Css(_) => (0.0, 0.0),
+    };
+    let cap = |room: f64, past: f64| match reach {
+        Reach::Css(length) => format!("max({}px,{length})", whole(room.max(48.0))),
+        Reach::Px { .. } => format!("{}px", whole((room + past).max(48.0))),
     };
     let tooltip = if below >= above {
         format!(
             "left:{}px;top:{}px;max-height:{}",
             whole(left),
             whole(row_bottom + 4.0),
-            cap(below)
+            cap(below, past_below)
         )
     } else {
         format!(
             "left:{}px;bottom:{}px;max-height:{}",
             whole(left),
             whole(height - row_top + 4.0),
-            cap(above)
+            cap(above, past_above)
         )
     };
     Some((outline, tooltip))

@@ -464,6 +464,45 @@ test('every explorer page\'s chart menu downloads (the second module found from 
   });
 });
 
+test('a widget\'s tooltip grows to the frame\'s edge, not past it: whole in a one-bar chart, inside a short frame', TIMEOUT, async (t) => {
+  // What the open tooltip shows, and where its box is in the frame's window.
+  const box = (page) =>
+    page.evaluate(() => {
+      const tip = document.getElementById('widget-chart-tip');
+      if (!tip) return null;
+      const r = tip.getBoundingClientRect();
+      return { scroll: tip.scrollHeight, client: tip.clientHeight, top: r.top, bottom: r.bottom, window: innerHeight, text: tip.textContent };
+    });
+  // A one-bar chart in the frame the docs suggest (560 px): the frame has room below the chart, and the tooltip
+  // uses it instead of scrolling after two lines.
+  await withPage(t, { viewport: { width: 800, height: 560 } }, async (page) => {
+    await openWidget(page, 'chart=program&program=sme&lang=ko');
+    await drawn(page);
+    await page.locator('#widget-chart').focus();
+    await page.keyboard.press('End');
+    await page.locator('#widget-chart-tip').waitFor();
+    const b = await box(page);
+    assert.ok(b.scroll <= b.client + 1, `the tooltip scrolls (${b.scroll} px of text in ${b.client})`);
+    assert.match(b.text, /50억의 예산/, `the tooltip's source: ${b.text}`);
+    assert.ok(b.bottom <= b.window, `the tooltip ends at ${b.bottom}, past the frame's ${b.window}`);
+  });
+  // A frame barely taller than the chart, with no controls above it: every bar's tooltip stays inside the
+  // window (a box past the top could not be scrolled to), scrolling within itself where it must.
+  await withPage(t, { viewport: { width: 800, height: 380 } }, async (page) => {
+    await openWidget(page, 'chart=overview&lang=en&controls=hide');
+    await drawn(page);
+    const n = await page.locator('#widget-chart [role="option"]').count();
+    assert.equal(n, 4);
+    await page.locator('#widget-chart').focus();
+    for (let i = 0; i < n; i += 1) {
+      await page.keyboard.press(i === 0 ? 'Home' : 'ArrowDown');
+      await page.locator('#widget-chart-tip').waitFor();
+      const b = await box(page);
+      assert.ok(b.top >= -0.5 && b.bottom <= b.window + 0.5, `bar ${i}: the tooltip spans ${b.top}–${b.bottom} of a ${b.window} px frame`);
+    }
+  });
+});
+
 test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog, no extra element', { timeout: 180_000 }, async (t) => {
   const base = await hostileSite(t);
   await withPage(t, { acceptDownloads: true }, async (page) => {

@@ -2,9 +2,9 @@
 //! the per-resident formula, the generator link, the canvas's options, the point's outline and tooltip, and what
 //! stands in the chart's place when it cannot be drawn.
 
-use super::LiveChart;
+use super::{Host, LiveChart};
 use crate::model::Lang;
-use crate::ui::canvas_chart::{overlay_styles, tip_lines};
+use crate::ui::canvas_chart::{overlay_styles, tip_lines, Reach};
 use crate::ui::chart_section::formula;
 use crate::view::lang_runs::lang_runs;
 use crate::view::route::Unit;
@@ -154,6 +154,29 @@ impl LiveChart {
         }
     }
 
+    /// How far the tooltip may grow past the chart's edge. On an explorer page, to 18rem over the lines next to
+    /// the chart (a tooltip with a two-line source is ~12rem tall); the page scrolls. In a widget, to the frame's
+    /// edge: `embed.js` sizes the frame to the widget's page, so a box past it would be cut off, and could not be
+    /// scrolled to at the top. Read before the overlay is written, so the layout is still the last frame's.
+    fn tooltip_reach(&self) -> Reach {
+        match self.host {
+            Host::Explorer { .. } => Reach::Css("18rem"),
+            Host::Widget { .. } => {
+                let window_height = self
+                    .doc
+                    .default_view()
+                    .and_then(|w| w.inner_height().ok())
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0);
+                let r = self.canvas_box.get_bounding_client_rect();
+                Reach::Px {
+                    below: window_height - r.bottom() - 8.0,
+                    above: r.top() - 8.0,
+                }
+            }
+        }
+    }
+
     /// The active point's selection, outline and tooltip, as the state has them.
     pub(super) fn render_overlay(&self) {
         let (active, styles, tip) = {
@@ -161,7 +184,7 @@ impl LiveChart {
             let styles = state
                 .active
                 .zip(state.drawn.as_ref())
-                .and_then(|(i, drawn)| overlay_styles(drawn, i, self.host.tooltip_floor()));
+                .and_then(|(i, drawn)| overlay_styles(drawn, i, &self.tooltip_reach()));
             let tip = state.active.and_then(|i| state.tips.get(i).cloned());
             (state.active, styles, tip)
         };

@@ -332,17 +332,6 @@ impl Host {
         }
     }
 
-    /// How tall the tooltip may grow past the chart's edge: on an explorer page over the lines under the chart
-    /// (a tooltip with a two-line source is ~12rem tall). In a widget it keeps to the chart and scrolls: the frame
-    /// is as tall as the widget's page (`embed.js` sizes it), and a box past the chart's edge would either be cut
-    /// off by the frame or, sized again, move the city's page under the reader.
-    fn tooltip_floor(self) -> Option<&'static str> {
-        match self {
-            Host::Explorer { .. } => Some("18rem"),
-            Host::Widget { .. } => None,
-        }
-    }
-
     /// The theme the chart is drawn in now.
     fn theme(self) -> Theme {
         resolve(self.choice())
