@@ -157,7 +157,8 @@ impl LiveChart {
     /// How far the tooltip may grow past the chart's edge. On an explorer page, to 18rem over the lines next to
     /// the chart (a tooltip with a two-line source is ~12rem tall); the page scrolls. In a widget, to the frame's
     /// edge: `embed.js` sizes the frame to the widget's page, so a box past it would be cut off, and could not be
-    /// scrolled to at the top. Read before the overlay is written, so the layout is still the last frame's.
+    /// scrolled to at the top. Read only while a point is shown, before its overlay is written: on a pointer move
+    /// or a key the layout is then still the last frame's; after a redraw in the same task, this read lays out.
     fn tooltip_reach(&self) -> Reach {
         match self.host {
             Host::Explorer { .. } => Reach::Css("18rem"),
