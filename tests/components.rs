@@ -22,6 +22,14 @@ fn root() -> Element {
     div
 }
 
+/// The text of the first element under `node` that `selector` matches, if there is one.
+fn text_at(node: &Element, selector: &str) -> Option<String> {
+    node.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+}
+
 fn dataset() -> ansan_budget::ui::DataRef {
     ansan_budget::import::project::load_dataset(
         "ansan-2015.json",
@@ -185,12 +193,7 @@ async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
     let options = canvas.query_selector_all("[role=option]").expect("query");
     assert_eq!(options.length(), 4);
     assert!(canvas.get_attribute("aria-activedescendant").is_none());
-    let hint = root
-        .query_selector("#test-chart-hint")
-        .ok()
-        .flatten()
-        .and_then(|h| h.text_content())
-        .unwrap_or_default();
+    let hint = text_at(&root, "#test-chart-hint").unwrap_or_default();
     assert!(!hint.contains("Enter"), "{hint}");
     assert!(
         root.query_selector("[role=alert]").ok().flatten().is_none(),
@@ -296,11 +299,7 @@ async fn program_page_in_english_from_the_url() {
     let root = root();
     let route = mount_app(&root, "en/program/incubation/");
     let list = wait_for(&root, "ul.figure-list").await;
-    let h1 = root
-        .query_selector("h1")
-        .ok()
-        .flatten()
-        .and_then(|h| h.text_content());
+    let h1 = text_at(&root, "h1");
     assert_eq!(h1.as_deref(), Some("Youth start-up incubation"));
     let text = list.text_content().unwrap_or_default();
     for want in [
@@ -312,11 +311,7 @@ async fn program_page_in_english_from_the_url() {
     ] {
         assert!(text.contains(want), "{want}: {text}");
     }
-    let note = root
-        .query_selector("aside.note-box")
-        .ok()
-        .flatten()
-        .and_then(|n| n.text_content());
+    let note = text_at(&root, "aside.note-box");
     assert!(note.unwrap_or_default().contains("never added up"));
     let lang = web_sys::window()
         .and_then(|w| w.document())
@@ -356,12 +351,7 @@ async fn the_address_view_options_are_written_into_the_served_chart() {
         .expect("the chart");
     let name = canvas.get_attribute("aria-label").unwrap_or_default();
     assert!(name.contains("445,000,000,000원"), "{name}");
-    let first = canvas
-        .query_selector("[role=option]")
-        .ok()
-        .flatten()
-        .and_then(|o| o.text_content())
-        .unwrap_or_default();
+    let first = text_at(&canvas, "[role=option]").unwrap_or_default();
     assert!(first.contains("445,000,000,000원"), "{first}");
     assert!(!first.contains("4,450억원."), "{first}");
 }

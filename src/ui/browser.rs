@@ -117,6 +117,15 @@ pub fn root_url(depth: usize) -> String {
     absolute_url(if up.is_empty() { "./" } else { &up })
 }
 
+/// The height of the window's viewport, CSS px (0 if there is no window).
+#[cfg(target_arch = "wasm32")]
+pub fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
+
 /// The page's own address (empty outside a browser, as when pages are rendered at build time).
 pub fn location_href() -> String {
     if !cfg!(target_arch = "wasm32") {

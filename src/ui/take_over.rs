@@ -123,10 +123,7 @@ type Island = (web_sys::Element, WidgetChart);
 
 /// Whether any of `el` is within the window's first screen (the page as it is scrolled now).
 fn in_first_screen(el: &web_sys::Element) -> bool {
-    let height = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = super::browser::window_height();
     let r = el.get_bounding_client_rect();
     r.bottom() > 0.0 && r.top() < height
 }

@@ -4,6 +4,7 @@
 
 use super::{Host, LiveChart};
 use crate::model::Lang;
+use crate::ui::browser::window_height;
 use crate::ui::canvas_chart::{overlay_styles, tip_lines, Reach};
 use crate::ui::chart_section::formula;
 use crate::view::lang_runs::lang_runs;
@@ -163,15 +164,9 @@ impl LiveChart {
         match self.host {
             Host::Explorer { .. } => Reach::Css("18rem"),
             Host::Widget { .. } => {
-                let window_height = self
-                    .doc
-                    .default_view()
-                    .and_then(|w| w.inner_height().ok())
-                    .and_then(|h| h.as_f64())
-                    .unwrap_or(0.0);
                 let r = self.canvas_box.get_bounding_client_rect();
                 Reach::Px {
-                    below: window_height - r.bottom() - 8.0,
+                    below: window_height() - r.bottom() - 8.0,
                     above: r.top() - 8.0,
                 }
             }
