@@ -101,19 +101,25 @@ pub fn point_at(drawn: &Drawn<AnyLayout>, offset_x: i32, offset_y: i32) -> Optio
 
 const TOOLTIP_WIDTH: f64 = 360.0;
 
-/// How far past the chart's edge a tooltip may grow when the chart leaves it less room than it needs.
-pub enum Reach {
-    /// To this height (a CSS length), over whatever is next to the chart while it is shown.
-    Css(&'static str),
-    /// By this many CSS px below and above the chart's box: what is left of the visible window there.
-    Px { below: f64, above: f64 },
+/// How far past the chart's edge a tooltip may grow when the chart leaves it less room than it needs, and how
+/// much of the visible window lies beyond the chart's box on each side.
+pub struct Reach {
+    /// CSS px of the window below the chart's box (negative where the box runs past the window's bottom).
+    pub below: f64,
+    /// CSS px of the window above the chart's box (negative where the box starts above the window's top).
+    pub above: f64,
+    /// On an explorer page, a CSS length the box may grow to over whatever is next to the chart (the page
+    /// scrolls); `None` in a widget, whose box stops at the window's edge (its frame cannot scroll to it).
+    pub at_least: Option<&'static str>,
 }
 
-/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip).
+/// Where point `i`'s outline and tooltip go over the canvas, as inline styles: (outline, tooltip). `need` is
+/// the height of the tooltip's text (CSS px; 0 when not known).
 pub fn overlay_styles(
     drawn: &Drawn<AnyLayout>,
     i: usize,
     reach: &Reach,
+    need: f64,
 ) -> Option<(String, String)> {
     let (mark, row) = drawn.layout.point_boxes(i)?;
     let r = drawn.device_per_css;
@@ -134,29 +140,35 @@ pub fn overlay_styles(
     // Under a row in the upper half, above a row in the lower half: the box stays over the chart where the chart
     // has room for it. If the box is taller than that side, it grows past the chart's edge as far as `reach`
     // lets it (a chart of one or two rows would otherwise show two lines of it and hide the source), and scrolls
-    // beyond that (the pointer can rest on it).
+    // beyond that (the pointer can rest on it). Where the window shows less than the box needs on that side (a
+    // lower row of a chart at the window's top) and more on the other, it opens on the other side.
     let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
-    let (past_below, past_above) = match reach {
-        Reach::Px { below, above } => (below.max(0.0), above.max(0.0)),
-        Reach::Css(_) => (0.0, 0.0),
+    let (seen_below, seen_above) = (below + reach.below, above + reach.above);
+    let fits_below = need <= seen_below || seen_below >= seen_above;
+    let fits_above = need <= seen_above || seen_above > seen_below;
+    let under = if below >= above {
+        fits_below
+    } else {
+        !fits_above
     };
-    let cap = |room: f64, past: f64| match reach {
-        Reach::Css(length) => format!("max({}px,{length})", whole(room.max(48.0))),
-        Reach::Px { .. } => format!("{}px", whole((room + past).max(48.0))),
+    // In a widget, to the window's edge (or the chart's, if that is further: the frame then scrolls to it).
+    let cap = |room: f64, seen: f64| match reach.at_least {
+        Some(length) => format!("max({}px,{length})", whole(room.max(48.0))),
+        None => format!("{}px", whole(room.max(seen).max(48.0))),
     };
-    let tooltip = if below >= above {
+    let tooltip = if under {
         format!(
             "left:{}px;top:{}px;max-height:{}",
             whole(left),
             whole(row_bottom + 4.0),
-            cap(below, past_below)
+            cap(below, seen_below)
         )
     } else {
         format!(
             "left:{}px;bottom:{}px;max-height:{}",
             whole(left),
             whole(height - row_top + 4.0),
-            cap(above, past_above)
+            cap(above, seen_above)
         )
     };
     Some((outline, tooltip))

@@ -541,6 +541,48 @@ test('a chart of one bar shows its tooltip whole, source quote included, not two
   }
 });
 
+test('a tooltip opens on the side of its row where the window shows it whole: the chart at the window\'s top or bottom', {
+  timeout: 90_000,
+}, async (t) => {
+  // Each bar's tooltip, with the chart scrolled to the window's top and then to its bottom. A lower row's box
+  // opens above it where the window has room there, and under it where the window ends just above the chart
+  // (before, its title and figure went past the window's top, out of reach of a pointer resting on it).
+  for (const lang of ['ko', 'en']) {
+    await withPage(t, {}, async (page) => {
+      await open(page, `${lang}/`);
+      const bars = await page.locator('#overview-chart [role=option]').count();
+      assert.ok(bars >= 3, `the overview chart has ${bars} bars`);
+      for (const at of ['top', 'bottom']) {
+        const chartTop = await page.evaluate((at) => {
+          const c = document.getElementById('overview-chart');
+          const r = c.getBoundingClientRect();
+          window.scrollBy(0, at === 'top' ? r.top : r.bottom - window.innerHeight);
+          c.focus({ preventScroll: true });
+          return c.getBoundingClientRect().top;
+        }, at);
+        await page.keyboard.press('Home');
+        for (let i = 0; i < bars; i++) {
+          if (i) await page.keyboard.press('ArrowDown');
+          await page.locator(`#overview-chart-point-${i}[aria-selected=true]`).waitFor({ state: 'attached' });
+          await page.locator('#overview-chart-tip').waitFor();
+          const w = await page.evaluate(() => {
+            const tip = document.getElementById('overview-chart-tip');
+            const b = tip.getBoundingClientRect();
+            return {
+              top: b.top, bottom: b.bottom, height: innerHeight, scroll: tip.scrollHeight, client: tip.clientHeight,
+              chartTop: document.getElementById('overview-chart').getBoundingClientRect().top,
+            };
+          });
+          const where = `${lang}, chart at the window's ${at}, bar ${i + 1}`;
+          assert.ok(Math.abs(w.chartTop - chartTop) < 1, `${where}: the page scrolled (${chartTop} → ${w.chartTop})`);
+          assert.ok(w.top >= 0 && w.bottom <= w.height, `${where}: the tooltip spans ${w.top}–${w.bottom} of a ${w.height} px window`);
+          assert.ok(w.scroll <= w.client + 1, `${where}: the tooltip scrolls (${w.scroll} px of text in ${w.client})`);
+        }
+      }
+    });
+  }
+});
+
 test('screen readers: each chart is a named list of its bars; focus announces the summary and the first bar, arrows every bar', {
   timeout: 90_000,
 }, async (t) => {

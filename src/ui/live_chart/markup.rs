@@ -155,34 +155,30 @@ impl LiveChart {
         }
     }
 
-    /// How far the tooltip may grow past the chart's edge. On an explorer page, to 18rem over the lines next to
-    /// the chart (a tooltip with a two-line source is ~12rem tall); the page scrolls. In a widget, to the frame's
-    /// edge: `embed.js` sizes the frame to the widget's page, so a box past it would be cut off, and could not be
-    /// scrolled to at the top. Read only while a point is shown, before its overlay is written: on a pointer move
-    /// or a key the layout is then still the last frame's; after a redraw in the same task, this read lays out.
+    /// How far the tooltip may grow past the chart's edge, and how much of the window lies beyond the chart's box
+    /// on each side. On an explorer page, to 18rem over the lines next to the chart (a tooltip with a two-line
+    /// source is ~12rem tall); the page scrolls. In a widget, to the frame's edge: `embed.js` sizes the frame to
+    /// the widget's page, so a box past it would be cut off, and could not be scrolled to at the top.
     fn tooltip_reach(&self) -> Reach {
-        match self.host {
-            Host::Explorer { .. } => Reach::Css("18rem"),
-            Host::Widget { .. } => {
-                let r = self.canvas_box.get_bounding_client_rect();
-                Reach::Px {
-                    below: window_height() - r.bottom() - 8.0,
-                    above: r.top() - 8.0,
-                }
-            }
+        let r = self.canvas_box.get_bounding_client_rect();
+        Reach {
+            below: window_height() - r.bottom() - 8.0,
+            above: r.top() - 8.0,
+            at_least: match self.host {
+                Host::Explorer { .. } => Some("18rem"),
+                Host::Widget { .. } => None,
+            },
         }
     }
 
-    /// The active point's selection, outline and tooltip, as the state has them.
+    /// The active point's selection, outline and tooltip, as the state has them. The tooltip's text is written
+    /// first and its height read (one layout, only while a point is shown), so that the box opens on the side of
+    /// its row where the window has room for it.
     pub(super) fn render_overlay(&self) {
-        let (active, styles, tip) = {
+        let (active, tip) = {
             let state = self.state.borrow();
-            let styles = state
-                .active
-                .zip(state.drawn.as_ref())
-                .and_then(|(i, drawn)| overlay_styles(drawn, i, &self.tooltip_reach()));
             let tip = state.active.and_then(|i| state.tips.get(i).cloned());
-            (state.active, styles, tip)
+            (state.active, tip)
         };
         match active {
             Some(i) => {
@@ -211,7 +207,8 @@ impl LiveChart {
             .query_selector(":scope > .tooltip")
             .ok()
             .flatten();
-        let Some(((outline, place), tip)) = styles.zip(tip) else {
+        let drawn = self.state.borrow().drawn.is_some();
+        let (Some(i), Some(tip), true) = (active, tip, drawn) else {
             if let Some(h) = highlight {
                 h.remove();
             }
@@ -220,6 +217,7 @@ impl LiveChart {
             }
             return;
         };
+        // The outline first, then the box: the box is drawn over it.
         let highlight = highlight.or_else(|| {
             let h = self.new_element(
                 "div",
@@ -228,12 +226,8 @@ impl LiveChart {
             let _ = self.canvas_box.append_child(&h);
             Some(h)
         });
-        if let Some(h) = highlight {
-            let _ = h.set_attribute("style", &outline);
-        }
         let tooltip = tooltip.or_else(|| self.new_tooltip());
-        if let Some(t) = tooltip {
-            let _ = t.set_attribute("style", &place);
+        if let Some(t) = &tooltip {
             t.set_text_content(None);
             let lang = self.lang();
             for (class, text) in tip_lines(&tip) {
@@ -242,6 +236,32 @@ impl LiveChart {
                     let _ = t.append_child(&p);
                 }
             }
+        }
+        let need = tooltip
+            .as_ref()
+            .map_or(0.0, |t| f64::from(t.scroll_height()));
+        let reach = self.tooltip_reach();
+        let styles = {
+            let state = self.state.borrow();
+            state
+                .drawn
+                .as_ref()
+                .and_then(|drawn| overlay_styles(drawn, i, &reach, need))
+        };
+        let Some((outline, place)) = styles else {
+            if let Some(h) = highlight {
+                h.remove();
+            }
+            if let Some(t) = tooltip {
+                t.remove();
+            }
+            return;
+        };
+        if let Some(h) = highlight {
+            let _ = h.set_attribute("style", &outline);
+        }
+        if let Some(t) = tooltip {
+            let _ = t.set_attribute("style", &place);
         }
     }
 
