@@ -144,12 +144,10 @@ pub fn overlay_styles(
     // lower row of a chart at the window's top) and more on the other, it opens on the other side.
     let (below, above) = (height - row_bottom - 8.0, row_top - 8.0);
     let (seen_below, seen_above) = (below + reach.below, above + reach.above);
-    let fits_below = need <= seen_below || seen_below >= seen_above;
-    let fits_above = need <= seen_above || seen_above > seen_below;
     let under = if below >= above {
-        fits_below
+        need <= seen_below || seen_below >= seen_above
     } else {
-        !fits_above
+        need > seen_above && seen_below >= seen_above
     };
     // In a widget, to the window's edge (or the chart's, if that is further: the frame then scrolls to it).
     let cap = |room: f64, seen: f64| match reach.at_least {
