@@ -11,8 +11,8 @@ use plotters::prelude::DrawingBackend;
 
 use super::common::{
     self, hatch, label, marker, scale_rect, scale_strokes, stack_height, Area, COL_GAP, FONT_TICK,
-    LINE, MARKER, MAX_COL_FRACTION, MIN_COL, NOTE_GAP, NOTE_LINE, NOTE_LINES, PAD, ROW_GAP,
-    TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
+    LINE, MARKER, MAX_COL_FRACTION, MIN_COL, NOTE_GAP, NOTE_LINE, PAD, ROW_GAP, TICK_GAP,
+    TICK_LINE, TICK_SPACING, WIDE_MIN,
 };
 use super::paint::{self, paint, px, rgba, Primitive};
 use super::style::{self, Inks, Theme};
@@ -175,11 +175,15 @@ fn footer_height(has_title: bool, note_lines: usize) -> f64 {
     h
 }
 
-/// CSS px height that fits `n_bars` rows at `width` CSS px, with room for an axis title and a three-line
-/// source note. `layout` at this height never fails for lack of height.
-pub fn preferred_height(n_bars: usize, width: u32) -> u32 {
+/// CSS px height that fits `n_bars` rows at `width` CSS px, with room for an axis title and the lines the
+/// source note `note` takes (at most three; `common::reserved_note_lines`). `layout` at this height never fails
+/// for lack of height.
+pub fn preferred_height(n_bars: usize, note: &str, width: u32) -> u32 {
     let text_above = width < WIDE_MIN;
-    let h = PAD + rows_height(n_bars, text_above) + footer_height(true, NOTE_LINES) + PAD;
+    let h = PAD
+        + rows_height(n_bars, text_above)
+        + footer_height(true, common::reserved_note_lines(note, width))
+        + PAD;
     // Saturating float→int cast: absurd bar counts give u32::MAX, which `layout` then rejects.
     h.ceil() as u32
 }
@@ -674,7 +678,8 @@ fn check_matches(chart: &BarChart, layout: &Layout) -> Result<(), ChartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::common::MAX_NOTE_LINES;
+    use crate::chart::common::{reserved_note_lines, MAX_NOTE_LINES, NOTE_LINES};
+    use crate::chart::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
 
     const EOK: i64 = 100_000_000; // 1억원
     const JO: i64 = 10_000 * EOK; // 1조원
@@ -1211,6 +1216,65 @@ mod tests {
     }
 
     #[test]
+    fn the_note_gets_the_lines_it_takes_and_the_height_changes_only_between_served_drawings() {
+        let mut chart = sample(Scale::Linear);
+        let notes = [
+            String::new(),
+            "출처: 안산시, 지역경제 선순환 ‘올인’ (2015년 보도)".to_owned(),
+            "Source: “Ansan City goes all in on the local economy” (2015 report), lines 12–20"
+                .to_owned(),
+            "출처: 안산시 2025년도 세입세출 예산서 사업명세서 (예시 자료) ".repeat(3),
+            "가".repeat(400),
+        ];
+        for note in &notes {
+            chart.source_note = note.clone();
+            // One height per range of widths a served drawing stands for (below 600, 600–1199, 1200).
+            let mut heights: Vec<(bool, bool, u32)> = Vec::new();
+            for width in MIN_LAYOUT_WIDTH..=FULL_LAYOUT_WIDTH {
+                let height = preferred_height(chart.bars.len(), note, width);
+                let g = Geometry {
+                    width,
+                    height,
+                    pixel_ratio: 1.0,
+                };
+                let l = match layout(&chart, &g) {
+                    Ok(l) => l,
+                    Err(e) => panic!("{note:?} at {width}×{height}: {e}"),
+                };
+                let reserved = reserved_note_lines(note, width);
+                assert!(reserved <= NOTE_LINES);
+                assert!(
+                    l.source_note.len() <= reserved,
+                    "{note:?} at {width}: {} lines in {reserved}",
+                    l.source_note.len()
+                );
+                let range = (width >= 600, width >= FULL_LAYOUT_WIDTH, height);
+                match heights.last() {
+                    Some(&(wide, full, h)) if (wide, full) == (range.0, range.1) => {
+                        assert_eq!(h, height, "{note:?}: the height changes at {width} px")
+                    }
+                    _ => heights.push(range),
+                }
+            }
+            assert_eq!(heights.len(), 3, "{note:?}: {heights:?}");
+        }
+        // The article's short note takes one line from 600 px up (it used to keep three, two of them blank),
+        // two below; an empty note none; a long one three, cut with "…".
+        assert_eq!(reserved_note_lines(&notes[1], 600), 1);
+        assert_eq!(reserved_note_lines(&notes[1], 1_200), 1);
+        assert_eq!(reserved_note_lines(&notes[1], 300), 2);
+        assert_eq!(reserved_note_lines(&notes[0], 1_200), 0);
+        assert_eq!(reserved_note_lines(&notes[4], 1_200), NOTE_LINES);
+        // And the chart is that much shorter: one note line under it at 1200 px, not three.
+        let n = chart.bars.len();
+        let (none, short) = (
+            preferred_height(n, &notes[0], 1_200),
+            preferred_height(n, &notes[1], 1_200),
+        );
+        assert_eq!(f64::from(short - none), (NOTE_GAP + NOTE_LINE).ceil());
+    }
+
+    #[test]
     fn preferred_height_fits_the_rows_it_promises() {
         let mut chart = sample(Scale::Linear);
         chart.source_note = "출처: 안산시 2025년도 세입세출 예산서 사업명세서, 경기도 보조금 교부 결정 통지 및 기타 자료를 편집 (예시)".repeat(8);
@@ -1229,7 +1293,7 @@ mod tests {
                 })
                 .collect();
             for width in [280, 360, 599, 600, 1_200] {
-                let height = preferred_height(n, width);
+                let height = preferred_height(n, &chart.source_note, width);
                 let g = Geometry {
                     width,
                     height,
@@ -1320,7 +1384,7 @@ mod tests {
         fn render(chart: &BarChart, width: u32) -> String {
             let g = Geometry {
                 width,
-                height: preferred_height(chart.bars.len(), width),
+                height: preferred_height(chart.bars.len(), &chart.source_note, width),
                 pixel_ratio: 2.0,
             };
             let l = match layout(chart, &g) {

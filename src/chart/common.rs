@@ -136,6 +136,10 @@ pub(crate) fn scale_strokes(strokes: Vec<Stroke>, k: f64) -> Vec<Stroke> {
 pub(crate) const PAD: f64 = 8.0;
 /// At this CSS width and above, row text moves into a left column.
 pub(crate) const WIDE_MIN: u32 = 600;
+/// The narrowest a chart is laid out: below it the canvas gives up following the reader's text size.
+pub const MIN_LAYOUT_WIDTH: u32 = 280;
+/// The widest: the page's full column.
+pub const FULL_LAYOUT_WIDTH: u32 = 1200;
 pub(crate) const MIN_CONTENT: f64 = 120.0;
 pub(crate) const LINE: f64 = 18.0;
 pub(crate) const ROW_GAP: f64 = 10.0;
@@ -278,9 +282,26 @@ pub(crate) fn stack_height(n: usize, band: f64, gap: f64) -> f64 {
 pub(crate) const FONT_NOTE: f64 = 12.0;
 pub(crate) const NOTE_GAP: f64 = 6.0;
 pub(crate) const NOTE_LINE: f64 = 15.0;
-/// Source-note lines `preferred_height` reserves; taller areas allow up to `MAX_NOTE_LINES`.
+/// The most source-note lines `preferred_height` reserves; taller areas allow up to `MAX_NOTE_LINES`.
 pub(crate) const NOTE_LINES: usize = 3;
 pub(crate) const MAX_NOTE_LINES: usize = 6;
+
+/// Source-note lines `preferred_height` reserves at layout `width`: as many as `note` wraps into at the
+/// narrowest width of the range `width` is in (below `WIDE_MIN`; from it to the full column; the full column),
+/// and at most `NOTE_LINES`. So a chart's height changes only where one served drawing gives way to the next,
+/// and the drawing served for a range is as tall as the canvas anywhere in it; a wider layout never wraps the
+/// note into more lines.
+pub(crate) fn reserved_note_lines(note: &str, width: u32) -> usize {
+    let floor = if width >= FULL_LAYOUT_WIDTH {
+        FULL_LAYOUT_WIDTH
+    } else if width >= WIDE_MIN {
+        WIDE_MIN
+    } else {
+        width.min(MIN_LAYOUT_WIDTH)
+    };
+    let content = (f64::from(floor) - 2.0 * PAD).max(0.0);
+    text::wrap(note, FONT_NOTE, content, NOTE_LINES).len()
+}
 
 /// The source note wrapped under `*y` (advanced past it), starting at `x`, at most `width` wide.
 /// The note may carry an "illustrative figures" warning, so it gets every line there is room for above

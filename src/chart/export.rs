@@ -39,8 +39,10 @@ impl Frame {
         let inner = (f64::from(width) - 2.0 * PAD).max(0.0);
         let title_lines = text::wrap(&title, TITLE_SIZE, inner, MAX_TITLE_LINES);
         let chart_height = match picture {
-            Picture::Bars(c) => bars::preferred_height(c.bars.len(), width),
-            Picture::Timeline(c) => timeline::preferred_height(c.spans.len(), width),
+            Picture::Bars(c) => bars::preferred_height(c.bars.len(), &c.source_note, width),
+            Picture::Timeline(c) => {
+                timeline::preferred_height(c.spans.len(), &c.source_note, width)
+            }
         };
         let band = title_band(title_lines.len());
         Frame {

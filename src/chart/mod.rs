@@ -22,6 +22,7 @@ pub use bars::{
     draw, hit_test, layout, preferred_height, Bar, BarChart, Label, Layout, Marker, Rect, Row,
     Scale, TextAlign, TextRole, Tick,
 };
+pub use common::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
 pub use style::{light_to_dark, Theme};
 
 /// What an interactive chart needs from its layout, whatever its kind: the point (bar, span) under the pointer,

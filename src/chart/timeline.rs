@@ -13,8 +13,8 @@ use plotters::prelude::DrawingBackend;
 
 use super::common::{
     self, hatch, label, marker, scale_rect, scale_strokes, stack_height, Area, Marker, Rect,
-    TextAlign, COL_GAP, FONT_TICK, LINE, MAX_COL_FRACTION, MIN_COL, NOTE_GAP, NOTE_LINE,
-    NOTE_LINES, PAD, ROW_GAP, TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
+    TextAlign, COL_GAP, FONT_TICK, LINE, MAX_COL_FRACTION, MIN_COL, NOTE_GAP, NOTE_LINE, PAD,
+    ROW_GAP, TICK_GAP, TICK_LINE, TICK_SPACING, WIDE_MIN,
 };
 use super::paint::{self, paint, px, rgba, Primitive};
 use super::style::{self, Inks, Pattern, Theme};
@@ -197,18 +197,17 @@ fn rows_height(n: usize, text_above: bool) -> f64 {
     stack_height(n, band_height(text_above), ROW_GAP)
 }
 
-/// CSS px height that fits `n_rows` programs at `width` CSS px, with a three-line source note.
-/// `layout` at this height never fails for lack of height.
-pub fn preferred_height(n_rows: usize, width: u32) -> u32 {
+/// CSS px height that fits `n_rows` programs at `width` CSS px, with the lines the source note `note` takes
+/// (at most three; `common::reserved_note_lines`). `layout` at this height never fails for lack of height.
+pub fn preferred_height(n_rows: usize, note: &str, width: u32) -> u32 {
     let text_above = width < WIDE_MIN;
-    let h = PAD
-        + HEADER
-        + rows_height(n_rows, text_above)
-        + TICK_GAP
-        + TICK_LINE
-        + NOTE_GAP
-        + NOTE_LINES as f64 * NOTE_LINE
-        + PAD;
+    let note_lines = common::reserved_note_lines(note, width);
+    let note_h = if note_lines > 0 {
+        NOTE_GAP + note_lines as f64 * NOTE_LINE
+    } else {
+        0.0
+    };
+    let h = PAD + HEADER + rows_height(n_rows, text_above) + TICK_GAP + TICK_LINE + note_h + PAD;
     // Saturating float→int cast: absurd row counts give u32::MAX, which `layout` then rejects.
     h.ceil() as u32
 }
@@ -749,6 +748,7 @@ fn check_matches(chart: &TimelineChart, layout: &TimelineLayout) -> Result<(), C
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::common::NOTE_LINES;
 
     fn span(key: &str, label: &str, start: Option<i32>, end: Option<i32>, tone: usize) -> Span {
         Span {
@@ -1165,7 +1165,7 @@ mod tests {
                 })
                 .collect();
             for width in [280, 360, 599, 600, 1_280] {
-                let height = preferred_height(n, width);
+                let height = preferred_height(n, &chart.source_note, width);
                 let g = Geometry {
                     width,
                     height,
@@ -1245,7 +1245,7 @@ mod tests {
         fn render_with_layout(chart: &TimelineChart, width: u32) -> (String, TimelineLayout) {
             let g = Geometry {
                 width,
-                height: preferred_height(chart.spans.len(), width),
+                height: preferred_height(chart.spans.len(), &chart.source_note, width),
                 pixel_ratio: 2.0,
             };
             let l = match layout(chart, &g) {

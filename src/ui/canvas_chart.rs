@@ -65,8 +65,8 @@ pub fn draw(
         AnyChart::Timeline(c) => c.spans.len(),
     };
     let (geometry, device_per_css) = fit_canvas(canvas, |w| match chart {
-        AnyChart::Bars(_) => crate::chart::preferred_height(n, w),
-        AnyChart::Timeline(_) => timeline::preferred_height(n, w),
+        AnyChart::Bars(c) => crate::chart::preferred_height(n, &c.source_note, w),
+        AnyChart::Timeline(c) => timeline::preferred_height(n, &c.source_note, w),
     })?;
     let area = Canvas::new(canvas.clone())
         .ok_or("the canvas has no 2D context")?

@@ -8,8 +8,9 @@ use web_sys::HtmlCanvasElement;
 /// canvas's own width.
 pub use super::interactive_canvas::FALLBACK_WIDTH;
 
-/// The narrowest a chart is laid out: below it the text scale gives way (the table beside it has everything).
-const MIN_LAYOUT_WIDTH: u32 = 280;
+// The narrowest a chart is laid out (below it the text scale gives way; the table beside it has everything),
+// and the widest (the page's column).
+use crate::chart::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
 
 /// A chart's layout with how many device px one CSS px of the page is (for pointer positions and overlays).
 pub struct Drawn<L> {
@@ -52,7 +53,7 @@ pub fn fit_canvas(
         .filter(|w| *w > 0)
         .and_then(|w| u32::try_from(w).ok())
         .unwrap_or(FALLBACK_WIDTH)
-        .clamp(MIN_LAYOUT_WIDTH, 1200);
+        .clamp(MIN_LAYOUT_WIDTH, FULL_LAYOUT_WIDTH);
     let scale = text_scale(&window)
         .min(f64::from(css_width) / f64::from(MIN_LAYOUT_WIDTH))
         .max(1.0);

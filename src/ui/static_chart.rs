@@ -34,8 +34,10 @@ pub fn static_chart(picture: Picture<'_>) -> Html {
             continue;
         };
         let height = match picture {
-            Picture::Bars(c) => crate::chart::preferred_height(c.bars.len(), width),
-            Picture::Timeline(c) => crate::chart::timeline::preferred_height(c.spans.len(), width),
+            Picture::Bars(c) => crate::chart::preferred_height(c.bars.len(), &c.source_note, width),
+            Picture::Timeline(c) => {
+                crate::chart::timeline::preferred_height(c.spans.len(), &c.source_note, width)
+            }
         };
         // The height in rem, as the canvas's is in CSS px times the reader's text scale (root font 17 px).
         let open = format!(
