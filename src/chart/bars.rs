@@ -1215,6 +1215,20 @@ mod tests {
         );
     }
 
+    /// `chart` laid out at `width` and the height `preferred_height` gives it there; panics if it does not fit.
+    fn at_preferred_height(chart: &BarChart, width: u32) -> (u32, Layout) {
+        let height = preferred_height(chart.bars.len(), &chart.source_note, width);
+        let g = Geometry {
+            width,
+            height,
+            pixel_ratio: 1.0,
+        };
+        match layout(chart, &g) {
+            Ok(l) => (height, l),
+            Err(e) => panic!("{} bars at {width}×{height}: {e}", chart.bars.len()),
+        }
+    }
+
     #[test]
     fn the_note_gets_the_lines_it_takes_and_the_height_changes_only_between_served_drawings() {
         let mut chart = sample(Scale::Linear);
@@ -1228,19 +1242,10 @@ mod tests {
         ];
         for note in &notes {
             chart.source_note = note.clone();
-            // One height per range of widths a served drawing stands for (below 600, 600–1199, 1200).
-            let mut heights: Vec<(bool, bool, u32)> = Vec::new();
+            // One height per range of widths a served drawing stands for: below 600, 600–1199, 1200.
+            let mut heights: [Option<u32>; 3] = [None; 3];
             for width in MIN_LAYOUT_WIDTH..=FULL_LAYOUT_WIDTH {
-                let height = preferred_height(chart.bars.len(), note, width);
-                let g = Geometry {
-                    width,
-                    height,
-                    pixel_ratio: 1.0,
-                };
-                let l = match layout(&chart, &g) {
-                    Ok(l) => l,
-                    Err(e) => panic!("{note:?} at {width}×{height}: {e}"),
-                };
+                let (height, l) = at_preferred_height(&chart, width);
                 let reserved = reserved_note_lines(note, width);
                 assert!(reserved <= NOTE_LINES);
                 assert!(
@@ -1248,15 +1253,12 @@ mod tests {
                     "{note:?} at {width}: {} lines in {reserved}",
                     l.source_note.len()
                 );
-                let range = (width >= 600, width >= FULL_LAYOUT_WIDTH, height);
-                match heights.last() {
-                    Some(&(wide, full, h)) if (wide, full) == (range.0, range.1) => {
-                        assert_eq!(h, height, "{note:?}: the height changes at {width} px")
-                    }
-                    _ => heights.push(range),
-                }
+                let range =
+                    usize::from(width >= WIDE_MIN) + usize::from(width >= FULL_LAYOUT_WIDTH);
+                let first = *heights[range].get_or_insert(height);
+                assert_eq!(first, height, "{note:?}: the height changes at {width} px");
             }
-            assert_eq!(heights.len(), 3, "{note:?}: {heights:?}");
+            assert!(heights.iter().all(Option::is_some), "{note:?}: {heights:?}");
         }
         // The article's short note takes one line from 600 px up (it used to keep three, two of them blank),
         // two below; an empty note none; a long one three, cut with "…".
@@ -1293,15 +1295,11 @@ mod tests {
                 })
                 .collect();
             for width in [280, 360, 599, 600, 1_200] {
-                let height = preferred_height(n, &chart.source_note, width);
+                let (height, l) = at_preferred_height(&chart, width);
                 let g = Geometry {
                     width,
                     height,
                     pixel_ratio: 1.0,
-                };
-                let l = match layout(&chart, &g) {
-                    Ok(l) => l,
-                    Err(e) => panic!("{n} bars at {width}×{height}: {e}"),
                 };
                 // Nothing is laid out below the promised height.
                 let bottom = l.source_note.last().map_or(0.0, |lb| lb.y);
