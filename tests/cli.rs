@@ -15,6 +15,27 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// A fresh folder under the system's temp dir for one test, removed when the test ends, failed or not.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    fn join(&self, file: &str) -> std::path::PathBuf {
+        self.0.join(file)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 #[test]
 fn shipped_data_passes_and_schema_is_skipped() {
     let (code, stdout, stderr) = run(&["data/ansan-2015.json", "data/schema.json"]);
@@ -29,8 +50,7 @@ fn shipped_data_passes_and_schema_is_skipped() {
 
 #[test]
 fn bad_file_exits_1_with_path_and_expectation() {
-    let dir = std::env::temp_dir().join(format!("budget-check-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = TempDir::new("budget-check-test");
     let bad = dir.join("bad.json");
     let text = include_str!("fixtures/ansan-2015.v1.json")
         .replace("\"amount\": 5000000000", "\"amount\": 5e9");
@@ -50,7 +70,6 @@ fn bad_file_exits_1_with_path_and_expectation() {
         stderr.contains("does-not-exist.json: cannot read"),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -65,8 +84,7 @@ fn schema_flag_prints_the_committed_schema() {
 /// with thousands of problems prints the first 200 and a count.
 #[test]
 fn other_encodings_and_long_problem_lists() {
-    let dir = std::env::temp_dir().join(format!("budget-check-enc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = TempDir::new("budget-check-enc");
     let cp949 = dir.join("cp949.json");
     std::fs::write(&cp949, b"{\"name\": \"\xBE\xC8\xBB\xEA\"}").expect("write");
     let cp949 = cp949.to_string_lossy().into_owned();
@@ -119,8 +137,7 @@ fn quotes_are_checked_against_the_source_document() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("every quote found in"), "{stdout}");
 
-    let dir = std::env::temp_dir().join(format!("budget-check-src-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = TempDir::new("budget-check-src");
     let changed: Vec<&str> = text
         .lines()
         .enumerate()
@@ -187,8 +204,7 @@ fn summary_json_and_migrate() {
 /// With problems, the summary still prints (what could be read), the problems follow, and the exit code is 1.
 #[test]
 fn a_summary_of_a_file_with_problems_exits_1() {
-    let dir = std::env::temp_dir().join(format!("budget-check-sum-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = TempDir::new("budget-check-sum");
     let bad = dir.join("bad.json");
     let text = include_str!("../data/ansan-city-totals.json").replacen(
         "\"amount\": 1019903772858",
@@ -206,5 +222,4 @@ fn a_summary_of_a_file_with_problems_exits_1() {
         )),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
