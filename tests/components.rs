@@ -263,6 +263,21 @@ async fn app_shows_the_overview() {
             .is_none(),
         "loading state gone"
     );
+    // Under the comparison chart, the note of each program that has one, from the data, with its name.
+    let note = text_at(
+        &root,
+        "section[aria-labelledby=compare-heading] aside.note-box",
+    )
+    .unwrap_or_default();
+    assert!(
+        note.starts_with("청년 창업 인큐베이팅 사업: ") && note.contains("더하지 않습니다"),
+        "{note}"
+    );
+    let footer = text_at(&root, "footer.site-footer").unwrap_or_default();
+    assert!(
+        footer.contains("「안산시, 지역경제 선순환 ‘올인’」(2015년)"),
+        "{footer}"
+    );
     take_over(&root, route);
     let canvas = root
         .query_selector("canvas#overview-chart")

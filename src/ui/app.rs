@@ -66,9 +66,7 @@ pub fn app(props: &AppProps) -> Html {
             <footer class="site-footer">
                 <div class="wrap">
                     <p>
-                        { super::lang_text(pick(lang,
-                            "모든 금액은 2015년 신문 기사 「안산시, 지역경제 선순환 ‘올인’」에서 인용했으며, 기사 원문 행 번호를 함께 표시합니다. 계산값은 계산 방법을 밝힙니다.",
-                            "Every amount is quoted from the 2015 newspaper feature “안산시, 지역경제 선순환 ‘올인’” with its line number; derived values say how they were computed."), lang) }
+                        { super::lang_text(&crate::view::overview::site_footer(d, lang), lang) }
                     </p>
                 </div>
             </footer>

@@ -8,6 +8,7 @@ use crate::model::format::compact_marked;
 use crate::view::context::{context_source, context_value};
 use crate::view::route::Page;
 use crate::view::rows::pick;
+use crate::view::timeline::timeline_note;
 use crate::view::widget_params::WidgetChart;
 use crate::view::words::period_text;
 use yew::prelude::*;
@@ -24,6 +25,16 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
     let r = &props.route.route;
     let lang = r.lang;
     let chart_island = |chart: WidgetChart| island(d, chart, r, props.route.depth);
+    let notes: Vec<Html> = d
+        .programs()
+        .iter()
+        .filter_map(|p| {
+            let note = p.note.as_ref()?;
+            Some(html! {
+                <p key={ p.id.clone() }>{ super::lang_text(&format!("{}: {}", p.name.get(lang), note.get(lang)), lang) }</p>
+            })
+        })
+        .collect();
     html! {
         <>
             <h1>{ pick(lang, "안산시 3대 경제 프로그램, 얼마를 들이나", "Ansan's three economic programs: how much, until when, from whom") }</h1>
@@ -62,17 +73,17 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{ pick(lang, "사업별 보도 금액 비교", "Reported amounts compared") }</h2>
                 { chart_island(WidgetChart::Overview) }
-                <aside class="note-box">
-                    { pick(lang,
-                        "청년 창업 인큐베이팅의 19억원(도비)과 24억원(1차 투자)은 기사가 포함 관계를 밝히지 않아 따로 표시하며 더하지 않습니다.",
-                        "Youth start-up incubation: the article does not say whether the KRW 1.9 billion provincial grant is part of the KRW 2.4 billion first phase, so the two are shown separately and never added up.") }
-                </aside>
+                // Each program's own note (why two of its amounts are shown apart and never added, …), from the
+                // data, under the chart that shows those amounts side by side.
+                if !notes.is_empty() {
+                    <aside class="note-box">{ for notes }</aside>
+                }
             </section>
             <section aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{ pick(lang, "사업 기간", "When: the programs' periods") }</h2>
-                <p>{ pick(lang,
-                    "기사는 끝나는 해만 밝히고 시작 연도는 밝히지 않습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.",
-                    "The article gives only the years the programs run until, not when they started. Hatched spans run from the report (2015) to the end year; they are not actual start dates.") }</p>
+                if let Some(note) = timeline_note(d, lang) {
+                    <p>{ note }</p>
+                }
                 { chart_island(WidgetChart::Timeline) }
             </section>
             <section aria-labelledby="context-heading">

@@ -363,6 +363,35 @@ pub fn source_note(d: &Dataset, lang: Lang) -> String {
     note
 }
 
+/// The line at the foot of every explorer page: where the amounts come from, from the dataset's source, so a file
+/// with another source or title never sits under a line naming the article. An illustrative dataset says that
+/// instead of claiming quotes.
+pub fn site_footer(d: &Dataset, lang: Lang) -> String {
+    let m = d.meta();
+    let src = &m.source;
+    if m.illustrative {
+        return format!(
+            "{}{}",
+            illustrative_note(d, lang),
+            pick(
+                lang,
+                "금액마다 출처는 아래 표에 있습니다.",
+                "Each amount's source is in the table on each page."
+            )
+        );
+    }
+    match lang {
+        Lang::Ko => format!(
+            "모든 금액은 「{}」({}년)에서 인용했으며, 원문 행 번호를 함께 표시합니다. 계산값은 계산 방법을 밝힙니다.",
+            src.title, src.year
+        ),
+        Lang::En => format!(
+            "Every amount is quoted from “{}” ({}) with its line number; derived values say how they were computed.",
+            src.title, src.year
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,6 +560,46 @@ mod tests {
             v.summary
         );
         assert!(!v.summary.contains("Source:"), "{}", v.summary);
+    }
+
+    #[test]
+    fn the_footer_names_the_datasets_own_source_and_an_illustrative_one_claims_no_quotes() {
+        let d = data();
+        assert_eq!(
+            site_footer(&d, Lang::Ko),
+            "모든 금액은 「안산시, 지역경제 선순환 ‘올인’」(2015년)에서 인용했으며, 원문 행 번호를 함께 표시합니다. 계산값은 계산 방법을 밝힙니다."
+        );
+        assert!(site_footer(&d, Lang::En)
+            .starts_with("Every amount is quoted from “안산시, 지역경제 선순환 ‘올인’” (2015)"));
+        let text = include_str!("../../tests/fixtures/ansan-2015.v1.json")
+            .replace(
+                "\"title\": \"안산시, 지역경제 선순환 ‘올인’\"",
+                "\"title\": \"다른 기사\"",
+            )
+            .replace("\"year\": 2015", "\"year\": 2016");
+        let other = model::load("x.json", &text).expect("valid");
+        assert!(
+            site_footer(&other, Lang::Ko).contains("「다른 기사」(2016년)"),
+            "{}",
+            site_footer(&other, Lang::Ko)
+        );
+        let illustrative = model::load(
+            "x.json",
+            &include_str!("../../tests/fixtures/ansan-2015.v1.json")
+                .replace("\"illustrative\": false", "\"illustrative\": true"),
+        )
+        .expect("valid");
+        for lang in [Lang::Ko, Lang::En] {
+            let footer = site_footer(&illustrative, lang);
+            assert!(
+                footer.starts_with(illustrative_note(&illustrative, lang)),
+                "{footer}"
+            );
+            assert!(
+                !footer.contains("quoted") && !footer.contains("인용"),
+                "{footer}"
+            );
+        }
     }
 
     #[test]

@@ -115,9 +115,69 @@ pub fn timeline_summary(d: &Dataset, lang: Lang) -> String {
     )
 }
 
+/// The paragraph above the timeline, when some row is drawn from the report year because its start year was not
+/// reported: it says that the hatched span is not when that program started. Worded from the data (which programs,
+/// which year), so a dataset whose starts are all known gets no such paragraph.
+pub fn timeline_note(d: &Dataset, lang: Lang) -> Option<String> {
+    let year = d.meta().as_of_year;
+    let programs = d.programs();
+    let undated = programs
+        .iter()
+        .filter(|p| p.period.start.is_none() && p.period.end.is_some())
+        .count();
+    if undated == 0 {
+        return None;
+    }
+    let every = undated == programs.len();
+    Some(match (every, lang) {
+        (true, Lang::Ko) => format!(
+            "끝나는 해만 보도되었고 시작 연도는 보도되지 않았습니다. 빗금 구간은 보도 시점({year}년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다."
+        ),
+        (true, Lang::En) => format!(
+            "Only the years the programs run until were reported, not when they started. Hatched spans run from the report ({year}) to the end year; they are not actual start dates."
+        ),
+        (false, Lang::Ko) => format!(
+            "시작 연도가 보도되지 않은 사업은 보도 시점({year}년)부터 끝나는 해까지 빗금으로 그렸으며, 실제 시작 연도가 아닙니다."
+        ),
+        (false, Lang::En) => format!(
+            "Where a start year was not reported, the hatched span runs from the report ({year}) to the end year; it is not an actual start date."
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_note_on_hatched_spans_follows_which_starts_are_reported() {
+        let shipped = include_str!("../../data/ansan-2015.json");
+        let d = crate::import::project::load_dataset("a.json", shipped).expect("valid");
+        assert_eq!(
+            timeline_note(&d, Lang::Ko).as_deref(),
+            Some("끝나는 해만 보도되었고 시작 연도는 보도되지 않았습니다. 빗금 구간은 보도 시점(2015년)부터 끝나는 해까지이며, 실제 시작 연도가 아닙니다.")
+        );
+        let fixture = include_str!("../../tests/fixtures/ansan-2015.v1.json");
+        let load = |text: &str| crate::model::load("x.json", text).expect("valid");
+        let base = load(fixture);
+        assert_eq!(timeline_note(&base, Lang::En), timeline_note(&d, Lang::En));
+        // One program with a reported start: the note speaks of the others only, in the dataset's year.
+        let one = fixture
+            .replacen("\"end\": 2021", "\"start\": 2013, \"end\": 2021", 1)
+            .replace("\"as_of_year\": 2015", "\"as_of_year\": 2016");
+        let one = load(&one);
+        let en = timeline_note(&one, Lang::En).unwrap_or_default();
+        assert!(
+            en.starts_with("Where a start year was not reported") && en.contains("(2016)"),
+            "{en}"
+        );
+        // Every start reported: nothing to explain.
+        let mut all = fixture.to_owned();
+        for end in ["\"end\": 2021", "\"end\": 2017", "\"end\": 2018"] {
+            all = all.replacen(end, &format!("\"start\": 2013, {end}"), 1);
+        }
+        assert_eq!(timeline_note(&load(&all), Lang::Ko), None);
+    }
 
     #[test]
     fn each_row_says_its_period_and_where_the_article_gives_it() {
