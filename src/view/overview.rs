@@ -375,8 +375,8 @@ pub fn site_footer(d: &Dataset, lang: Lang) -> String {
             illustrative_note(d, lang),
             pick(
                 lang,
-                "금액마다 출처는 아래 표에 있습니다.",
-                "Each amount's source is in the table on each page."
+                "각 금액의 출처는 표에 밝혀 두었습니다.",
+                "Each amount's source is given in the tables."
             )
         );
     }
