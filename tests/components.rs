@@ -263,6 +263,16 @@ async fn app_shows_the_overview() {
             .is_none(),
         "loading state gone"
     );
+    // The heading is the dataset's title; the lede names its source.
+    assert_eq!(
+        text_at(&root, "h1").as_deref(),
+        Some("안산시 3대 경제 프로그램 예산 (2015년 보도 기준)")
+    );
+    let lede = text_at(&root, "p.lede").unwrap_or_default();
+    assert!(
+        lede.starts_with("「안산시, 지역경제 선순환 ‘올인’」(2015년)에 보도된 세 사업"),
+        "{lede}"
+    );
     // Under the comparison chart, the note of each program that has one, from the data, with its name.
     let note = text_at(
         &root,

@@ -6,6 +6,7 @@ use super::DataRef;
 use super::{FiguresTable, RouteHandle};
 use crate::model::format::compact_marked;
 use crate::view::context::{context_source, context_value};
+use crate::view::overview::{overview_lede, programs_heading};
 use crate::view::route::Page;
 use crate::view::rows::pick;
 use crate::view::timeline::timeline_note;
@@ -37,14 +38,12 @@ pub fn overview_page(props: &OverviewPageProps) -> Html {
         .collect();
     html! {
         <>
-            <h1>{ pick(lang, "안산시 3대 경제 프로그램, 얼마를 들이나", "Ansan's three economic programs: how much, until when, from whom") }</h1>
-            <p class="lede">
-                { pick(lang,
-                    "2015년 신문 기사에 보도된 안산시의 세 경제 프로그램에 들어가는 돈을 비교합니다. 모든 금액은 기사 원문의 해당 행과 함께 보여 줍니다.",
-                    "Compare the money going into Ansan's three economic programs, as reported in a 2015 newspaper feature. Every amount comes with its line in the article.") }
-            </p>
+            // The dataset's own title and a lede worded from its source and count: the page never introduces
+            // another file as the article's three programs.
+            <h1>{ d.meta().title.get(lang) }</h1>
+            <p class="lede">{ super::lang_text(&overview_lede(d, lang), lang) }</p>
             <section aria-labelledby="programs-heading">
-                <h2 id="programs-heading">{ pick(lang, "세 프로그램", "The three programs") }</h2>
+                <h2 id="programs-heading">{ programs_heading(d, lang) }</h2>
                 <ul class="program-cards">
                     { for d.programs().iter().map(|p| {
                         let href = props.route.href(&r.with_page(Page::Program(p.id.clone())));

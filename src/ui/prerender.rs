@@ -99,12 +99,12 @@ fn description(d: &Dataset, route: &Route) -> String {
             "Make the code that puts an Ansan budget chart on your own web page.",
         )
         .to_owned(),
-        _ => pick(
-            lang,
-            "안산시 3대 경제 프로그램의 예산과 그 출처: 2015년 신문 기사에 보도된 모든 금액을 원문 행과 함께 보여 줍니다.",
-            "How much Ansan puts into its three economic programs, and where every figure comes from: each amount with its line in a 2015 newspaper feature.",
-        )
-        .to_owned(),
+        // The overview's heading and lede, both worded from the data.
+        _ => format!(
+            "{}: {}",
+            d.meta().title.get(lang),
+            crate::view::overview::overview_lede(d, lang)
+        ),
     }
 }
 

@@ -363,6 +363,70 @@ pub fn source_note(d: &Dataset, lang: Lang) -> String {
     note
 }
 
+/// How many programs, in words where Korean and English use words ("세 프로그램", "the three programs"), in
+/// digits past ten.
+fn count_words(n: usize, lang: Lang) -> String {
+    const KO: [&str; 10] = [
+        "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열",
+    ];
+    const EN: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let words = match lang {
+        Lang::Ko => &KO,
+        Lang::En => &EN,
+    };
+    n.checked_sub(1)
+        .and_then(|i| words.get(i))
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+/// The heading over the overview's program cards: "세 프로그램" for the article's three, counted from the data.
+pub fn programs_heading(d: &Dataset, lang: Lang) -> String {
+    let n = d.programs().len();
+    match (n, lang) {
+        (1, Lang::Ko) => "프로그램".to_owned(),
+        (1, Lang::En) => "The program".to_owned(),
+        (_, Lang::Ko) if n <= 10 => format!("{} 프로그램", count_words(n, lang)),
+        (_, Lang::Ko) => format!("프로그램 {n}개"),
+        (_, Lang::En) => format!("The {} programs", count_words(n, lang)),
+    }
+}
+
+/// The overview's opening line: what is compared, from which source, and what comes with each amount. Counted
+/// and named from the data, so another dataset is not introduced as the article's three programs; an illustrative
+/// dataset says so first and promises no quotes.
+pub fn overview_lede(d: &Dataset, lang: Lang) -> String {
+    let m = d.meta();
+    let n = d.programs().len();
+    let what = match lang {
+        Lang::Ko if n <= 10 => format!("{} 사업", count_words(n, lang)),
+        Lang::Ko => format!("사업 {n}개"),
+        Lang::En if n == 1 => "the program".to_owned(),
+        Lang::En => format!("the {} programs", count_words(n, lang)),
+    };
+    if m.illustrative {
+        return match lang {
+            Lang::Ko => format!("{}{what}의 금액을 비교합니다.", illustrative_note(d, lang)),
+            Lang::En => format!(
+                "{}Compare the amounts of {what}.",
+                illustrative_note(d, lang)
+            ),
+        };
+    }
+    let src = &m.source;
+    match lang {
+        Lang::Ko => format!(
+            "「{}」({}년)에 보도된 {what}에 들어가는 돈을 비교합니다. 보도된 금액은 원문의 해당 행과, 계산값은 계산 방법과 함께 보여 줍니다.",
+            src.title, src.year
+        ),
+        Lang::En => format!(
+            "Compare the money going into {what} reported in “{}” ({}). Each reported amount comes with its line in the source, each derived one with how it was computed.",
+            src.title, src.year
+        ),
+    }
+}
+
 /// The line at the foot of every explorer page: where the amounts come from, from the dataset's source, so a file
 /// with another source or title never sits under a line naming the article. An illustrative dataset says that
 /// instead of claiming quotes.
@@ -560,6 +624,47 @@ mod tests {
             v.summary
         );
         assert!(!v.summary.contains("Source:"), "{}", v.summary);
+    }
+
+    #[test]
+    fn the_overview_counts_and_names_its_programs_and_source_from_the_data() {
+        let d = data();
+        assert_eq!(programs_heading(&d, Lang::Ko), "세 프로그램");
+        assert_eq!(programs_heading(&d, Lang::En), "The three programs");
+        assert_eq!(
+            overview_lede(&d, Lang::Ko),
+            "「안산시, 지역경제 선순환 ‘올인’」(2015년)에 보도된 세 사업에 들어가는 돈을 비교합니다. 보도된 금액은 원문의 해당 행과, 계산값은 계산 방법과 함께 보여 줍니다."
+        );
+        assert!(overview_lede(&d, Lang::En).starts_with(
+            "Compare the money going into the three programs reported in “안산시, 지역경제 선순환 ‘올인’” (2015)."
+        ));
+        for (n, ko, en) in [
+            (1, "한", "one"),
+            (4, "네", "four"),
+            (10, "열", "ten"),
+            (11, "11", "11"),
+            (0, "0", "0"),
+        ] {
+            assert_eq!(count_words(n, Lang::Ko), ko);
+            assert_eq!(count_words(n, Lang::En), en);
+        }
+        let illustrative = model::load(
+            "x.json",
+            &include_str!("../../tests/fixtures/ansan-2015.v1.json")
+                .replace("\"illustrative\": false", "\"illustrative\": true"),
+        )
+        .expect("valid");
+        for lang in [Lang::Ko, Lang::En] {
+            let lede = overview_lede(&illustrative, lang);
+            assert!(
+                lede.starts_with(illustrative_note(&illustrative, lang)),
+                "{lede}"
+            );
+            assert!(
+                !lede.contains("보도된") && !lede.contains("reported"),
+                "{lede}"
+            );
+        }
     }
 
     #[test]
