@@ -381,15 +381,23 @@ fn count_words(n: usize, lang: Lang) -> String {
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
+/// "세 사업" / "the three programs": a dataset's programs counted, with `ko_noun` as the Korean noun.
+fn counted_programs(n: usize, lang: Lang, ko_noun: &str) -> String {
+    match lang {
+        Lang::Ko if n <= 10 => format!("{} {ko_noun}", count_words(n, lang)),
+        Lang::Ko => format!("{ko_noun} {n}개"),
+        Lang::En if n == 1 => "the program".to_owned(),
+        Lang::En => format!("the {} programs", count_words(n, lang)),
+    }
+}
+
 /// The heading over the overview's program cards: "세 프로그램" for the article's three, counted from the data.
 pub fn programs_heading(d: &Dataset, lang: Lang) -> String {
     let n = d.programs().len();
-    match (n, lang) {
-        (1, Lang::Ko) => "프로그램".to_owned(),
-        (1, Lang::En) => "The program".to_owned(),
-        (_, Lang::Ko) if n <= 10 => format!("{} 프로그램", count_words(n, lang)),
-        (_, Lang::Ko) => format!("프로그램 {n}개"),
-        (_, Lang::En) => format!("The {} programs", count_words(n, lang)),
+    match lang {
+        Lang::Ko if n == 1 => "프로그램".to_owned(),
+        Lang::Ko => counted_programs(n, lang, "프로그램"),
+        Lang::En => counted_programs(n, lang, "").replacen("the", "The", 1),
     }
 }
 
@@ -398,13 +406,7 @@ pub fn programs_heading(d: &Dataset, lang: Lang) -> String {
 /// dataset says so first and promises no quotes.
 pub fn overview_lede(d: &Dataset, lang: Lang) -> String {
     let m = d.meta();
-    let n = d.programs().len();
-    let what = match lang {
-        Lang::Ko if n <= 10 => format!("{} 사업", count_words(n, lang)),
-        Lang::Ko => format!("사업 {n}개"),
-        Lang::En if n == 1 => "the program".to_owned(),
-        Lang::En => format!("the {} programs", count_words(n, lang)),
-    };
+    let what = counted_programs(d.programs().len(), lang, "사업");
     if m.illustrative {
         return match lang {
             Lang::Ko => format!("{}{what}의 금액을 비교합니다.", illustrative_note(d, lang)),
@@ -460,6 +462,23 @@ pub fn site_footer(d: &Dataset, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::model;
+
+    /// The test fixture marked illustrative.
+    fn illustrative() -> Dataset {
+        let text = include_str!("../../tests/fixtures/ansan-2015.v1.json")
+            .replace("\"illustrative\": false", "\"illustrative\": true");
+        model::load("x.json", &text).expect("valid")
+    }
+
+    /// `text` of an illustrative dataset, in both languages, opens with its note and claims none of `claims`.
+    fn says_illustrative_and_claims_none(text: fn(&Dataset, Lang) -> String, claims: [&str; 2]) {
+        let d = illustrative();
+        for lang in [Lang::Ko, Lang::En] {
+            let t = text(&d, lang);
+            assert!(t.starts_with(illustrative_note(&d, lang)), "{t}");
+            assert!(!claims.iter().any(|c| t.contains(c)), "{t}");
+        }
+    }
 
     fn data() -> Dataset {
         crate::import::project::load_dataset(
@@ -648,23 +667,7 @@ mod tests {
             assert_eq!(count_words(n, Lang::Ko), ko);
             assert_eq!(count_words(n, Lang::En), en);
         }
-        let illustrative = model::load(
-            "x.json",
-            &include_str!("../../tests/fixtures/ansan-2015.v1.json")
-                .replace("\"illustrative\": false", "\"illustrative\": true"),
-        )
-        .expect("valid");
-        for lang in [Lang::Ko, Lang::En] {
-            let lede = overview_lede(&illustrative, lang);
-            assert!(
-                lede.starts_with(illustrative_note(&illustrative, lang)),
-                "{lede}"
-            );
-            assert!(
-                !lede.contains("보도된") && !lede.contains("reported"),
-                "{lede}"
-            );
-        }
+        says_illustrative_and_claims_none(overview_lede, ["보도된", "reported"]);
     }
 
     #[test]
@@ -688,31 +691,12 @@ mod tests {
             "{}",
             site_footer(&other, Lang::Ko)
         );
-        let illustrative = model::load(
-            "x.json",
-            &include_str!("../../tests/fixtures/ansan-2015.v1.json")
-                .replace("\"illustrative\": false", "\"illustrative\": true"),
-        )
-        .expect("valid");
-        for lang in [Lang::Ko, Lang::En] {
-            let footer = site_footer(&illustrative, lang);
-            assert!(
-                footer.starts_with(illustrative_note(&illustrative, lang)),
-                "{footer}"
-            );
-            assert!(
-                !footer.contains("quoted") && !footer.contains("인용"),
-                "{footer}"
-            );
-        }
+        says_illustrative_and_claims_none(site_footer, ["quoted", "인용"]);
     }
 
     #[test]
     fn illustrative_data_says_so_on_the_chart() {
-        let text = include_str!("../../tests/fixtures/ansan-2015.v1.json")
-            .replace("\"illustrative\": false", "\"illustrative\": true");
-        let d = model::load("x.json", &text).expect("valid");
-        let v = overview_chart(&d, Unit::Eok, Scale::Linear, Lang::Ko).expect("chart");
+        let v = overview_chart(&illustrative(), Unit::Eok, Scale::Linear, Lang::Ko).expect("chart");
         assert!(
             v.chart.source_note.starts_with("예시용 가상 수치"),
             "{}",
