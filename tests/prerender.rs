@@ -322,3 +322,82 @@ async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
         "a chart ending 500 B beyond 32 KiB held the first frame"
     );
 }
+
+/// `content` of the page's `<meta {attr}="{name}" content="…">`, as written (escaped).
+fn meta<'a>(html: &'a str, attr: &str, name: &str) -> Option<&'a str> {
+    let open = format!("<meta {attr}=\"{name}\" content=\"");
+    let at = html.find(&open)? + open.len();
+    html.get(at..)?.split('"').next()
+}
+
+/// Text as a reader sees it: tags dropped, the entities the renderers write decoded.
+fn plain(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+// A link to any page, shared in a chat or a post, is previewed with the page's own heading, the explorer's name and
+// the page's description, in the page's language; the not-found page is kept out of search results instead.
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_tells_link_previews_its_heading_and_description() {
+    let d = data();
+    let list = pages(&d).expect("pages");
+    for page in &list {
+        let body = render_body(d.clone(), page).await;
+        let html = page_html(TEMPLATE, &d, &list, page, &body, None).expect("page");
+        let head = html.split("</head>").next().unwrap_or_default();
+        if let Page::NotFound(_) = page.route.page {
+            assert!(
+                head.contains("<meta name=\"robots\" content=\"noindex\" />"),
+                "{}",
+                page.file
+            );
+            assert!(!head.contains("og:"), "{}", page.file);
+            continue;
+        }
+        let h1 = body
+            .split("<h1")
+            .nth(1)
+            .and_then(|t| t.split_once('>'))
+            .and_then(|(_, t)| t.split("</h1>").next())
+            .unwrap_or_else(|| panic!("{}: no h1", page.file));
+        let og = |name: &str| {
+            meta(head, "property", name).unwrap_or_else(|| panic!("{}: no {name}", page.file))
+        };
+        assert_eq!(plain(og("og:title")), plain(h1), "{}", page.file);
+        // The description, without the heading the preview shows already where it leads with it.
+        let description = meta(head, "name", "description").expect("a description");
+        assert!(
+            og("og:description") == description
+                || description == format!("{}: {}", og("og:title"), og("og:description")),
+            "{}: {description:?} / {:?}",
+            page.file,
+            og("og:description")
+        );
+        assert!(!og("og:description").is_empty(), "{}", page.file);
+        let (own, other, site) = if page.route.lang == Lang::Ko {
+            ("ko_KR", "en_GB", "안산시 예산 탐색기")
+        } else {
+            ("en_GB", "ko_KR", "Ansan Budget Explorer")
+        };
+        assert_eq!(og("og:locale"), own, "{}", page.file);
+        assert_eq!(og("og:locale:alternate"), other, "{}", page.file);
+        assert_eq!(og("og:site_name"), site, "{}", page.file);
+        assert_eq!(og("og:type"), "website", "{}", page.file);
+        assert!(!head.contains("noindex"), "{}", page.file);
+    }
+}

@@ -76,8 +76,20 @@ pub fn app(props: &AppProps) -> Html {
 
 /// The page's `<title>`: the page's name, then the site's.
 pub fn page_title(d: &Dataset, page: &Page, lang: Lang) -> String {
-    let site = pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer");
-    let name = match page {
+    match page_name(d, page, lang) {
+        Some(n) => format!("{n} — {}", site_name(lang)),
+        None => site_name(lang).to_owned(),
+    }
+}
+
+/// The explorer's name, as the header and every title give it.
+pub fn site_name(lang: Lang) -> &'static str {
+    pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer")
+}
+
+/// The page's own name, before the explorer's in its title; the overview has none of its own.
+pub fn page_name(d: &Dataset, page: &Page, lang: Lang) -> Option<String> {
+    match page {
         // An unknown program is a missing page, and says so in the title too.
         Page::Program(id) => Some(d.program(id).map_or_else(
             || pick(lang, "찾는 페이지가 없습니다", "Page not found").to_owned(),
@@ -88,9 +100,5 @@ pub fn page_title(d: &Dataset, page: &Page, lang: Lang) -> String {
         }
         Page::Embed(_) => Some(pick(lang, "차트 퍼가기", "Embed a chart").to_owned()),
         Page::Overview => None,
-    };
-    match name {
-        Some(n) => format!("{n} — {site}"),
-        None => site.to_owned(),
     }
 }

@@ -157,7 +157,7 @@ pub fn embed_page(props: &EmbedPageProps) -> Html {
                     <li aria-current="page">{ pick(lang, "차트 퍼가기", "Embed a chart") }</li>
                 </ol>
             </nav>
-            <h1>{ pick(lang, "차트 퍼가기: 웹사이트에 넣을 코드 만들기", "Embed a chart: make the code for a website") }</h1>
+            <h1>{ heading(lang) }</h1>
             <p class="lede">
                 { pick(lang,
                     "차트와 옵션을 고르고 미리 보기를 확인한 뒤, 코드를 복사해 웹페이지 HTML에 붙여 넣으세요. 사용법과 모든 옵션은 ",
@@ -301,4 +301,13 @@ fn select_snippet() {
         let _ = t.focus();
         t.select();
     }
+}
+
+/// The generator's heading, also what a link preview shows of it.
+pub fn heading(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "차트 퍼가기: 웹사이트에 넣을 코드 만들기",
+        "Embed a chart: make the code for a website",
+    )
 }

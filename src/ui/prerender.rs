@@ -2,7 +2,7 @@
 //! list of pages the shipped data has, each page's body, and the page around it, made from the bundle's
 //! `index.html`. The `prerender` binary writes them; the browser's WebAssembly then takes each one over.
 
-use super::app::{page_title, App, AppProps};
+use super::app::{page_name, page_title, site_name, App, AppProps};
 use super::DataRef;
 use crate::model::{Dataset, Lang};
 use crate::view::html_escape as escape;
@@ -108,6 +108,46 @@ fn description(d: &Dataset, route: &Route) -> String {
     }
 }
 
+/// What a link preview (KakaoTalk, Naver, social sites: the Open Graph tags) shows for the page: its own name,
+/// the explorer's, the description, and the page's language beside the other one it is published in. No
+/// address or picture: those must be absolute, and the explorer does not know where it is hosted. The
+/// not-found page gets none, and asks search engines not to list it (a host may serve it as an ordinary page).
+fn preview_meta(d: &Dataset, route: &Route) -> String {
+    let lang = route.lang;
+    if let Page::NotFound(_) = route.page {
+        return "<meta name=\"robots\" content=\"noindex\" />\n".to_owned();
+    }
+    // The page's heading.
+    let name = match &route.page {
+        Page::Overview => d.meta().title.get(lang).to_owned(),
+        Page::Embed(_) => super::embed_page::heading(lang).to_owned(),
+        page => page_name(d, page, lang).unwrap_or_default(),
+    };
+    let locale = |l: Lang| pick(l, "ko_KR", "en_GB");
+    let other = match lang {
+        Lang::Ko => Lang::En,
+        Lang::En => Lang::Ko,
+    };
+    format!(
+        "<meta property=\"og:type\" content=\"website\" />\n\
+<meta property=\"og:site_name\" content=\"{}\" />\n\
+<meta property=\"og:title\" content=\"{}\" />\n\
+<meta property=\"og:description\" content=\"{}\" />\n\
+<meta property=\"og:locale\" content=\"{}\" />\n\
+<meta property=\"og:locale:alternate\" content=\"{}\" />\n\
+<meta name=\"twitter:card\" content=\"summary\" />\n",
+        escape(site_name(lang)),
+        escape(&name),
+        // The overview's description leads with its heading, which the preview shows already.
+        escape(&match route.page {
+            Page::Overview => crate::view::overview::overview_lede(d, lang),
+            _ => description(d, route),
+        }),
+        locale(lang),
+        locale(other),
+    )
+}
+
 /// Published before the explorer had pages: `#/en/program/sme?unit=won` on the root page. Redirects at once
 /// (before the app loads) to the page it names, with its options, or to the not-found page; only addresses of
 /// pages that exist are ever produced, so a crafted hash cannot lead anywhere else.
@@ -172,6 +212,7 @@ pub fn page_html(
         escape(&description(d, &page.route))
     );
     head = replace_element(&head, "<meta name=\"description\"", "/>", &desc)?;
+    head.push_str(&preview_meta(d, &page.route));
     let module = full.filter(|_| matches!(page.route.page, Page::Embed(_)));
     let (without_loader, loader) = defer_app(&head, root, module)?;
     head = without_loader;

@@ -35,7 +35,7 @@ pub fn site_header(props: &SiteHeaderProps) -> Html {
     html! {
         <header class="site-header">
             <div class="wrap header-row">
-                <a class="site-name" href={ home }>{ pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer") }</a>
+                <a class="site-name" href={ home }>{ super::app::site_name(lang) }</a>
                 <nav class="lang-switch" aria-label={ pick(lang, "언어 선택", "Language") }>
                     { lang_link(Lang::Ko, "한국어") }
                     { lang_link(Lang::En, "English") }

@@ -6,6 +6,7 @@
 //! the chosen language, with a link to the full explorer. Its height is posted to the host page whenever it
 //! changes, for `embed.js`.
 
+use super::app::site_name;
 use super::browser::location_search;
 use super::chart_section::{chart_section, chart_title, ChartSectionProps};
 #[cfg(target_arch = "wasm32")]
@@ -31,10 +32,6 @@ const CHART_ID: &str = "widget-chart";
 pub const HEIGHT_MESSAGE: &str = "ansan-budget:height";
 /// What the host script sends to ask for the height again.
 pub const ASK_MESSAGE: &str = "ansan-budget:ask-height";
-
-fn site_name(lang: Lang) -> &'static str {
-    pick(lang, "안산시 예산 탐색기", "Ansan Budget Explorer")
-}
 
 /// The explorer's address for `route` (natively, where no widget runs: the route's path).
 #[cfg(not(target_arch = "wasm32"))]
