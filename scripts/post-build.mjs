@@ -6,6 +6,8 @@
 // 3. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
 //    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
 //    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
+//    With ANSAN_BUDGET_PUBLIC_URL (where the city publishes the explorer, e.g. https://www.ansan.go.kr/budget/),
+//    the pages also name their canonical address and their other language's, and sitemap.xml lists them.
 // 4. The stylesheet inline in every page but widget.html: a page's first paint waits on no second request (one
 //    round trip less on a phone's first view; at 4x CPU here, 0-20 ms sooner, docs/performance.md). Widgets keep
 //    the shared file, which the second widget on a city page finds cached.
@@ -107,8 +109,9 @@ const widget = html
 await writeFile(join(dir, 'widget.html'), widget);
 
 // A native build beside the wasm one; it shares the debug build `cargo test` makes. Its output says what it wrote.
+const publicUrl = (process.env.ANSAN_BUDGET_PUBLIC_URL ?? '').trim();
 run('cargo', ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansan-2015.json', '--template', template,
-  '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm]);
+  '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm, ...(publicUrl ? ['--public-url', publicUrl] : [])]);
 
 // 404.html: hosts serve it for any unknown address, at any depth below the explorer, so it cannot lean on
 // addresses relative to itself. Its stylesheet goes inline (below, as on every page), it loads no app (there is

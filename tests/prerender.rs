@@ -5,7 +5,7 @@
 
 use ansan_budget::model::format::{compact_marked, exact};
 use ansan_budget::model::{Lang, Provenance};
-use ansan_budget::ui::prerender::{page_html, pages, render_body};
+use ansan_budget::ui::prerender::{page_html, pages, render_body, sitemap, Bundle, PublicUrl};
 use ansan_budget::ui::DataRef;
 use ansan_budget::view::route::Page;
 
@@ -130,7 +130,7 @@ async fn pages_address_everything_from_their_own_folder() {
     let template = TEMPLATE;
     for page in &list {
         let body = render_body(d.clone(), page).await;
-        let html = page_html(template, &d, &list, page, &body, None).expect("page");
+        let html = page_html(template, &d, &list, page, &body, &Bundle::default()).expect("page");
         let up = "../".repeat(page.depth);
         assert_eq!(page.depth, page.file.matches('/').count());
         let root = if up.is_empty() {
@@ -234,7 +234,7 @@ async fn pages_address_everything_from_their_own_folder() {
         .iter()
         .find(|p| p.file == "index.html")
         .expect("root page");
-    let html = page_html(template, &d, &list, root, "", None).expect("page");
+    let html = page_html(template, &d, &list, root, "", &Bundle::default()).expect("page");
     for p in &list {
         if let Some(dir) = p.file.strip_suffix("index.html").filter(|d| !d.is_empty()) {
             assert!(
@@ -265,13 +265,16 @@ async fn generator_pages_load_the_second_module() {
     let template = "<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\" />\n<title>x</title>\n\
         <meta name=\"description\" content=\"x\" />\n<script type=\"module\">import init, * as bindings from './first.js';\n\
         const wasm = await init({ module_or_path: './first_bg.wasm' });</script>\n</head>\n<body>\n</body>\n</html>\n";
-    let full = FullModule {
-        js: "full.js".into(),
-        wasm: "full_bg.wasm".into(),
+    let bundle = Bundle {
+        full: Some(FullModule {
+            js: "full.js".into(),
+            wasm: "full_bg.wasm".into(),
+        }),
+        public: None,
     };
     let mut generators = 0;
     for page in &list {
-        let html = page_html(template, &d, &list, page, "", Some(&full)).expect("page");
+        let html = page_html(template, &d, &list, page, "", &bundle).expect("page");
         let generator = matches!(page.route.page, Page::Embed(_));
         generators += usize::from(generator);
         assert_eq!(
@@ -299,7 +302,7 @@ async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
         .find(|p| p.route.page == Page::Overview)
         .expect("an overview");
     let body = render_body(d.clone(), overview).await;
-    let near = page_html(template, &d, &list, overview, &body, None).expect("page");
+    let near = page_html(template, &d, &list, overview, &body, &Bundle::default()).expect("page");
     assert!(
         near.contains("<link rel=\"expect\""),
         "the overview as built"
@@ -312,7 +315,7 @@ async fn the_first_frame_is_held_only_for_a_chart_near_the_top() {
     let within = padded(32 * 1024 - end - 500);
     let beyond = padded(32 * 1024 - end + 500);
     let held = |b: &str| {
-        page_html(template, &d, &list, overview, b, None)
+        page_html(template, &d, &list, overview, b, &Bundle::default())
             .expect("page")
             .contains("rel=\"expect\"")
     };
@@ -358,7 +361,7 @@ async fn every_page_tells_link_previews_its_heading_and_description() {
     let list = pages(&d).expect("pages");
     for page in &list {
         let body = render_body(d.clone(), page).await;
-        let html = page_html(TEMPLATE, &d, &list, page, &body, None).expect("page");
+        let html = page_html(TEMPLATE, &d, &list, page, &body, &Bundle::default()).expect("page");
         let head = html.split("</head>").next().unwrap_or_default();
         if let Page::NotFound(_) = page.route.page {
             assert!(
@@ -399,5 +402,129 @@ async fn every_page_tells_link_previews_its_heading_and_description() {
         assert_eq!(og("og:site_name"), site, "{}", page.file);
         assert_eq!(og("og:type"), "website", "{}", page.file);
         assert!(!head.contains("noindex"), "{}", page.file);
+    }
+}
+
+/// The `href` of the head's `<link rel="{rel}"[ hreflang="{lang}"] href="…">`.
+fn link<'a>(head: &'a str, rel: &str, lang: Option<&str>) -> Option<&'a str> {
+    let open = match lang {
+        Some(l) => format!("<link rel=\"{rel}\" hreflang=\"{l}\" href=\""),
+        None => format!("<link rel=\"{rel}\" href=\""),
+    };
+    let at = head.find(&open)? + open.len();
+    head.get(at..)?.split('"').next()
+}
+
+// Where the city says it publishes the explorer, every page names its own address and its two languages' (the
+// root page, a copy of the Korean overview, names that), and the sitemap lists each page once; a folder with
+// Korean and a space in its name is written percent-escaped. Without the address, none of it.
+#[tokio::test(flavor = "current_thread")]
+async fn a_public_address_gives_every_page_its_own_and_its_languages() {
+    let d = data();
+    let list = pages(&d).expect("pages");
+    let public = PublicUrl::parse(" https://www.ansan.go.kr/예산 자료/2015 ").expect("an address");
+    let base = "https://www.ansan.go.kr/%EC%98%88%EC%82%B0%20%EC%9E%90%EB%A3%8C/2015/";
+    assert_eq!(public.of(""), base);
+    let with = Bundle {
+        full: None,
+        public: Some(public.clone()),
+    };
+    let folders: Vec<String> = list
+        .iter()
+        .filter(|p| p.file != "index.html" && p.file != "404.html")
+        .map(|p| format!("{base}{}", p.file.trim_end_matches("index.html")))
+        .collect();
+    for page in &list {
+        let html = page_html(TEMPLATE, &d, &list, page, "", &with).expect("page");
+        let head = html.split("</head>").next().unwrap_or_default();
+        let plain_html =
+            page_html(TEMPLATE, &d, &list, page, "", &Bundle::default()).expect("page");
+        for absent in ["rel=\"canonical\"", "hreflang=", "og:url"] {
+            assert!(
+                !plain_html.contains(absent),
+                "{}: {absent} without an address",
+                page.file
+            );
+        }
+        if page.file == "404.html" {
+            assert!(!head.contains("rel=\"canonical\"") && !head.contains("og:url"));
+            continue;
+        }
+        let own =
+            link(head, "canonical", None).unwrap_or_else(|| panic!("{}: no canonical", page.file));
+        let expected = if page.file == "index.html" {
+            format!("{base}ko/")
+        } else {
+            format!("{base}{}", page.file.trim_end_matches("index.html"))
+        };
+        assert_eq!(own, expected, "{}", page.file);
+        assert_eq!(meta(head, "property", "og:url"), Some(own), "{}", page.file);
+        let ko = link(head, "alternate", Some("ko")).expect("a Korean alternate");
+        let en = link(head, "alternate", Some("en")).expect("an English alternate");
+        assert_eq!(
+            link(head, "alternate", Some("x-default")),
+            Some(ko),
+            "{}",
+            page.file
+        );
+        let own_lang = if page.route.lang == Lang::Ko { ko } else { en };
+        assert_eq!(own_lang, own, "{}", page.file);
+        assert!(
+            folders.iter().any(|f| f == ko) && folders.iter().any(|f| f == en),
+            "{}",
+            page.file
+        );
+        assert_ne!(ko, en);
+        assert_eq!(
+            ko.replace("/ko/", "/en/"),
+            en,
+            "{}: the same page in the other language",
+            page.file
+        );
+    }
+    let map = sitemap(&list, &public);
+    assert!(map.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "));
+    assert!(map.ends_with("</urlset>\n"));
+    assert_eq!(map.matches("<url>").count(), folders.len());
+    assert_eq!(map.matches("<xhtml:link ").count(), 2 * folders.len());
+    for f in &folders {
+        assert_eq!(map.matches(&format!("<loc>{f}</loc>")).count(), 1, "{f}");
+    }
+}
+
+#[test]
+fn a_public_address_must_be_an_absolute_http_folder() {
+    for bad in [
+        "",
+        "budget/",
+        "/budget/",
+        "ftp://www.ansan.go.kr/budget/",
+        "https://www.ansan.go.kr/budget/?lang=ko",
+        "https://www.ansan.go.kr/budget/#top",
+        "https://user:secret@www.ansan.go.kr/budget/",
+        "file:///var/www/budget/",
+    ] {
+        let e = PublicUrl::parse(bad).expect_err(bad);
+        assert!(
+            e.contains("expected the absolute address of the explorer's folder"),
+            "{bad}: {e}"
+        );
+    }
+    for (good, written) in [
+        ("http://127.0.0.1:8080", "http://127.0.0.1:8080/"),
+        (
+            "https://www.ansan.go.kr/budget",
+            "https://www.ansan.go.kr/budget/",
+        ),
+        (
+            "https://안산.kr/예산/",
+            "https://xn--zf4b17f.kr/%EC%98%88%EC%82%B0/",
+        ),
+    ] {
+        assert_eq!(
+            PublicUrl::parse(good).map(|p| p.of("")),
+            Ok(written.to_owned()),
+            "{good}"
+        );
     }
 }

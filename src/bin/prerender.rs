@@ -3,9 +3,11 @@
 //! without a general parser.
 //!
 //! usage: prerender --data data/ansan-2015.json --template STAGING/index.html --out STAGING
-//!                  [--full-js NAME.js --full-wasm NAME_bg.wasm]
+//!                  [--full-js NAME.js --full-wasm NAME_bg.wasm] [--public-url https://HOST/FOLDER/]
 //!
-//! The generator's pages load the second module (`--full-js`, `--full-wasm`: file names in OUT) if given.
+//! The generator's pages load the second module (`--full-js`, `--full-wasm`: file names in OUT) if given. With
+//! `--public-url` (where the explorer is published), every page names its canonical address and its other
+//! language's, and `OUT/sitemap.xml` lists them.
 //!
 //! It checks the data file exactly as `budget-check` does and refuses to write anything if it has a problem;
 //! then it writes `OUT/data/<stem>.bin` (the handover, see `model::handover`) and one HTML file per page
@@ -15,19 +17,21 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use ansan_budget::model::handover;
-    use ansan_budget::ui::prerender::{page_html, pages, render_body, FullModule};
+    use ansan_budget::ui::prerender::{
+        page_html, pages, render_body, sitemap, Bundle, FullModule, PublicUrl,
+    };
     use ansan_budget::ui::DataRef;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
     const USAGE: &str = "usage: prerender --data FILE.json --template INDEX.html --out DIR \
-                         [--full-js NAME.js --full-wasm NAME_bg.wasm]";
+                         [--full-js NAME.js --full-wasm NAME_bg.wasm] [--public-url URL]";
 
     struct Args {
         data: PathBuf,
         template: PathBuf,
         out: PathBuf,
-        full: Option<FullModule>,
+        bundle: Bundle,
     }
 
     fn args() -> Result<Args, String> {
@@ -36,6 +40,7 @@ mod native {
         let mut out = None;
         let mut full_js = None;
         let mut full_wasm = None;
+        let mut public = None;
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
             let slot = match a.as_str() {
@@ -44,6 +49,7 @@ mod native {
                 "--out" => &mut out,
                 "--full-js" => &mut full_js,
                 "--full-wasm" => &mut full_wasm,
+                "--public-url" => &mut public,
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
             };
             *slot = Some(PathBuf::from(
@@ -59,12 +65,19 @@ mod native {
             (None, None) => None,
             _ => return Err(format!("--full-js and --full-wasm go together\n{USAGE}")),
         };
+        let public = match public {
+            Some(p) => Some(
+                PublicUrl::parse(&p.display().to_string())
+                    .map_err(|e| format!("--public-url {e}"))?,
+            ),
+            None => None,
+        };
         match (data, template, out) {
             (Some(data), Some(template), Some(out)) => Ok(Args {
                 data,
                 template,
                 out,
-                full,
+                bundle: Bundle { full, public },
             }),
             _ => Err(USAGE.to_owned()),
         }
@@ -137,8 +150,14 @@ mod native {
         let data = DataRef::from(dataset);
         for page in &list {
             let body = render_body(data.clone(), page).await;
-            let html = page_html(&template, &data, &list, page, &body, args.full.as_ref())?;
+            let html = page_html(&template, &data, &list, page, &body, &args.bundle)?;
             write(&args.out.join(&page.file), html.as_bytes())?;
+        }
+        if let Some(public) = &args.bundle.public {
+            write(
+                &args.out.join("sitemap.xml"),
+                sitemap(&list, public).as_bytes(),
+            )?;
         }
         Ok(list.len())
     }

@@ -17,6 +17,104 @@ pub struct FullModule {
     pub wasm: String,
 }
 
+/// Where the city publishes the explorer (`prerender --public-url`, which the build passes from
+/// `ANSAN_BUDGET_PUBLIC_URL`): an absolute http(s) address of its folder. Only with it can the pages name their
+/// own canonical address and their other language's, and the build write a sitemap: search engines and link
+/// previews want those absolute, and nothing else in the bundle knows where it is hosted. A non-ASCII folder
+/// (`/예산/`) or host (`안산.kr`) is written as the address standard has it (percent-escapes, punycode).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublicUrl(url::Url);
+
+impl PublicUrl {
+    /// `text` as the explorer's folder address; a missing final `/` is added (a folder, not a file).
+    pub fn parse(text: &str) -> Result<PublicUrl, String> {
+        let text = text.trim();
+        let expected = "expected the absolute address of the explorer's folder, such as \
+                        https://www.ansan.go.kr/budget/";
+        let mut url = url::Url::parse(text).map_err(|e| format!("{text:?}: {e}; {expected}"))?;
+        let problem = if !matches!(url.scheme(), "http" | "https") {
+            Some("not http or https")
+        } else if url.host_str().is_none_or(str::is_empty) {
+            Some("no host")
+        } else if url.query().is_some() || url.fragment().is_some() {
+            Some("a ? or # part, which a folder does not have")
+        } else if !url.username().is_empty() || url.password().is_some() {
+            Some("a user name or password")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err(format!("{text:?}: {problem}; {expected}"));
+        }
+        if !url.path().ends_with('/') {
+            let folder = format!("{}/", url.path());
+            url.set_path(&folder);
+        }
+        Ok(PublicUrl(url))
+    }
+
+    /// The absolute address of `path`, a page's folder below the explorer's (`ko/program/sme/`).
+    pub fn of(&self, path: &str) -> String {
+        self.0
+            .join(path)
+            .map(String::from)
+            .unwrap_or_else(|_| format!("{}{path}", self.0))
+    }
+}
+
+/// What the pages are built with besides the data: the second module's files, and where the explorer is
+/// published, each if known.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bundle {
+    pub full: Option<FullModule>,
+    pub public: Option<PublicUrl>,
+}
+
+/// The page's address and its other language's, where the explorer's own is known; `None` for the not-found page,
+/// which has no address of its own. The root page is the Korean overview's copy, and names it.
+fn addresses(route: &Route, public: &PublicUrl) -> Option<(String, [(Lang, String); 2])> {
+    if let Page::NotFound(_) = route.page {
+        return None;
+    }
+    let at = |lang: Lang| {
+        public.of(&Route {
+            lang,
+            ..route.rendered()
+        }
+        .to_path())
+    };
+    Some((
+        at(route.lang),
+        [(Lang::Ko, at(Lang::Ko)), (Lang::En, at(Lang::En))],
+    ))
+}
+
+/// `sitemap.xml` for search engines: every page once (not the root's copy of the overview, nor the not-found
+/// page), each with its other language.
+pub fn sitemap(pages: &[PageSpec], public: &PublicUrl) -> String {
+    let xml = |s: &str| escape(s).replace('\'', "&apos;");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in pages.iter().filter(|p| p.file != "index.html") {
+        let Some((own, langs)) = addresses(&page.route, public) else {
+            continue;
+        };
+        out.push_str(&format!("<url><loc>{}</loc>", xml(&own)));
+        for (lang, href) in &langs {
+            out.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                lang.tag(),
+                xml(href)
+            ));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
 /// One page to write: its file below the bundle's root, the route it shows and how deep the file is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageSpec {
@@ -109,10 +207,11 @@ fn description(d: &Dataset, route: &Route) -> String {
 }
 
 /// What a link preview (KakaoTalk, Naver, social sites: the Open Graph tags) shows for the page: its own name,
-/// the explorer's, the description, and the page's language beside the other one it is published in. No
-/// address or picture: those must be absolute, and the explorer does not know where it is hosted. The
-/// not-found page gets none, and asks search engines not to list it (a host may serve it as an ordinary page).
-fn preview_meta(d: &Dataset, route: &Route) -> String {
+/// the explorer's, the description, and the page's language beside the other one it is published in; where the
+/// explorer's address is known, also the page's canonical address and its languages' (absolute, as search
+/// engines and previews want them). No picture. The not-found page gets none of it, and asks search engines not to
+/// list it (a host may serve it as an ordinary page).
+fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> String {
     let lang = route.lang;
     if let Page::NotFound(_) = route.page {
         return "<meta name=\"robots\" content=\"noindex\" />\n".to_owned();
@@ -128,8 +227,32 @@ fn preview_meta(d: &Dataset, route: &Route) -> String {
         Lang::Ko => Lang::En,
         Lang::En => Lang::Ko,
     };
+    // With the explorer's own address: the page's, its other language's, and the Korean one for any other reader.
+    let linked = public
+        .and_then(|p| addresses(route, p))
+        .map(|(own, langs)| {
+            let mut tags = format!(
+                "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
+                escape(&own)
+            );
+            for (lang, href) in &langs {
+                tags.push_str(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
+                    lang.tag(),
+                    escape(href)
+                ));
+            }
+            if let Some((_, ko)) = langs.iter().find(|(l, _)| *l == Lang::Ko) {
+                tags.push_str(&format!(
+                    "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\" />\n",
+                    escape(ko)
+                ));
+            }
+            tags
+        })
+        .unwrap_or_default();
     format!(
-        "<meta property=\"og:type\" content=\"website\" />\n\
+        "{linked}<meta property=\"og:type\" content=\"website\" />\n\
 <meta property=\"og:site_name\" content=\"{}\" />\n\
 <meta property=\"og:title\" content=\"{}\" />\n\
 <meta property=\"og:description\" content=\"{}\" />\n\
@@ -175,8 +298,9 @@ pub fn page_html(
     pages: &[PageSpec],
     page: &PageSpec,
     body: &str,
-    full: Option<&FullModule>,
+    bundle: &Bundle,
 ) -> Result<String, String> {
+    let full = bundle.full.as_ref();
     let lang = page.route.lang;
     let (head, rest) = template
         .split_once("</head>")
@@ -212,7 +336,7 @@ pub fn page_html(
         escape(&description(d, &page.route))
     );
     head = replace_element(&head, "<meta name=\"description\"", "/>", &desc)?;
-    head.push_str(&preview_meta(d, &page.route));
+    head.push_str(&preview_meta(d, &page.route, bundle.public.as_ref()));
     let module = full.filter(|_| matches!(page.route.page, Page::Embed(_)));
     let (without_loader, loader) = defer_app(&head, root, module)?;
     head = without_loader;
