@@ -15,26 +15,8 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// A fresh folder under the system's temp dir for one test, removed when the test ends, failed or not.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn join(&self, file: &str) -> std::path::PathBuf {
-        self.0.join(file)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+mod common;
+use common::TempDir;
 
 #[test]
 fn shipped_data_passes_and_schema_is_skipped() {

@@ -5,6 +5,8 @@
 
 use ansan_budget::model::format::{compact_marked, exact};
 use ansan_budget::model::{Lang, Provenance};
+mod common;
+
 use ansan_budget::ui::prerender::{page_html, pages, render_body, sitemap, Bundle, PublicUrl};
 use ansan_budget::ui::DataRef;
 use ansan_budget::view::route::Page;
@@ -527,4 +529,48 @@ fn a_public_address_must_be_an_absolute_http_folder() {
             "{good}"
         );
     }
+}
+
+// The binary the build runs: with `--public-url` it writes the sitemap beside the pages, with a bad one it writes
+// nothing and says which argument and what it expected.
+#[test]
+fn the_build_step_takes_the_public_address_or_says_what_is_wrong_with_it() {
+    let dir = common::TempDir::new("prerender-public-url");
+    let template = dir.join("template.html");
+    std::fs::write(&template, TEMPLATE).expect("template");
+    let run = |out: &str, url: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .arg("--data")
+            .arg("data/ansan-2015.json")
+            .arg("--template")
+            .arg(&template)
+            .arg("--out")
+            .arg(dir.join(out))
+            .args(["--public-url", url])
+            .output()
+            .expect("prerender runs")
+    };
+    let ok = run("good", "https://www.ansan.go.kr/budget");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let map = std::fs::read_to_string(dir.join("good/sitemap.xml")).expect("a sitemap");
+    assert!(
+        map.contains("<loc>https://www.ansan.go.kr/budget/en/program/sme/</loc>"),
+        "{map}"
+    );
+    let page = std::fs::read_to_string(dir.join("good/ko/index.html")).expect("a page");
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://www.ansan.go.kr/budget/ko/\" />"));
+    let bad = run("bad", "www.ansan.go.kr/budget/");
+    assert_eq!(bad.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.contains("--public-url \"www.ansan.go.kr/budget/\"")
+            && said.contains("expected the absolute address"),
+        "{said}"
+    );
+    assert!(!dir.join("bad").exists(), "nothing written");
 }
