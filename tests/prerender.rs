@@ -7,7 +7,10 @@ use ansan_budget::model::format::{compact_marked, exact};
 use ansan_budget::model::{Lang, Provenance};
 mod common;
 
-use ansan_budget::ui::prerender::{page_html, pages, render_body, sitemap, Bundle, PublicUrl};
+use ansan_budget::ui::prerender::{
+    page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg, render_body,
+    sitemap, Bundle, PublicUrl,
+};
 use ansan_budget::ui::DataRef;
 use ansan_budget::view::route::Page;
 
@@ -483,6 +486,27 @@ async fn a_public_address_gives_every_page_its_own_and_its_languages() {
             "{}: the same page in the other language",
             page.file
         );
+        // The preview picture beside the page (the root page shows the Korean overview's), named by its head.
+        let picture = preview_picture_path(&page.route).expect("a picture");
+        assert_eq!(
+            format!("{base}{picture}"),
+            format!("{own}preview.png"),
+            "{}",
+            page.file
+        );
+        assert_eq!(
+            meta(head, "property", "og:image"),
+            Some(format!("{own}preview.png").as_str())
+        );
+        assert_eq!(meta(head, "property", "og:image:width"), Some("1200"));
+        assert_eq!(meta(head, "property", "og:image:height"), Some("630"));
+        assert!(meta(head, "property", "og:image:alt").is_some_and(|a| !a.is_empty()));
+        assert_eq!(
+            meta(head, "name", "twitter:card"),
+            Some("summary_large_image")
+        );
+        assert_eq!(meta(&plain_html, "name", "twitter:card"), Some("summary"));
+        assert!(!plain_html.contains("og:image"), "{}", page.file);
     }
     let map = sitemap(&list, &public);
     assert!(map.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "));
@@ -564,6 +588,26 @@ fn the_build_step_takes_the_public_address_or_says_what_is_wrong_with_it() {
     );
     let page = std::fs::read_to_string(dir.join("good/ko/index.html")).expect("a page");
     assert!(page.contains("<link rel=\"canonical\" href=\"https://www.ansan.go.kr/budget/ko/\" />"));
+    // Every page's preview picture, a 1200 × 630 PNG, once per page (the root page names the Korean overview's).
+    let list = pages(&data()).expect("pages");
+    let mut pictures: Vec<String> = list
+        .iter()
+        .filter_map(|p| preview_picture_path(&p.route))
+        .collect();
+    pictures.sort();
+    pictures.dedup();
+    assert_eq!(pictures.len(), list.len() - 2);
+    for path in &pictures {
+        let png = std::fs::read(dir.join(&format!("good/{path}")))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{path}");
+        // IHDR: width and height, big-endian, right after the signature and the chunk's length and type.
+        assert_eq!(
+            png.get(16..24),
+            Some(&[0, 0, 4, 176, 0, 0, 2, 118][..]),
+            "{path}: 1200 × 630"
+        );
+    }
     let bad = run("bad", "www.ansan.go.kr/budget/");
     assert_eq!(bad.status.code(), Some(2));
     let said = String::from_utf8_lossy(&bad.stderr);
@@ -573,4 +617,44 @@ fn the_build_step_takes_the_public_address_or_says_what_is_wrong_with_it() {
         "{said}"
     );
     assert!(!dir.join("bad").exists(), "nothing written");
+}
+
+// A preview picture is drawn with the build machine's fonts: its Hangul is drawn (not dropped for want of a font),
+// and the page's chart with its title and source line fills the card.
+#[test]
+fn a_preview_picture_draws_its_hangul() {
+    use resvg::tiny_skia::Pixmap;
+    let fonts = preview_fonts().expect("a Korean font (fonts-noto-cjk)");
+    let inked = |png: &[u8]| {
+        let pixmap = Pixmap::decode_png(png).expect("a PNG");
+        assert_eq!((pixmap.width(), pixmap.height()), (1200, 630));
+        pixmap
+            .pixels()
+            .iter()
+            .filter(|p| u16::from(p.red()) + u16::from(p.green()) + u16::from(p.blue()) < 300)
+            .count()
+    };
+    let hangul = |family: &str| {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"315\"><text x=\"20\" y=\"200\" \
+             font-size=\"120\" font-family=\"{family}\">안산시</text></svg>"
+        );
+        inked(&preview_png(&svg, &fonts).expect("drawn"))
+    };
+    assert!(
+        hangul("'Noto Sans CJK KR', sans-serif") > 5_000,
+        "Hangul drawn"
+    );
+    let d = data();
+    let overview = pages(&d)
+        .expect("pages")
+        .into_iter()
+        .find(|p| p.file == "ko/index.html")
+        .expect("the overview");
+    let svg = preview_svg(&d, &overview.route).expect("the overview's chart");
+    assert!(
+        svg.contains("출처") && svg.contains("안산스마트허브"),
+        "source line and labels"
+    );
+    assert!(inked(&preview_png(&svg, &fonts).expect("drawn")) > 20_000);
 }

@@ -6,8 +6,9 @@
 //!                  [--full-js NAME.js --full-wasm NAME_bg.wasm] [--public-url https://HOST/FOLDER/]
 //!
 //! The generator's pages load the second module (`--full-js`, `--full-wasm`: file names in OUT) if given. With
-//! `--public-url` (where the explorer is published), every page names its canonical address and its other
-//! language's, and `OUT/sitemap.xml` lists them.
+//! `--public-url` (where the explorer is published), every page names its canonical address, its other
+//! language's and its link preview picture (`preview.png` beside it, drawn here with the machine's fonts), and
+//! `OUT/sitemap.xml` lists them.
 //!
 //! It checks the data file exactly as `budget-check` does and refuses to write anything if it has a problem;
 //! then it writes `OUT/data/<stem>.bin` (the handover, see `model::handover`) and one HTML file per page
@@ -18,7 +19,8 @@
 mod native {
     use ansan_budget::model::handover;
     use ansan_budget::ui::prerender::{
-        page_html, pages, render_body, sitemap, Bundle, FullModule, PublicUrl,
+        page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg,
+        render_body, sitemap, Bundle, FullModule, PublicUrl,
     };
     use ansan_budget::ui::DataRef;
     use std::path::{Path, PathBuf};
@@ -158,6 +160,20 @@ mod native {
                 &args.out.join("sitemap.xml"),
                 sitemap(&list, public).as_bytes(),
             )?;
+            // Each page's link preview picture, which its head names (the root page shares the Korean overview's).
+            let fonts = preview_fonts()?;
+            let mut drawn = std::collections::HashSet::new();
+            for page in &list {
+                let Some(path) = preview_picture_path(&page.route) else {
+                    continue;
+                };
+                if drawn.insert(path.clone()) {
+                    let png = preview_svg(&data, &page.route)
+                        .and_then(|svg| preview_png(&svg, &fonts))
+                        .map_err(|e| format!("{path}: {e}"))?;
+                    write(&args.out.join(&path), &png)?;
+                }
+            }
         }
         Ok(list.len())
     }

@@ -8,6 +8,8 @@ use crate::model::{Dataset, Lang};
 use crate::view::html_escape as escape;
 use crate::view::route::{Page, Route};
 use crate::view::rows::pick;
+use crate::view::widget_params::WidgetChart;
+use resvg::usvg;
 
 /// The second browser module (the widget and the generator): its JS glue and `.wasm`, by file name in the
 /// bundle's root. The generator's pages load it instead of the first view's.
@@ -87,6 +89,113 @@ fn addresses(route: &Route, public: &PublicUrl) -> Option<(String, [(Lang, Strin
         at(route.lang),
         [(Lang::Ko, at(Lang::Ko)), (Lang::En, at(Lang::En))],
     ))
+}
+
+/// A link preview's picture: width and height in px (the Open Graph size most sites show whole).
+pub const PREVIEW_SIZE: (u32, u32) = (1200, 630);
+
+/// Where a page's preview picture is, below the explorer's folder: beside the page, `ko/program/sme/preview.png`
+/// (the root page, the Korean overview's copy, shows that page's). `None` for the not-found page.
+pub fn preview_picture_path(route: &Route) -> Option<String> {
+    match route.page {
+        Page::NotFound(_) => None,
+        _ => Some(format!("{}preview.png", route.rendered().to_path())),
+    }
+}
+
+/// The picture a link to the page is previewed with, as SVG: the page's chart (a program's own, else the
+/// overview's comparison; the generator's too) as its menu's "Picture as SVG" draws it, title and source line
+/// included (an illustrative dataset's chart says so in it), at 600 CSS px; [`preview_png`] makes it a PNG.
+pub fn preview_svg(d: &Dataset, route: &Route) -> Result<String, String> {
+    use crate::chart::export::{self, Picture};
+    let lang = route.lang;
+    let defaults = Route::default();
+    let chart = preview_chart(route);
+    let view = match &chart {
+        WidgetChart::Program(id) => {
+            let p = d.program(id).ok_or_else(|| format!("no program {id}"))?;
+            crate::view::program_chart(d, p, defaults.unit, defaults.scale, lang)?
+        }
+        _ => crate::view::overview_chart(d, defaults.unit, defaults.scale, lang)?,
+    };
+    let title = super::chart_section::chart_title(d, &chart, lang);
+    export::svg(
+        Picture::Bars(&view.chart),
+        &title,
+        PREVIEW_SIZE.0 / 2,
+        crate::chart::Theme::Light,
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The chart a page's preview picture shows: a program page's own, else the overview's comparison.
+fn preview_chart(route: &Route) -> WidgetChart {
+    match &route.page {
+        Page::Program(id) => WidgetChart::Program(id.clone()),
+        _ => WidgetChart::Overview,
+    }
+}
+
+/// The families the charts name (`chart::style`'s font stack) that have Hangul; one must be installed for the
+/// preview pictures, which are drawn here with the machine's own fonts (resvg), not a reader's browser.
+const KOREAN_FONTS: [&str; 4] = [
+    "Noto Sans CJK KR",
+    "Noto Sans KR",
+    "Apple SD Gothic Neo",
+    "Malgun Gothic",
+];
+
+/// The installed fonts, read once per build: every preview picture is drawn with them.
+pub fn preview_fonts() -> Result<std::sync::Arc<usvg::fontdb::Database>, String> {
+    let mut db = usvg::fontdb::Database::new();
+    db.load_system_fonts();
+    let korean = KOREAN_FONTS.iter().any(|family| {
+        db.query(&usvg::fontdb::Query {
+            families: &[usvg::fontdb::Family::Name(family)],
+            ..usvg::fontdb::Query::default()
+        })
+        .is_some()
+    });
+    if korean {
+        Ok(std::sync::Arc::new(db))
+    } else {
+        Err(format!(
+            "no font with Hangul is installed ({}), so the link preview pictures cannot be drawn; on Debian: \
+             apt install fonts-noto-cjk",
+            KOREAN_FONTS.join(", ")
+        ))
+    }
+}
+
+/// `svg` drawn on a white [`PREVIEW_SIZE`] card, as large as fits and centred, as PNG bytes.
+pub fn preview_png(
+    svg: &str,
+    fonts: &std::sync::Arc<usvg::fontdb::Database>,
+) -> Result<Vec<u8>, String> {
+    use resvg::tiny_skia::{Color, Pixmap, Transform};
+    let options = usvg::Options {
+        fontdb: fonts.clone(),
+        ..usvg::Options::default()
+    };
+    let tree =
+        usvg::Tree::from_str(svg, &options).map_err(|e| format!("the preview's SVG: {e}"))?;
+    let (w, h) = PREVIEW_SIZE;
+    let size = tree.size();
+    let scale = (w as f32 / size.width()).min(h as f32 / size.height());
+    if !scale.is_finite() || scale <= 0.0 {
+        return Err("the preview's SVG has no size".to_owned());
+    }
+    let dx = (w as f32 - size.width() * scale) / 2.0;
+    let dy = (h as f32 - size.height() * scale) / 2.0;
+    let mut card = Pixmap::new(w, h).ok_or("no room for the preview picture")?;
+    card.fill(Color::WHITE);
+    resvg::render(
+        &tree,
+        Transform::from_row(scale, 0.0, 0.0, scale, dx, dy),
+        &mut card.as_mut(),
+    );
+    card.encode_png()
+        .map_err(|e| format!("the preview's PNG: {e}"))
 }
 
 /// `sitemap.xml` for search engines: every page once (not the root's copy of the overview, nor the not-found
@@ -206,6 +315,48 @@ fn description(d: &Dataset, route: &Route) -> String {
     }
 }
 
+/// With the explorer's own address: the page's, its other language's (and the Korean one for any other reader), and
+/// its preview picture's. Nothing for the not-found page.
+fn address_tags(d: &Dataset, route: &Route, public: &PublicUrl) -> String {
+    let (Some((own, langs)), Some(picture)) =
+        (addresses(route, public), preview_picture_path(route))
+    else {
+        return String::new();
+    };
+    let mut tags = format!(
+        "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
+        escape(&own)
+    );
+    for (lang, href) in &langs {
+        tags.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
+            lang.tag(),
+            escape(href)
+        ));
+    }
+    if let Some((_, ko)) = langs.iter().find(|(l, _)| *l == Lang::Ko) {
+        tags.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\" />\n",
+            escape(ko)
+        ));
+    }
+    tags.push_str(&format!(
+        "<meta property=\"og:image\" content=\"{}\" />\n\
+<meta property=\"og:image:width\" content=\"{}\" />\n\
+<meta property=\"og:image:height\" content=\"{}\" />\n\
+<meta property=\"og:image:alt\" content=\"{}\" />\n",
+        escape(&public.of(&picture)),
+        PREVIEW_SIZE.0,
+        PREVIEW_SIZE.1,
+        escape(&super::chart_section::chart_title(
+            d,
+            &preview_chart(route),
+            route.lang
+        ))
+    ));
+    tags
+}
+
 /// What a link preview (KakaoTalk, Naver, social sites: the Open Graph tags) shows for the page: its own name,
 /// the explorer's, the description, and the page's language beside the other one it is published in; where the
 /// explorer's address is known, also the page's canonical address and its languages' (absolute, as search
@@ -227,30 +378,14 @@ fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> Strin
         Lang::Ko => Lang::En,
         Lang::En => Lang::Ko,
     };
-    // With the explorer's own address: the page's, its other language's, and the Korean one for any other reader.
     let linked = public
-        .and_then(|p| addresses(route, p))
-        .map(|(own, langs)| {
-            let mut tags = format!(
-                "<link rel=\"canonical\" href=\"{0}\" />\n<meta property=\"og:url\" content=\"{0}\" />\n",
-                escape(&own)
-            );
-            for (lang, href) in &langs {
-                tags.push_str(&format!(
-                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
-                    lang.tag(),
-                    escape(href)
-                ));
-            }
-            if let Some((_, ko)) = langs.iter().find(|(l, _)| *l == Lang::Ko) {
-                tags.push_str(&format!(
-                    "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\" />\n",
-                    escape(ko)
-                ));
-            }
-            tags
-        })
+        .map(|p| address_tags(d, route, p))
         .unwrap_or_default();
+    let card = if linked.contains("og:image") {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     format!(
         "{linked}<meta property=\"og:type\" content=\"website\" />\n\
 <meta property=\"og:site_name\" content=\"{}\" />\n\
@@ -258,7 +393,7 @@ fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> Strin
 <meta property=\"og:description\" content=\"{}\" />\n\
 <meta property=\"og:locale\" content=\"{}\" />\n\
 <meta property=\"og:locale:alternate\" content=\"{}\" />\n\
-<meta name=\"twitter:card\" content=\"summary\" />\n",
+<meta name=\"twitter:card\" content=\"{card}\" />\n",
         escape(site_name(lang)),
         escape(&name),
         // The overview's description leads with its heading, which the preview shows already.
