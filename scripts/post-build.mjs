@@ -105,7 +105,9 @@ const widget = html
   .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
   .replaceAll(`./${firstJs}`, `./${full.js}`)
   .replaceAll(`./${firstWasm}`, `./${full.wasm}`)
-  .replace('</head>', `<link rel="modulepreload" href="./${full.js}"><link rel="preload" href="./${full.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous"></head>`);
+  .replace('</head>', `<link rel="modulepreload" href="./${full.js}"><link rel="preload" href="./${full.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous"></head>`)
+  // A chart alone, for other pages' frames: search engines should list the explorer's pages, not it.
+  .replace('</head>', '<meta name="robots" content="noindex" />\n</head>');
 await writeFile(join(dir, 'widget.html'), widget);
 
 // A native build beside the wasm one; it shares the debug build `cargo test` makes. Its output says what it wrote.

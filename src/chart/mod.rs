@@ -23,6 +23,10 @@ pub use bars::{
     Scale, TextAlign, TextRole, Tick,
 };
 pub use common::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
+/// The font stack every chart names (Korean faces first, then the generic family): the build's preview pictures
+/// need one of its faces.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use style::FONT_FAMILY;
 pub use style::{light_to_dark, Theme};
 
 /// What an interactive chart needs from its layout, whatever its kind: the point (bar, span) under the pointer,

@@ -21,8 +21,8 @@ pub struct FullModule {
 
 /// Where the city publishes the explorer (`prerender --public-url`, which the build passes from
 /// `ANSAN_BUDGET_PUBLIC_URL`): an absolute http(s) address of its folder. Only with it can the pages name their
-/// own canonical address and their other language's, and the build write a sitemap: search engines and link
-/// previews want those absolute, and nothing else in the bundle knows where it is hosted. A non-ASCII folder
+/// own canonical address, their other language's and their preview picture's, and the build write a sitemap:
+/// search engines and link previews want those absolute, and nothing else in the bundle knows where it is hosted. A non-ASCII folder
 /// (`/예산/`) or host (`안산.kr`) is written as the address standard has it (percent-escapes, punycode).
 #[derive(Clone, Debug, PartialEq)]
 pub struct PublicUrl(url::Url);
@@ -136,20 +136,18 @@ fn preview_chart(route: &Route) -> WidgetChart {
     }
 }
 
-/// The families the charts name (`chart::style`'s font stack) that have Hangul; one must be installed for the
-/// preview pictures, which are drawn here with the machine's own fonts (resvg), not a reader's browser.
-const KOREAN_FONTS: [&str; 4] = [
-    "Noto Sans CJK KR",
-    "Noto Sans KR",
-    "Apple SD Gothic Neo",
-    "Malgun Gothic",
-];
-
-/// The installed fonts, read once per build: every preview picture is drawn with them.
+/// The installed fonts, read once per build: every preview picture is drawn with them, here on the build machine
+/// (resvg), not in a reader's browser. One of the families the charts name before the generic one (the Korean
+/// fonts of `chart::FONT_FAMILY`) must be installed, or the Hangul would be drawn in whatever font has it.
 pub fn preview_fonts() -> Result<std::sync::Arc<usvg::fontdb::Database>, String> {
+    let named: Vec<&str> = crate::chart::FONT_FAMILY
+        .split(',')
+        .map(|f| f.trim().trim_matches('\''))
+        .filter(|f| *f != "sans-serif")
+        .collect();
     let mut db = usvg::fontdb::Database::new();
     db.load_system_fonts();
-    let korean = KOREAN_FONTS.iter().any(|family| {
+    let korean = named.iter().any(|family| {
         db.query(&usvg::fontdb::Query {
             families: &[usvg::fontdb::Family::Name(family)],
             ..usvg::fontdb::Query::default()
@@ -162,7 +160,7 @@ pub fn preview_fonts() -> Result<std::sync::Arc<usvg::fontdb::Database>, String>
         Err(format!(
             "no font with Hangul is installed ({}), so the link preview pictures cannot be drawn; on Debian: \
              apt install fonts-noto-cjk",
-            KOREAN_FONTS.join(", ")
+            named.join(", ")
         ))
     }
 }
@@ -359,8 +357,8 @@ fn address_tags(d: &Dataset, route: &Route, public: &PublicUrl) -> String {
 
 /// What a link preview (KakaoTalk, Naver, social sites: the Open Graph tags) shows for the page: its own name,
 /// the explorer's, the description, and the page's language beside the other one it is published in; where the
-/// explorer's address is known, also the page's canonical address and its languages' (absolute, as search
-/// engines and previews want them). No picture. The not-found page gets none of it, and asks search engines not to
+/// explorer's address is known, also the page's canonical address, its languages' and its picture's (absolute,
+/// as search engines and previews want them). The not-found page gets none of it, and asks search engines not to
 /// list it (a host may serve it as an ordinary page).
 fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> String {
     let lang = route.lang;
@@ -381,10 +379,11 @@ fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> Strin
     let linked = public
         .map(|p| address_tags(d, route, p))
         .unwrap_or_default();
-    let card = if linked.contains("og:image") {
-        "summary_large_image"
-    } else {
+    // A picture whenever the addresses are written (every page but the not-found one, which returned above).
+    let card = if linked.is_empty() {
         "summary"
+    } else {
+        "summary_large_image"
     };
     format!(
         "{linked}<meta property=\"og:type\" content=\"website\" />\n\

@@ -126,11 +126,12 @@ export async function buildVariant(dir, change) {
   const widget = await readFile(join(DIST, 'widget.html'), 'utf8');
   const template = widget
     .replace(' data-page="widget"', '')
+    .replace('<meta name="robots" content="noindex" />\n', '')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '')
     .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-full-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
     .replaceAll(`./${full}`, `./${first}`)
     .replaceAll(`./${wasm(full)}`, `./${wasm(first)}`);
-  if (!template.includes('<html lang="ko"') || !template.includes(`from './${first}'`)) {
+  if (!template.includes('<html lang="ko"') || !template.includes(`from './${first}'`) || template.includes('noindex')) {
     throw new Error('dist/widget.html is not the bundle page marked as the widget (scripts/post-build.mjs changed?)');
   }
   const templateFile = join(dir, '..', `${dir.split('/').pop()}-template.html`);

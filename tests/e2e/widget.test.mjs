@@ -97,6 +97,10 @@ test('the release bundle works from a sub-folder: explorer and widget, relative 
       assert.ok(!/(src|href)="\/[^/]/.test(html), `${file} still loads something from the host root`);
       assert.match(html, /http-equiv="Content-Security-Policy"/, `${file} has no CSP`);
       assert.doesNotMatch(html, /script-src[^;]*'unsafe-inline'/, `${file}: the CSP allows inline scripts`);
+      // Search engines list the explorer's pages, not a widget (a chart alone, for other pages' frames) nor the
+      // page for unknown addresses.
+      const unlisted = address === 'widget.html' || address === '404.html';
+      assert.equal(html.includes('<meta name="robots" content="noindex" />'), unlisted, file);
     }
     await openWidget(page, 'chart=timeline&lang=en');
     await drawn(page);
