@@ -7,7 +7,8 @@
 //    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
 //    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
 //    With ANSAN_BUDGET_PUBLIC_URL (where the city publishes the explorer, e.g. https://www.ansan.go.kr/budget/),
-//    the pages also name their canonical address and their other language's, and sitemap.xml lists them.
+//    the pages also name their canonical address, their other language's and a link preview picture (preview.png
+//    beside each, drawn with this machine's fonts), and sitemap.xml lists them.
 // 4. The stylesheet inline in every page but widget.html: a page's first paint waits on no second request (one
 //    round trip less on a phone's first view; at 4x CPU here, 0-20 ms sooner, docs/performance.md). Widgets keep
 //    the shared file, which the second widget on a city page finds cached.

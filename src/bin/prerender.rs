@@ -137,6 +137,12 @@ mod native {
     }
 
     async fn run(args: &Args, dataset: ansan_budget::model::Dataset) -> Result<usize, String> {
+        // The fonts for the preview pictures, before anything is written: a machine without a Korean one is
+        // told so at once.
+        let fonts = match &args.bundle.public {
+            Some(_) => Some(preview_fonts()?),
+            None => None,
+        };
         let template = std::fs::read_to_string(&args.template)
             .map_err(|e| format!("{}: {e}", args.template.display()))?;
         let stem = args
@@ -155,13 +161,12 @@ mod native {
             let html = page_html(&template, &data, &list, page, &body, &args.bundle)?;
             write(&args.out.join(&page.file), html.as_bytes())?;
         }
-        if let Some(public) = &args.bundle.public {
+        if let (Some(public), Some(fonts)) = (&args.bundle.public, &fonts) {
             write(
                 &args.out.join("sitemap.xml"),
                 sitemap(&list, public).as_bytes(),
             )?;
             // Each page's link preview picture, which its head names (the root page shares the Korean overview's).
-            let fonts = preview_fonts()?;
             let mut drawn = std::collections::HashSet::new();
             for page in &list {
                 let Some(path) = preview_picture_path(&page.route) else {
@@ -169,7 +174,7 @@ mod native {
                 };
                 if drawn.insert(path.clone()) {
                     let png = preview_svg(&data, &page.route)
-                        .and_then(|svg| preview_png(&svg, &fonts))
+                        .and_then(|svg| preview_png(&svg, fonts))
                         .map_err(|e| format!("{path}: {e}"))?;
                     write(&args.out.join(&path), &png)?;
                 }
