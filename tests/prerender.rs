@@ -601,11 +601,12 @@ fn the_build_step_takes_the_public_address_or_says_what_is_wrong_with_it() {
         let png = std::fs::read(dir.join(&format!("good/{path}")))
             .unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{path}");
-        // IHDR: width and height, big-endian, right after the signature and the chunk's length and type.
+        // IHDR: width and height, big-endian, right after the signature and the chunk's length and type, then
+        // 8 bits a sample of RGB (colour type 2): the card is opaque, so no alpha channel is written.
         assert_eq!(
-            png.get(16..24),
-            Some(&[0, 0, 4, 176, 0, 0, 2, 118][..]),
-            "{path}: 1200 × 630"
+            png.get(16..26),
+            Some(&[0, 0, 4, 176, 0, 0, 2, 118, 8, 2][..]),
+            "{path}: 1200 × 630, 8-bit RGB"
         );
     }
     let bad = run("bad", "www.ansan.go.kr/budget/");
