@@ -293,6 +293,36 @@ test('(e) the largest amount the checker accepts (i64::MAX won) is rendered and 
   assert.deepEqual(problems, []);
 });
 
+test('built for its public address: the pages work as ever, name their addresses, and serve their preview pictures', { timeout: 180_000 }, async (t) => {
+  const tmp = await mkdtemp(join(tmpdir(), 'ansan-public-'));
+  t.after(() => rm(tmp, { recursive: true, force: true }));
+  const published = 'https://www.ansan.go.kr/예산/';
+  const escaped = 'https://www.ansan.go.kr/%EC%98%88%EC%82%B0/';
+  const site = await buildVariant(join(tmp, 'site'), (data) => JSON.stringify(data), { publicUrl: published });
+  const siteServer = await startServer(site);
+  t.after(() => siteServer.close());
+  const { page, problems } = await openPage(t);
+  for (const address of ['', 'en/program/sme/']) {
+    await page.goto('about:blank');
+    await gotoApp(page, address, siteServer.url);
+    await waitInteractive(page);
+    const own = address === '' ? 'ko/' : address;
+    assert.equal(await page.locator('link[rel="canonical"]').getAttribute('href'), `${escaped}${own}`);
+    assert.equal(await page.locator('meta[property="og:image"]').getAttribute('content'), `${escaped}${own}preview.png`);
+    // The picture the head names, served from beside the page, as a browser shows it.
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, `${siteServer.url}/${own}preview.png`);
+    assert.deepEqual(size, [1200, 630], `${own}preview.png`);
+  }
+  const sitemap = await readFile(join(site, 'sitemap.xml'), 'utf8');
+  assert.ok(sitemap.includes(`<loc>${escaped}en/program/sme/</loc>`), sitemap);
+  assert.deepEqual(problems, []);
+});
+
 for (const [width, height] of [
   [1280, 800],
   [360, 740],

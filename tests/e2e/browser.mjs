@@ -107,10 +107,11 @@ export function assertBuilt() {
  * writes its handover and renders every page from it. `change(data)` gets the parsed data/ansan-2015.json and
  * returns the text to write (so a test can write a number JSON.stringify cannot). The pages it writes have no
  * Content-Security-Policy (post-build adds that; a test that injects markup is only stricter without it);
- * widget.html keeps the build's.
+ * widget.html keeps the build's. `publicUrl`, if given, is the address the build is told the explorer is published
+ * at (as ANSAN_BUDGET_PUBLIC_URL tells post-build).
  * @returns {Promise<string>} `dir`
  */
-export async function buildVariant(dir, change) {
+export async function buildVariant(dir, change, { publicUrl } = {}) {
   await mkdir(dir, { recursive: true });
   await cp(DIST, dir, { recursive: true });
   const data = JSON.parse(await readFile(join(DIST, DATA_JSON), 'utf8'));
@@ -140,7 +141,7 @@ export async function buildVariant(dir, change) {
     await promisify(execFile)(
       'cargo',
       ['run', '--quiet', '--bin', 'prerender', '--', '--data', json, '--template', templateFile, '--out', dir,
-        '--full-js', full, '--full-wasm', wasm(full)],
+        '--full-js', full, '--full-wasm', wasm(full), ...(publicUrl ? ['--public-url', publicUrl] : [])],
       { cwd: REPO_ROOT, maxBuffer: 1 << 24 },
     );
   } catch (e) {
