@@ -375,8 +375,13 @@ fn address_tags(d: &Dataset, route: &Route, public: &PublicUrl) -> String {
 /// the explorer's, the description, and the page's language beside the other one it is published in; where the
 /// explorer's address is known, also the page's canonical address, its languages' and its picture's (absolute,
 /// as search engines and previews want them). The not-found page gets none of it, and asks search engines not to
-/// list it (a host may serve it as an ordinary page).
-fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> String {
+/// list it (a host may serve it as an ordinary page). `description` is the page's own (its meta description).
+fn preview_meta(
+    d: &Dataset,
+    route: &Route,
+    public: Option<&PublicUrl>,
+    description: &str,
+) -> String {
     let lang = route.lang;
     if let Page::NotFound(_) = route.page {
         return "<meta name=\"robots\" content=\"noindex\" />\n".to_owned();
@@ -414,7 +419,7 @@ fn preview_meta(d: &Dataset, route: &Route, public: Option<&PublicUrl>) -> Strin
         // The overview's description leads with its heading, which the preview shows already.
         escape(&match route.page {
             Page::Overview => crate::view::overview::overview_lede(d, lang),
-            _ => description(d, route),
+            _ => description.to_owned(),
         }),
         locale(lang),
         locale(other),
@@ -481,12 +486,18 @@ pub fn page_html(
         escape(&page_title(d, &page.route.page, lang))
     );
     head = replace_element(&head, "<title>", "</title>", &title)?;
+    let description = description(d, &page.route);
     let desc = format!(
         "<meta name=\"description\" content=\"{}\" />",
-        escape(&description(d, &page.route))
+        escape(&description)
     );
     head = replace_element(&head, "<meta name=\"description\"", "/>", &desc)?;
-    head.push_str(&preview_meta(d, &page.route, bundle.public.as_ref()));
+    head.push_str(&preview_meta(
+        d,
+        &page.route,
+        bundle.public.as_ref(),
+        &description,
+    ));
     let module = full.filter(|_| matches!(page.route.page, Page::Embed(_)));
     let (without_loader, loader) = defer_app(&head, root, module)?;
     head = without_loader;
