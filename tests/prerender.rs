@@ -659,3 +659,76 @@ fn a_preview_picture_draws_its_hangul() {
     );
     assert!(inked(&preview_png(&svg, &fonts).expect("drawn")) > 20_000);
 }
+
+/// The shipped data with `n` programs instead of three, each with one headline figure (the quotes are the
+/// article's, so the data stays valid).
+fn many_programs(n: usize) -> DataRef {
+    use serde_json::{json, Value};
+    let mut d: Value =
+        serde_json::from_str(include_str!("../data/ansan-2015.json")).expect("shipped data");
+    let amount = d["amounts"][0].clone();
+    let program = d["presentation"]["programs"][1].clone();
+    let (mut nodes, mut amounts, mut programs) = (vec![], vec![], vec![]);
+    for i in 0..n {
+        let code = format!("p{i:04}");
+        nodes.push(json!({ "code": code, "level": "program", "name": format!("사업 {i}"), "name_other": format!("Program {i}") }));
+        let mut a = amount.clone();
+        a["id"] = json!(format!("{code}-a"));
+        a["node"] = json!(code);
+        a["amount"] = json!((i as i64 + 1) * 100_000_000);
+        a["split"] = json!("whole");
+        amounts.push(a);
+        let mut p = program.clone();
+        p["id"] = json!(code);
+        p["figures"] = json!([{ "id": format!("{code}-a"), "kind": "phase_investment", "label": { "ko": "금액", "en": "amount" } }]);
+        p["headline"] = json!([format!("{code}-a")]);
+        programs.push(p);
+    }
+    d["nodes"] = Value::Array(nodes);
+    d["amounts"] = Value::Array(amounts);
+    d["presentation"]["programs"] = Value::Array(programs);
+    let text = serde_json::to_string(&d).expect("json");
+    DataRef::from(
+        ansan_budget::import::project::load_dataset("many.json", &text)
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_chart_taller_than_any_canvas_is_still_served_for_every_width() {
+    // 400 bars are ~26,000 px tall in a phone's column: past what a canvas can be at the screen's density (16,384
+    // px), which the served drawing, a vector picture, need not be.
+    let d = many_programs(400);
+    let list = pages(&d).expect("pages");
+    let overview = list
+        .iter()
+        .find(|p| p.route.page == Page::Overview)
+        .expect("overview");
+    let body = render_body(d.clone(), overview).await;
+    for island in ["overview", "timeline"] {
+        let at = body
+            .find(&format!("data-island=\"{island}\""))
+            .unwrap_or_else(|| panic!("no {island} chart"));
+        let rest = &body[at..];
+        let hint = format!("id=\"{island}-chart-hint\"");
+        let chart = &rest[..rest.find(&hint).expect("the chart's hint after it")];
+        for class in ["narrow", "wide", "full"] {
+            let svg = chart
+                .find(&format!("<svg class=\"{class}\""))
+                .unwrap_or_else(|| panic!("{island}: no {class} drawing"));
+            let height: u32 = chart[svg..]
+                .split_once("height:calc(")
+                .and_then(|(_, h)| h.split_once("rem"))
+                .and_then(|(h, _)| h.parse().ok())
+                .unwrap_or_else(|| panic!("{island} {class}: no height"));
+            if class == "narrow" {
+                assert!(height > 16_384, "{island}: only {height} px tall");
+            }
+        }
+        // Every bar or row is drawn: its name is in the drawing.
+        assert!(
+            chart.contains("사업 399"),
+            "{island}: the last program drawn"
+        );
+    }
+}

@@ -1173,10 +1173,10 @@ mod tests {
                 ChartErrorKind::BadGeometry,
             ),
             (
-                "beyond canvas",
+                "beyond any drawing",
                 sample(Scale::Linear),
-                geom(12_000, 2.0),
-                ChartErrorKind::Overflow,
+                geom(600_000, 2.0),
+                ChartErrorKind::TooLarge,
             ),
         ];
         for (name, chart, g, expected) in cases {

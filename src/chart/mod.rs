@@ -84,8 +84,63 @@ pub struct Geometry {
     pub pixel_ratio: f64,
 }
 
-/// Browsers refuse (or silently blank) canvases much beyond this many device px on a side.
-pub(crate) const MAX_DEVICE_PX: f64 = 16_384.0;
+/// The most device px a layout may have on a side: far beyond any chart a reader could use, and well within
+/// the integer pixel coordinates drawing backends take. A vector drawing (the pages' static SVG) may be this
+/// large; a canvas is bounded further by [`canvas_ratio`].
+pub(crate) const MAX_LAYOUT_PX: f64 = 1_000_000.0;
+
+/// The largest canvas every browser the explorer supports draws: 16,384 device px on a side and 16,777,216 px
+/// in all (Safari on iOS and iPadOS refuses larger canvases; Chromium and Firefox allow more). Beyond either,
+/// a browser throws or leaves the canvas blank.
+pub const MAX_CANVAS_SIDE: f64 = 16_384.0;
+pub const MAX_CANVAS_AREA: f64 = 16_777_216.0;
+
+/// The fewest device px per CSS px a chart is drawn at on a canvas. A chart too large for the screen's own
+/// density is drawn at less, down to this; below it, its 12 px text would be smeared past reading.
+pub const MIN_CANVAS_RATIO: f64 = 0.5;
+
+/// Whether a `css_width` × `css_height` CSS px canvas at `ratio` device px per CSS px, each side rounded to whole
+/// device px (as the canvas is sized), is within every browser's limits.
+fn canvas_fits(css_width: u32, css_height: u32, ratio: f64) -> bool {
+    let (w, h) = (
+        (f64::from(css_width) * ratio).round(),
+        (f64::from(css_height) * ratio).round(),
+    );
+    w <= MAX_CANVAS_SIDE && h <= MAX_CANVAS_SIDE && w * h <= MAX_CANVAS_AREA
+}
+
+/// The device px per CSS px to draw a `css_width` × `css_height` CSS px canvas at: `wanted` (the screen's),
+/// or the most below it that keeps the canvas within every browser's limits (a very tall chart is drawn a
+/// little softer instead of not at all). Fails with [`ChartErrorKind::TooLarge`] where even
+/// [`MIN_CANVAS_RATIO`] would not fit.
+pub fn canvas_ratio(css_width: u32, css_height: u32, wanted: f64) -> Result<f64, ChartError> {
+    let (w, h) = (f64::from(css_width.max(1)), f64::from(css_height.max(1)));
+    let fits = (MAX_CANVAS_SIDE / w)
+        .min(MAX_CANVAS_SIDE / h)
+        .min((MAX_CANVAS_AREA / (w * h)).sqrt());
+    let mut ratio = if wanted.is_finite() && wanted > 0.0 {
+        wanted.min(fits)
+    } else {
+        fits.min(1.0)
+    };
+    // The canvas is sized in whole device px, rounded: the rounded size must fit too. A step or two at most;
+    // bounded by the floor whatever the size.
+    while ratio >= MIN_CANVAS_RATIO && !canvas_fits(css_width, css_height, ratio) {
+        ratio *= 0.999;
+    }
+    if ratio < MIN_CANVAS_RATIO {
+        return Err(ChartError::new(
+            ChartErrorKind::TooLarge,
+            format!(
+                "a {css_width}×{css_height} px chart is too large for a canvas (at most {} px on a side and {} \
+                 px in all)",
+                whole(MAX_CANVAS_SIDE),
+                whole(MAX_CANVAS_AREA)
+            ),
+        ));
+    }
+    Ok(ratio)
+}
 
 /// `v` rounded to a whole number, for messages: printed as an integer, so no float printing is linked into the
 /// browser's `.wasm` (9.5 KB before `wasm-opt`).
@@ -107,7 +162,8 @@ pub fn hundredths(v: f64) -> String {
 }
 
 impl Geometry {
-    /// The ratio, once checked to be a usable positive number and to keep the surface within canvas limits.
+    /// The ratio, once checked to be a usable positive number and to keep the surface within [`MAX_LAYOUT_PX`]
+    /// (a canvas's own, smaller limits are [`canvas_ratio`]'s).
     pub(crate) fn checked_ratio(&self) -> Result<f64, ChartError> {
         let r = self.pixel_ratio;
         if !(r.is_finite() && (0.25..=8.0).contains(&r)) {
@@ -123,14 +179,14 @@ impl Geometry {
             ));
         }
         let (w, h) = (f64::from(self.width) * r, f64::from(self.height) * r);
-        if w > MAX_DEVICE_PX || h > MAX_DEVICE_PX {
+        if w > MAX_LAYOUT_PX || h > MAX_LAYOUT_PX {
             return Err(ChartError::new(
-                ChartErrorKind::Overflow,
+                ChartErrorKind::TooLarge,
                 format!(
-                    "{}×{} device px exceeds the {} px canvas limit",
+                    "{}×{} device px is larger than any chart is drawn ({} px on a side)",
                     whole(w),
                     whole(h),
-                    whole(MAX_DEVICE_PX)
+                    whole(MAX_LAYOUT_PX)
                 ),
             ));
         }
@@ -149,8 +205,10 @@ pub enum ChartErrorKind {
     BadGeometry,
     /// The area cannot fit the chart legibly.
     TooSmall,
-    /// A value or size beyond what the axis arithmetic or a canvas can hold.
+    /// A value beyond what the axis arithmetic can hold.
     Overflow,
+    /// A chart larger than a canvas (or any drawing) can be at a legible resolution.
+    TooLarge,
     /// `draw` was given a layout computed for different data.
     Mismatch,
     /// The drawing backend failed; the message is its own.
@@ -201,5 +259,60 @@ mod tests {
             assert_eq!(super::hundredths(v), s, "{v}");
         }
         assert_eq!(super::whole(f64::NAN), 0);
+    }
+
+    #[test]
+    fn a_canvas_is_drawn_softer_rather_than_past_a_browsers_limits() {
+        use super::{
+            canvas_ratio, ChartErrorKind, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, MIN_CANVAS_RATIO,
+        };
+        // As the canvas is sized: whole device px, rounded.
+        let fits = |w: u32, h: u32, r: f64| {
+            let (dw, dh) = ((f64::from(w) * r).round(), (f64::from(h) * r).round());
+            dw <= MAX_CANVAS_SIDE && dh <= MAX_CANVAS_SIDE && dw * dh <= MAX_CANVAS_AREA
+        };
+        // Within the limits, the screen's own density.
+        assert_eq!(canvas_ratio(1200, 400, 2.0), Ok(2.0));
+        assert_eq!(canvas_ratio(328, 337, 3.0), Ok(3.0));
+        // A phone's column, a chart of ~300 bars: its side limits it.
+        let r = canvas_ratio(328, 19_281, 1.0).expect("drawn softer");
+        assert!(
+            (MIN_CANVAS_RATIO..1.0).contains(&r) && fits(328, 19_281, r),
+            "{r}"
+        );
+        assert!(
+            (f64::from(19_281u32) * r - MAX_CANVAS_SIDE).abs() < 1.0,
+            "as sharp as fits: {r}"
+        );
+        // The desktop's column at 2×: its area limits it (2 × 13,866 px would also pass a side).
+        let r = canvas_ratio(1200, 13_866, 2.0).expect("drawn softer");
+        assert!(r < 1.1 && fits(1200, 13_866, r), "{r}");
+        assert!(
+            f64::from(1200u32 * 13_866) * r * r > 0.99 * MAX_CANVAS_AREA,
+            "as sharp as fits: {r}"
+        );
+        // Past what half density holds: refused, with the size in the message.
+        let e = canvas_ratio(328, 40_000, 1.0).expect_err("too large");
+        assert_eq!(e.kind, ChartErrorKind::TooLarge);
+        assert!(e.message.contains("328×40000"), "{}", e.message);
+        // At the desktop's column too (the area never binds first at half density: 1,200 × 32,768 px is 9.8 M).
+        let e = canvas_ratio(1200, 40_000, 2.0).expect_err("too large");
+        assert_eq!(e.kind, ChartErrorKind::TooLarge);
+        // A screen density that is no number is taken as 1.
+        assert_eq!(canvas_ratio(640, 300, f64::NAN), Ok(1.0));
+        assert_eq!(canvas_ratio(640, 300, 0.0), Ok(1.0));
+        // Every ratio it gives fits, over a range of sizes and densities.
+        for w in [280u32, 328, 800, 1200] {
+            for h in (100u32..200_000).step_by(977) {
+                for wanted in [1.0, 1.5, 2.0, 3.0, 4.0] {
+                    if let Ok(r) = canvas_ratio(w, h, wanted) {
+                        assert!(
+                            r <= wanted && r >= MIN_CANVAS_RATIO && fits(w, h, r),
+                            "{w}×{h}@{wanted}: {r}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -1115,10 +1115,10 @@ mod tests {
                 ChartErrorKind::BadGeometry,
             ),
             (
-                "beyond canvas",
+                "beyond any drawing",
                 reported(),
-                geom(12_000, 2.0),
-                ChartErrorKind::Overflow,
+                geom(600_000, 2.0),
+                ChartErrorKind::TooLarge,
             ),
         ];
         for (name, chart, g, expected) in cases {

@@ -59,11 +59,14 @@ pub fn save_png(
     theme: Theme,
     filename: &str,
 ) -> Result<(), String> {
-    let ratio = web_sys::window()
+    let screen = web_sys::window()
         .map(|w| w.device_pixel_ratio())
         .unwrap_or(1.0)
         .clamp(1.0, 4.0);
     let frame = Frame::new(picture, title, css_width);
+    // A very tall chart's picture at less than the screen's density rather than past a browser's canvas limits.
+    let ratio =
+        crate::chart::canvas_ratio(frame.width, frame.height, screen).map_err(|e| e.to_string())?;
     let canvas: HtmlCanvasElement = document()?
         .create_element("canvas")
         .map_err(js)?

@@ -6,7 +6,7 @@
 use super::canvas_backend::Canvas;
 use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
-use crate::chart::{whole, BarChart, Layout, Points, Rect, Theme};
+use crate::chart::{whole, BarChart, ChartError, ChartErrorKind, Layout, Points, Rect, Theme};
 use crate::view::Tip;
 use plotters::prelude::IntoDrawingArea;
 use std::rc::Rc;
@@ -59,7 +59,8 @@ pub fn draw(
     canvas: &HtmlCanvasElement,
     chart: &AnyChart,
     theme: Theme,
-) -> Result<Drawn<AnyLayout>, String> {
+) -> Result<Drawn<AnyLayout>, ChartError> {
+    let failed = |what: String| ChartError::new(ChartErrorKind::Backend, what);
     let n = match chart {
         AnyChart::Bars(c) => c.bars.len(),
         AnyChart::Timeline(c) => c.spans.len(),
@@ -69,22 +70,22 @@ pub fn draw(
         AnyChart::Timeline(c) => timeline::preferred_height(n, &c.source_note, w),
     })?;
     let area = Canvas::new(canvas.clone())
-        .ok_or("the canvas has no 2D context")?
+        .ok_or_else(|| failed("the canvas has no 2D context".to_owned()))?
         .into_drawing_area();
     let layout = match chart {
         AnyChart::Bars(c) => {
-            let l = crate::chart::layout(c, &geometry).map_err(|e| e.to_string())?;
-            crate::chart::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
+            let l = crate::chart::layout(c, &geometry)?;
+            crate::chart::draw(&area, c, &l, theme)?;
             AnyLayout::Bars(l)
         }
         AnyChart::Timeline(c) => {
-            let l = timeline::layout(c, &geometry).map_err(|e| e.to_string())?;
-            timeline::draw(&area, c, &l, theme).map_err(|e| e.to_string())?;
+            let l = timeline::layout(c, &geometry)?;
+            timeline::draw(&area, c, &l, theme)?;
             AnyLayout::Timeline(l)
         }
     };
-    area.present().map_err(|e| e.to_string())?;
-    mark_drawn(canvas)?;
+    area.present().map_err(|e| failed(e.to_string()))?;
+    mark_drawn(canvas).map_err(failed)?;
     Ok(Drawn {
         layout,
         device_per_css,

@@ -1,7 +1,7 @@
 //! Sizing a chart canvas: CSS width from its container, height from the chart, backing store in device pixels
 //! (`devicePixelRatio`), so plotters' drawing is crisp on high-density phone screens.
 
-use crate::chart::Geometry;
+use crate::chart::{canvas_ratio, ChartError, ChartErrorKind, Geometry};
 use web_sys::HtmlCanvasElement;
 
 /// The CSS width used before the container has been laid out (and in tests without layout); the served
@@ -38,15 +38,18 @@ pub fn text_scale(window: &web_sys::Window) -> f64 {
 }
 
 /// Sizes `canvas` to its parent's width (280–1200 CSS px) and the chart's height, and returns the geometry a
-/// chart layout needs. The chart follows the reader's text size: it is laid out at the container width divided
-/// by the text scale and drawn that much larger, so every length, text included, grows with the text (down to a
-/// 280 px layout; on a narrower screen the scale is what fits).
+/// chart layout needs and the device px per CSS px. The chart follows the reader's text size: it is laid out at
+/// the container width divided by the text scale and drawn that much larger, so every length, text included,
+/// grows with the text (down to a 280 px layout; on a narrower screen the scale is what fits). Its backing
+/// store has the screen's density, or less where a very tall chart would pass a browser's canvas limits
+/// (`canvas_ratio`); a chart too large even at half density is not sized, and the error says so.
 pub fn fit_canvas(
     canvas: &HtmlCanvasElement,
     height_for: impl Fn(u32) -> u32,
-) -> Result<(Geometry, f64), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
+) -> Result<(Geometry, f64), ChartError> {
+    let failed = |what: &str| ChartError::new(ChartErrorKind::Backend, what.to_owned());
+    let window = web_sys::window().ok_or_else(|| failed("no window"))?;
+    let screen = window.device_pixel_ratio().clamp(1.0, 4.0);
     let css_width = canvas
         .parent_element()
         .map(|p| p.client_width())
@@ -60,6 +63,7 @@ pub fn fit_canvas(
     let layout_width = ((f64::from(css_width) / scale).round() as u32).max(MIN_LAYOUT_WIDTH);
     let layout_height = height_for(layout_width);
     let css_height = (f64::from(layout_height) * scale).round() as u32;
+    let ratio = canvas_ratio(css_width, css_height, screen)?;
     let device = |css: u32| (f64::from(css) * ratio).round() as u32;
     canvas.set_width(device(css_width));
     canvas.set_height(device(css_height));
@@ -67,7 +71,7 @@ pub fn fit_canvas(
     style
         .set_property("width", &format!("{css_width}px"))
         .and_then(|_| style.set_property("height", &format!("{css_height}px")))
-        .map_err(|_| "cannot size the canvas")?;
+        .map_err(|_| failed("cannot size the canvas"))?;
     // For tests and for anyone inspecting the page: the scale the chart was drawn at.
     let _ = canvas.set_attribute("data-text-scale", &crate::chart::hundredths(scale));
     Ok((

@@ -293,6 +293,87 @@ test('(e) the largest amount the checker accepts (i64::MAX won) is rendered and 
   assert.deepEqual(problems, []);
 });
 
+/** `data` (the shipped file, parsed) with `n` programs instead of three, each with one headline figure. */
+function withPrograms(data, n) {
+  const [amount] = data.amounts;
+  const [, program] = data.presentation.programs;
+  data.nodes = [];
+  data.amounts = [];
+  data.presentation.programs = [];
+  for (let i = 0; i < n; i++) {
+    const code = `p${String(i).padStart(4, '0')}`;
+    data.nodes.push({ code, level: 'program', name: `사업 ${i}`, name_other: `Program ${i}` });
+    data.amounts.push({ ...amount, id: `${code}-a`, node: code, amount: (i + 1) * 100_000_000, split: 'whole' });
+    data.presentation.programs.push({
+      ...program,
+      id: code,
+      figures: [{ id: `${code}-a`, kind: 'phase_investment', label: { ko: '금액', en: 'amount' } }],
+      headline: [`${code}-a`],
+    });
+  }
+  return JSON.stringify(data);
+}
+
+test('a chart taller than a canvas may be: drawn softer where half density holds it, else kept as served', { timeout: 300_000 }, async (t) => {
+  // 560 bars: ~26,000 px tall in the desktop's column (a canvas may be 16,384 device px on a side) and ~36,000 in
+  // a phone's (more than half density holds).
+  const n = 560;
+  const tmp = await mkdtemp(join(tmpdir(), 'ansan-tall-'));
+  t.after(() => rm(tmp, { recursive: true, force: true }));
+  const site = await buildVariant(join(tmp, 'site'), (data) => withPrograms(data, n));
+  const tallServer = await startServer(site);
+  t.after(() => tallServer.close());
+
+  // Desktop: drawn, within every browser's limits, at less than one device px per CSS px.
+  const desk = await openPage(t);
+  await gotoApp(desk.page, 'ko/', tallServer.url);
+  await waitInteractive(desk.page);
+  const chart = desk.page.locator('#overview-chart');
+  await desk.page.locator('#overview-chart[data-drawn]').waitFor({ state: 'attached' });
+  const size = await chart.evaluate((c) => ({ w: c.width, h: c.height, css: c.getBoundingClientRect().height }));
+  assert.ok(size.css > 16_384, `the chart is only ${size.css} CSS px tall`);
+  assert.ok(size.h <= 16_384 && size.w * size.h <= 16_777_216, `canvas ${size.w}×${size.h}`);
+  assert.equal(await desk.page.locator('.chart-wrap [role="alert"]').count(), 0, 'a chart was not drawn');
+  // The last bar, by keyboard: its outline is at the bottom of the chart, and the pointer there finds it too.
+  await chart.focus();
+  await desk.page.keyboard.press('End');
+  const outline = desk.page.locator('#overview-chart + .bar-highlight, .chart-canvas-box > .bar-highlight').first();
+  await outline.waitFor();
+  const [o, c] = [await outline.boundingBox(), await chart.boundingBox()];
+  assert.ok(o && c && o.y > c.y + c.height * 0.95 && o.y < c.y + c.height, `outline at ${o?.y} of ${c?.y}–${c && c.y + c.height}`);
+  assert.match(await desk.page.locator('.chart-canvas-box > .tooltip .tt-title').first().innerText(), new RegExp(`사업 ${n - 1}\\b`));
+  await outline.scrollIntoViewIfNeeded();
+  const at = await outline.boundingBox();
+  await desk.page.keyboard.press('Escape');
+  await desk.page.mouse.move(0, 0);
+  await desk.page.mouse.move(at.x + Math.min(at.width / 2, 20), at.y + at.height / 2);
+  assert.match(await desk.page.locator('.chart-canvas-box > .tooltip .tt-title').first().innerText(), new RegExp(`사업 ${n - 1}\\b`));
+  assert.deepEqual(desk.problems, []);
+
+  // Phone: too tall even at half density. The served drawing stays, and the page says why in its own language.
+  const phone = await openPage(t, { width: 360, height: 740 });
+  await gotoApp(phone.page, 'ko/', tallServer.url);
+  await waitInteractive(phone.page);
+  const alert = phone.page.locator('[data-island="overview"] .chart-error');
+  await alert.waitFor();
+  const served = phone.page.locator('[data-island="overview"] [data-chart-static] svg.narrow');
+  const shown = async () => served.evaluate((s) => s.getBoundingClientRect().height);
+  assert.ok((await shown()) > 32_768 / 2, 'the served drawing is not shown');
+  assert.match(await alert.innerText(), /너무 커서.*위 그림/s);
+  assert.doesNotMatch(await alert.innerText(), /[A-Za-z]/, 'English in the Korean page\'s message');
+  // Another unit: the served drawing (in 억원) would say the wrong thing, so it goes; back, and it is there again.
+  const unit = (text) => phone.page.locator('#overview-chart-unit button', { hasText: text }).click();
+  await unit('원 (전체 자릿수)');
+  await phone.page.waitForFunction(() => document.querySelector('[data-island="overview"] [data-chart-static]')?.hidden === true);
+  assert.equal(await shown(), 0);
+  assert.doesNotMatch(await alert.innerText(), /위 그림/);
+  await unit('억원');
+  await phone.page.waitForFunction(() => document.querySelector('[data-island="overview"] [data-chart-static]')?.hidden === false);
+  assert.ok((await shown()) > 0);
+  assert.match(await alert.innerText(), /위 그림/);
+  assert.deepEqual(phone.problems, []);
+});
+
 test('built for its public address: the pages work as ever, name their addresses, and serve their preview pictures', { timeout: 180_000 }, async (t) => {
   const tmp = await mkdtemp(join(tmpdir(), 'ansan-public-'));
   t.after(() => rm(tmp, { recursive: true, force: true }));

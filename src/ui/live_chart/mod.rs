@@ -17,7 +17,7 @@ use super::canvas_size::Drawn;
 use super::chart_section::explorer_links;
 use super::use_theme::resolve;
 use super::DataRef;
-use crate::chart::{Scale, Theme};
+use crate::chart::{ChartErrorKind, Scale, Theme};
 use crate::model::Lang;
 use crate::view::route::{sibling_url, Page, Route, Unit};
 use crate::view::rows::pick;
@@ -58,6 +58,8 @@ pub struct LiveChart {
     /// The page's route (language, page, and the view options the chart shows now).
     route: RefCell<Route>,
     host: Host,
+    /// The unit and scale the served markup (and its static drawing) shows.
+    served: (Unit, Scale),
     state: RefCell<State>,
 }
 
@@ -121,6 +123,7 @@ impl LiveChart {
             chart,
             route: RefCell::new(route.clone()),
             host,
+            served: rendered,
             state: RefCell::new(State {
                 theme: host.theme(),
                 drawing,
@@ -229,14 +232,36 @@ impl LiveChart {
             }
             Err(e) => {
                 let lang = self.lang();
-                let text = format!(
-                    "{}{e}",
-                    pick(
-                        lang,
-                        "차트를 그릴 수 없습니다: ",
-                        "The chart could not be drawn: "
+                let text = if e.kind == ChartErrorKind::TooLarge {
+                    // The served drawing has no such limit: it stays where it shows what the controls say.
+                    let kept = self.keep_served_drawing();
+                    let tail = if kept {
+                        pick(
+                            lang,
+                            " 위 그림은 페이지를 만들 때 그린 것으로, 항목을 골라 볼 수 없습니다.",
+                            " The picture above was drawn when the page was made; its items cannot be selected.",
+                        )
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{}{tail}",
+                        pick(
+                            lang,
+                            "이 차트는 너무 커서 이 화면에 그릴 수 없습니다.",
+                            "This chart is too large to draw on this screen."
+                        )
                     )
-                );
+                } else {
+                    format!(
+                        "{}{e}",
+                        pick(
+                            lang,
+                            "차트를 그릴 수 없습니다: ",
+                            "The chart could not be drawn: "
+                        )
+                    )
+                };
                 let shown = self
                     .canvas_box
                     .parent_element()
@@ -258,6 +283,28 @@ impl LiveChart {
                 }
             }
         }
+    }
+
+    /// Shows the served drawing where the chart still has one and it shows the chart as the controls now ask for
+    /// it (the unit and scale it was served with), hides it otherwise; whether it is shown.
+    fn keep_served_drawing(&self) -> bool {
+        let Some(drawing) = self
+            .canvas_box
+            .query_selector("[data-chart-static]")
+            .ok()
+            .flatten()
+        else {
+            return false;
+        };
+        let route = self.route.borrow();
+        let same =
+            matches!(self.chart, WidgetChart::Timeline) || (route.unit, route.scale) == self.served;
+        let _ = if same {
+            drawing.remove_attribute("hidden")
+        } else {
+            drawing.set_attribute("hidden", "")
+        };
+        same
     }
 
     /// The chart's view address (absolute) and, in the explorer, its generator page, as the chart is shown now.
