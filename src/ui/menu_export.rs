@@ -9,7 +9,7 @@
 use super::browser;
 use crate::chart::export::{self, Picture};
 use crate::chart::Theme;
-use crate::model::Dataset;
+use crate::model::{Dataset, Lang};
 use crate::view::export::{figures_table, timeline_table, to_csv, to_json, JsonMeta};
 use crate::view::overview::source_note;
 use crate::view::rows::pick;
@@ -90,14 +90,32 @@ fn export(
             browser::save_text(&to_json(&table, &meta), "application/json", &name)
                 .map(|_| pick(lang, "JSON 파일을 내려받았습니다.", "JSON file saved."))
         }
-        "png" => browser::save_png(picture, &title, width, theme, &name)
-            .map(|_| pick(lang, "PNG 그림을 내려받았습니다.", "PNG picture saved.")),
+        "png" => match png_refused(picture, &title, width, lang) {
+            Some(why) => Err(why.to_owned()),
+            None => browser::save_png(picture, &title, width, theme, &name)
+                .map(|_| pick(lang, "PNG 그림을 내려받았습니다.", "PNG picture saved.")),
+        },
         "svg" => export::svg(picture, &title, width, theme)
             .map_err(|e| e.to_string())
             .and_then(|svg| browser::save_text(&svg, "image/svg+xml", &name))
             .map(|_| pick(lang, "SVG 그림을 내려받았습니다.", "SVG picture saved.")),
         other => Err(format!("unknown action {other}")),
     }
+}
+
+/// Why `picture` (with `title`, `width` CSS px wide) cannot be saved as a PNG, if it cannot: a canvas has limits
+/// an SVG has not (`canvas_ratio`), so a picture past them is offered as SVG.
+fn png_refused(picture: Picture<'_>, title: &str, width: u32, lang: Lang) -> Option<&'static str> {
+    let frame = export::Frame::new(picture, title, width);
+    crate::chart::canvas_ratio(frame.width, frame.height, 1.0)
+        .is_err()
+        .then(|| {
+            pick(
+                lang,
+                "그림이 너무 커서 PNG로 만들 수 없습니다. SVG로 내려받아 주세요.",
+                "The picture is too large for a PNG; please save it as SVG.",
+            )
+        })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -143,4 +161,53 @@ pub async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<S
                 .unwrap_or_else(|| "the download module failed".to_owned())
         })?;
     Ok(done.as_string().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::png_refused;
+    use crate::chart::export::{svg, Picture};
+    use crate::chart::{Bar, BarChart, Scale, Theme};
+    use crate::model::Lang;
+
+    fn chart(n: usize) -> BarChart {
+        BarChart {
+            bars: (0..n)
+                .map(|i| Bar {
+                    key: format!("p{i}"),
+                    group: format!("사업 {i}"),
+                    label: "금액".to_owned(),
+                    value: 100_000_000 * (i as i64 + 1),
+                    value_label: format!("{}억원", i + 1),
+                    tone: i,
+                })
+                .collect(),
+            scale: Scale::Linear,
+            axis_title: "금액 (원)".to_owned(),
+            source_note: "출처: 시험".to_owned(),
+            tick_label: |v| v.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_picture_too_large_for_a_png_is_offered_as_svg() {
+        let small = chart(3);
+        assert_eq!(
+            png_refused(Picture::Bars(&small), "제목", 800, Lang::Ko),
+            None
+        );
+        // 560 bars at 1,200 px are drawn softer; 1,000 at 800 px pass 16,384 px even at half density.
+        let long = chart(560);
+        assert_eq!(
+            png_refused(Picture::Bars(&long), "제목", 1200, Lang::Ko),
+            None
+        );
+        let tall = chart(1_000);
+        let why = png_refused(Picture::Bars(&tall), "제목", 800, Lang::Ko).expect("refused");
+        assert!(why.contains("PNG") && why.contains("SVG"), "{why}");
+        assert!(png_refused(Picture::Bars(&tall), "title", 800, Lang::En)
+            .is_some_and(|w| w.contains("SVG") && !w.contains("그림")));
+        // The SVG it offers is drawn.
+        assert!(svg(Picture::Bars(&tall), "제목", 800, Theme::Light).is_ok());
+    }
 }

@@ -348,6 +348,13 @@ test('a chart taller than a canvas may be: drawn softer where half density holds
   await desk.page.mouse.move(0, 0);
   await desk.page.mouse.move(at.x + Math.min(at.width / 2, 20), at.y + at.height / 2);
   assert.match(await desk.page.locator('.chart-canvas-box > .tooltip .tt-title').first().innerText(), new RegExp(`사업 ${n - 1}\\b`));
+  // Its picture as PNG is drawn softer too, within the same limits (the PNG's own header gives its size).
+  const menu = (page) => page.locator('#overview-chart-menu');
+  await menu(desk.page).locator('summary').click();
+  const [dl] = await Promise.all([desk.page.waitForEvent('download'), menu(desk.page).locator('[data-action="png"]').click()]);
+  const png = await readFile(await dl.path());
+  const [pw, ph] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  assert.ok(ph > 16_384 / 2 && ph <= 16_384 && pw * ph <= 16_777_216, `PNG ${pw}×${ph}`);
   assert.deepEqual(desk.problems, []);
 
   // Phone: too tall even at half density. The served drawing stays, and the page says why in its own language.
