@@ -1,6 +1,7 @@
 // Prints a markdown report of the built app (dist/) beside its peers (bench/peers/, built here): transfer sizes of
 // the .wasm and its JS glue; paint and readiness times over cold loads at 1x and 4x CPU; and the time from a click
-// on the unit control to the redrawn chart. Lighthouse is scripts/lighthouse.mjs.
+// on the unit control to the redrawn chart; and the first chart and interaction at 4x CPU once more over an emulated
+// phone network, with the files compressed as a host sends them. Lighthouse is scripts/lighthouse.mjs.
 // Not a test: nothing here fails on a number. Run via scripts/bench.sh (which builds first).
 //   BENCH_LOADS=N cold loads per page and CPU rate (default 15); BENCH_CLICKS=N unit clicks (default 30).
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,11 @@ import { startServer } from '../tests/e2e/server.mjs';
 const LOADS = Number(process.env.BENCH_LOADS || 15);
 const CLICKS = Number(process.env.BENCH_CLICKS || 30);
 const CPU_RATES = [1, 4];
+// Lighthouse 12's mobile "Slow 4G" as DevTools applies it (its throttling.mobileSlow4G: requestLatencyMs,
+// downloadThroughputKbps, uploadThroughputKbps; the RTT of 150 ms and 1.6 Mbit/s scaled for throttling each
+// request), over which a phone's first view is measured once more at 4x CPU. The budgets are read from the runs
+// without it: on this machine's loopback, where the page's own work is all there is to measure.
+const PHONE_NETWORK = { name: 'Slow 4G', latency: 562.5, downloadKbps: 1474.56, uploadKbps: 675 };
 const VIEWPORT = { width: 1280, height: 800 };
 // A chart is on the page: pre-rendered inline SVG, or a canvas the app has drawn.
 const CHART_SELECTOR = '[data-chart-static], canvas[data-drawn]';
@@ -108,7 +114,7 @@ function watchPage({ selector, ready, said, sentinel }) {
   observer.observe({ type: 'element', buffered: true });
 }
 
-async function withPage(browser, rate, fn) {
+async function withPage(browser, rate, fn, network = null) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -116,6 +122,14 @@ async function withPage(browser, rate, fn) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    if (network) {
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: network.latency,
+        downloadThroughput: (network.downloadKbps * 1024) / 8,
+        uploadThroughput: (network.uploadKbps * 1024) / 8,
+      });
+    }
     return await fn(page, cdp);
   } finally {
     await context.close();
@@ -140,9 +154,9 @@ async function load(page, target) {
 }
 
 /** One cold load: ms from navigation start to first paint, largest paint, the first chart, interaction. */
-async function coldLoad(browser, target, rate) {
+async function coldLoad(browser, target, rate, network = null) {
   return withPage(browser, rate, async (page) => {
-    await load(page, target);
+    await load(page, network ? { ...target, url: target.compressedUrl } : target);
     // Two frames and a pause, so the paints that follow readiness have reached the LCP record.
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await page.waitForTimeout(200);
@@ -175,7 +189,7 @@ async function coldLoad(browser, target, rate) {
       },
       { FIRST_CHART, INTERACTIVE, EVERY_CHART, EACH_DRAW },
     );
-  });
+  }, network);
 }
 
 // Runs in the page: finds the unit toggle (a [role=group] whose id ends in "-unit", of aria-pressed buttons) and
@@ -278,10 +292,18 @@ const modules = [
 const peers = buildPeers();
 const appServer = await startServer(DIST);
 const peerServer = await startServer(peers.root);
+// The same files brotli-compressed, for the loads over the phone network (on the loopback, unthrottled, the bytes
+// cost nothing and decompressing them would be the only difference).
+const brServers = { app: await startServer(DIST, { compress: true }), peer: await startServer(peers.root, { compress: true }) };
 const targets = benchPages(DIST).map((p) => {
   const root = p.from === 'app' ? DIST : peers.root;
   const base = p.from === 'app' ? appServer.url : peerServer.url;
-  return { ...p, url: base + p.path, interactive: setsMark(root, INTERACTIVE) };
+  return {
+    ...p,
+    url: base + p.path,
+    compressedUrl: brServers[p.from === 'app' ? 'app' : 'peer'].url + p.path,
+    interactive: setsMark(root, INTERACTIVE),
+  };
 });
 const browser = await launchChromium();
 const loads = [];
@@ -300,6 +322,14 @@ try {
     }
     targets.forEach((target, k) => loads.push({ target, rate, runs: runs[k] }));
   }
+  {
+    process.stderr.write(`bench: ${LOADS} cold loads of each page in turn at 4x CPU over ${PHONE_NETWORK.name}\n`);
+    const runs = targets.map(() => []);
+    for (let i = 0; i < LOADS; i += 1) {
+      for (const [k, target] of targets.entries()) runs[k].push(await coldLoad(browser, target, 4, PHONE_NETWORK));
+    }
+    targets.forEach((target, k) => loads.push({ target, rate: 4, network: PHONE_NETWORK, runs: runs[k] }));
+  }
   for (const target of targets.filter((t) => t.redraw)) {
     for (const rate of CPU_RATES) {
       process.stderr.write(`bench: ${target.name}: ${CLICKS} unit clicks at ${rate}x CPU\n`);
@@ -310,6 +340,8 @@ try {
   await browser.close();
   await appServer.close();
   await peerServer.close();
+  await brServers.app.close();
+  await brServers.peer.close();
   rmSync(peers.root, { recursive: true, force: true });
 }
 
@@ -327,15 +359,17 @@ const sizeRows = [
   const s = sizes(file);
   return [label, fmtBytes(s.raw), fmtBytes(s.gzip), fmtBytes(s.brotli)];
 });
-const loadRows = loads.map(({ target, rate, runs }) => {
+const conditions = ({ rate, network }) => `${rate}x${network ? `, ${network.name}` : ''}`;
+const loadRows = loads.map((l) => {
+  const { target, runs } = l;
   const col = (k) => spread(runs.map((r) => r[k]));
   const ready = `${col('interactive')} (${target.interactive ? INTERACTIVE : FIRST_CHART})`;
-  return [target.name, `${rate}x`, col('fcp'), col('lcp'), col('chartInPage'), col('chart'), ready, col('everyChart')];
+  return [target.name, conditions(l), col('fcp'), col('lcp'), col('chartInPage'), col('chart'), ready, col('everyChart')];
 });
-const markRows = loads.map(({ target, rate, runs }) => {
-  const names = [...new Set(runs.flatMap((r) => Object.keys(r.marks)))];
-  const cells = names.map((n) => `${n} ${fmtMs(stats(runs.map((r) => r.marks[n] ?? NaN)).median)}`);
-  return [target.name, `${rate}x`, cells.join(' · ') || '–'];
+const markRows = loads.map((l) => {
+  const names = [...new Set(l.runs.flatMap((r) => Object.keys(r.marks)))];
+  const cells = names.map((n) => `${n} ${fmtMs(stats(l.runs.map((r) => r.marks[n] ?? NaN)).median)}`);
+  return [l.target.name, conditions(l), cells.join(' · ') || '–'];
 });
 const clickRows = clicks.map(({ target, rate, runs }) => {
   const s = (k) => stats(runs.map((r) => r[k]));
@@ -345,16 +379,17 @@ const clickRows = clicks.map(({ target, rate, runs }) => {
 });
 
 // The first-view issue's budgets beside what was measured: figures, not verdicts of a test.
-const median = (target, rate, k) =>
-  stats(loads.find((l) => l.target === target && l.rate === rate)?.runs.map((r) => r[k]) ?? []).median;
+const runsOf = (target, rate, network = null) =>
+  loads.find((l) => l.target === target && l.rate === rate && (l.network ?? null) === network)?.runs ?? [];
+const median = (target, rate, k, network = null) => stats(runsOf(target, rate, network).map((r) => r[k])).median;
 const peer = targets.find((t) => t.from !== 'app');
 const clickStat = (target, rate, k) => stats(clicks.find((c) => c.target === target && c.rate === rate)?.runs.map((r) => r[k]) ?? []);
 // The pages take turns load by load, so load i of a page and load i of the Chart.js page fell in the same spell
 // of this machine: in how many of those rounds a page met a budget set by the Chart.js page's load, beside the
 // medians (which can fall in different halves of a drifting run).
-const rounds = (target, k, within) => {
-  const ours = loads.find((l) => l.target === target && l.rate === 4)?.runs ?? [];
-  const theirs = loads.find((l) => l.target === peer && l.rate === 4)?.runs ?? [];
+const rounds = (target, k, within, network = null) => {
+  const ours = runsOf(target, 4, network);
+  const theirs = runsOf(peer, 4, network);
   const pairs = ours.map((r, i) => [r[k], theirs[i]?.chart]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
   return `${pairs.filter(([a, b]) => a <= within(b)).length} of ${pairs.length}`;
 };
@@ -372,9 +407,32 @@ const budgetRows = [
   ]),
 ];
 
+// The same two budgets over the phone network: no verdict (the budgets are the loopback's), how the first view fares
+// where the bytes on the wire count too.
+const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–');
+const phoneRows = targets.filter((t) => t.from === 'app').flatMap((t) => {
+  const [ours, theirs] = [median(t, 4, 'chart', PHONE_NETWORK), median(peer, 4, 'chart', PHONE_NETWORK)];
+  const ready = median(t, 4, 'interactive', PHONE_NETWORK);
+  return [
+    [`${t.name}: first chart visible`, fmtMs(ours), fmtMs(theirs), ratio(ours, theirs), rounds(t, 'chart', (c) => c / 2, PHONE_NETWORK)],
+    [`${t.name}: interaction ready`, fmtMs(ready), fmtMs(theirs), ratio(ready, theirs), rounds(t, 'interactive', (c) => c, PHONE_NETWORK)],
+  ];
+});
+
 console.log(
   [
     ...table(['budget (issue 9)', 'aim', 'measured (median)', 'rounds within it, each against the Chart.js load of its round'], budgetRows),
+    '',
+    ...table(
+      [
+        `the same at 4x CPU over ${PHONE_NETWORK.name} (${PHONE_NETWORK.latency} ms a request, ${PHONE_NETWORK.downloadKbps} kbit/s down; files brotli-compressed)`,
+        'ms (median)',
+        "Chart.js page's first chart visible",
+        'ratio',
+        'rounds within the budget',
+      ],
+      phoneRows,
+    ),
     '',
     `Chart.js's first chart is visible ${fmtMs(median(peer, 4, 'chart') - median(peer, 4, 'chartInPage'))} ms ` +
       `(median, 4x) after its script has drawn it (${fmtMs(median(peer, 4, 'chartInPage'))} ms): measured against ` +

@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -26,12 +27,24 @@ const MIME = {
  * Serves `root` on 127.0.0.1 at a port the OS picks. `cacheSeconds` > 0 lets the browser cache files as a real
  * host would; `requests`, when given, collects every requested path (the whole path, prefix included).
  * `prefix` (`/budget/`) serves `root` below that path only: everything else is a 404. `notFound` (a file below
- * `root`, `404.html`) is the body of every 404 inside the prefix.
+ * `root`, `404.html`) is the body of every 404 inside the prefix. `compress` sends each file but a PNG brotli-encoded
+ * (quality 11, made once per file) to a browser that accepts it, as a host serving precompressed files does: for
+ * measuring over an emulated phone network, where the bytes on the wire count.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>} url without a trailing slash (and without the
  *   prefix)
  */
-export async function startServer(root, { cacheSeconds = 0, requests = null, prefix = '/', notFound = null } = {}) {
+export async function startServer(
+  root,
+  { cacheSeconds = 0, requests = null, prefix = '/', notFound = null, compress = false } = {},
+) {
   const base = resolve(root);
+  const encoded = new Map();
+  const brotli = (file, body) => {
+    if (!encoded.has(file)) {
+      encoded.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    return encoded.get(file);
+  };
   if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix ${prefix} must start and end with /`);
   const server = createServer(async (req, res) => {
     try {
@@ -56,12 +69,16 @@ export async function startServer(root, { cacheSeconds = 0, requests = null, pre
         res.writeHead(404, { 'Content-Type': MIME['.html'], 'Content-Length': page.length, 'Cache-Control': 'no-store' });
         return res.end(req.method === 'HEAD' ? undefined : page);
       }
+      const type = extname(file).toLowerCase();
+      const br = compress && type !== '.png' && /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+      const sent = br ? brotli(file, body) : body;
       res.writeHead(200, {
-        'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': body.length,
+        'Content-Type': MIME[type] ?? 'application/octet-stream',
+        'Content-Length': sent.length,
         'Cache-Control': cacheSeconds > 0 ? `max-age=${cacheSeconds}` : 'no-store',
+        ...(br ? { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' } : {}),
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch (err) {
       send(res, 500, String(err));
     }
