@@ -732,3 +732,52 @@ async fn a_chart_taller_than_any_canvas_is_still_served_for_every_width() {
         );
     }
 }
+
+#[test]
+fn a_preview_of_many_bars_shows_the_first_and_says_so() {
+    let fonts = preview_fonts().expect("a Korean font (fonts-noto-cjk)");
+    // The shipped overview's four bars are all in its picture.
+    let d = data();
+    let list = pages(&d).expect("pages");
+    let overview = |list: &[ansan_budget::ui::prerender::PageSpec], file: &str| {
+        list.iter()
+            .find(|p| p.file == file)
+            .expect("the overview")
+            .route
+            .clone()
+    };
+    let svg = preview_svg(&d, &overview(&list, "ko/index.html")).expect("drawn");
+    assert!(!svg.contains("막대 "), "the shipped chart is whole");
+    for name in ["안산스마트허브", "청년 창업", "히든챔피언"] {
+        assert!(svg.contains(name), "{name}");
+    }
+    // 300 bars: the first few, legible on the card, and the source line says how many of how many.
+    let many = many_programs(300);
+    let list = pages(&many).expect("pages");
+    for (file, note) in [
+        ("ko/index.html", "막대 300개 중 처음 "),
+        ("en/index.html", "the first "),
+    ] {
+        let svg = preview_svg(&many, &overview(&list, file)).expect("drawn");
+        assert!(svg.contains(note), "{file}: {svg}");
+        assert!(
+            svg.contains("사업 0") || svg.contains("Program 0"),
+            "{file}"
+        );
+        assert!(
+            !svg.contains("사업 299") && !svg.contains("Program 299"),
+            "{file}"
+        );
+        assert!(
+            svg.contains("출처") || svg.contains("Source"),
+            "{file}: the source line kept"
+        );
+        let height: f64 = svg
+            .split_once(" height=\"")
+            .and_then(|(_, h)| h.split_once('"'))
+            .and_then(|(h, _)| h.parse().ok())
+            .expect("the picture's height");
+        assert!(height <= 525.0, "{file}: {height} px tall at 600 px wide");
+        assert!(preview_png(&svg, &fonts).is_ok());
+    }
+}

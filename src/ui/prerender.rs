@@ -4,6 +4,7 @@
 
 use super::app::{page_name, page_title, site_name, App, AppProps};
 use super::DataRef;
+use crate::chart::BarChart;
 use crate::model::{Dataset, Lang};
 use crate::view::html_escape as escape;
 use crate::view::route::{Page, Route};
@@ -119,13 +120,54 @@ pub fn preview_svg(d: &Dataset, route: &Route) -> Result<String, String> {
         _ => crate::view::overview_chart(d, defaults.unit, defaults.scale, lang)?,
     };
     let title = super::chart_section::chart_title(d, &chart, lang);
+    let width = PREVIEW_SIZE.0 / 2;
+    let bars = preview_bars(&view.chart, &title, width, lang);
     export::svg(
-        Picture::Bars(&view.chart),
+        Picture::Bars(&bars),
         &title,
-        PREVIEW_SIZE.0 / 2,
+        width,
         crate::chart::Theme::Light,
     )
     .map_err(|e| e.to_string())
+}
+
+/// The tallest a preview's picture may be, in CSS px at half the card's width: drawn on the card at least 1.2
+/// times over (the card is twice as wide), so its text stays legible in a link preview.
+const PREVIEW_MAX_HEIGHT: u32 = PREVIEW_SIZE.1 * 5 / 6;
+
+/// `chart` as a preview shows it: whole where its picture fits the card legibly, else its first bars, as many as
+/// fit, with its source line saying how many of how many are shown (a picture shrunk to fit hundreds of bars is
+/// a grey smear). The bars kept are drawn as the page draws them.
+fn preview_bars(chart: &BarChart, title: &str, width: u32, lang: Lang) -> BarChart {
+    use crate::chart::export::{Frame, Picture};
+    let fits =
+        |c: &BarChart| Frame::new(Picture::Bars(c), title, width).height <= PREVIEW_MAX_HEIGHT;
+    if fits(chart) {
+        return chart.clone();
+    }
+    let all = chart.bars.len();
+    // The note after the source line, which starts with an illustrative dataset's mark (kept first, as a note
+    // too long for its lines is cut at the end).
+    let first = |k: usize| BarChart {
+        bars: chart.bars.iter().take(k).cloned().collect(),
+        scale: chart.scale,
+        axis_title: chart.axis_title.clone(),
+        source_note: match lang {
+            Lang::Ko => format!("{} · 막대 {all}개 중 처음 {k}개", chart.source_note),
+            Lang::En => format!("{} · the first {k} of {all} bars", chart.source_note),
+        },
+        tick_label: chart.tick_label,
+    };
+    // Each bar added makes the picture taller: the first that no longer fits ends the search, after a few bars.
+    let mut shown = first(1);
+    for k in 2..all {
+        let more = first(k);
+        if !fits(&more) {
+            break;
+        }
+        shown = more;
+    }
+    shown
 }
 
 /// The chart a page's preview picture shows: a program page's own, else the overview's comparison.
