@@ -205,3 +205,32 @@ fn a_summary_of_a_file_with_problems_exits_1() {
         "{stderr}"
     );
 }
+
+/// JSON that is none of the formats (here 지방재정365's own yearly summary of a city, Korean keys) is named as such,
+/// with the formats it is not, and exits 2 as a file budget-check cannot read; forced to one, it is read as one.
+#[test]
+fn json_of_no_known_kind_is_named_as_such() {
+    let dir = TempDir::new("budget-check-kind");
+    let file = dir.join("4119000.json");
+    std::fs::write(
+        &file,
+        r#"{"결산연도":"2024","예산연도":"2026","laf_cd":"4119000","이름":"경기안산시","지표":[],"시계열":[{"연도":"2024","세출":2607728299565,"세입":2900000000000}]}"#,
+    )
+    .expect("write");
+    let file = file.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(&["--summary", &file]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(&format!("{file}: not a kind of file budget-check reads"))
+            && stderr.contains("--format project|fdp|lofin365"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().count(),
+        1,
+        "one message, not one per field: {stderr}"
+    );
+    let (code, _, stderr) = run(&["--format", "project", &file]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("unknown field `결산연도`"), "{stderr}");
+}

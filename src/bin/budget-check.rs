@@ -150,7 +150,20 @@ fn check(file: &str, o: &Options) -> u8 {
             return 2;
         }
     };
-    let format = o.format.unwrap_or_else(|| Format::detect(file, &bytes));
+    let Some(format) = o.format.or_else(|| Format::recognise(file, &bytes)) else {
+        // Its encoding first, as for any JSON file: text that is not UTF-8 is named as such before anything else.
+        if let Err(e) = model::decode_text(file, &bytes) {
+            print_problems(file, &e.problems);
+            return 1;
+        }
+        eprintln!(
+            "{file}: not a kind of file budget-check reads: JSON with none of the fields of the explorer's \
+             data (format \"ansan-budget/2\", meta, amounts, nodes, presentation), a Fiscal Data Package \
+             (resources) or 지방재정365 line items (bdg_cash_amt, dbiz_cd); --format \
+             project|fdp|lofin365 reads it as one"
+        );
+        return 2;
+    };
     let mut v1: Option<model::Dataset> = None;
     let mut presentation = None;
     let imported = match format {

@@ -87,6 +87,42 @@ impl Format {
     }
 }
 
+/// The fields at the top of the project's JSON, in either format version: a JSON file naming none of them (nor
+/// our format) is not one, however it was taken for one.
+const PROJECT_FIELDS: [&str; 7] = [
+    "format",
+    "meta",
+    "programs",
+    "amounts",
+    "nodes",
+    "presentation",
+    "context",
+];
+
+impl Format {
+    /// [`Format::detect`], except that JSON which names none of the formats' fields is no format (`None`), instead
+    /// of being read as the project's and refused field by field.
+    pub fn recognise(file: &str, bytes: &[u8]) -> Option<Format> {
+        let format = Format::detect(file, bytes);
+        if format != Format::Project {
+            return Some(format);
+        }
+        let head = String::from_utf8_lossy(bytes.get(..64 * 1024).unwrap_or(bytes));
+        let ours = head.contains("\"ansan-budget/")
+            || PROJECT_FIELDS.iter().any(|field| names_field(&head, field));
+        ours.then_some(Format::Project)
+    }
+}
+
+/// Whether `text` has `"field"` followed by a colon (spaces between allowed): the field named as a key.
+fn names_field(text: &str, field: &str) -> bool {
+    let quoted = format!("\"{field}\"");
+    text.match_indices(&quoted).any(|(at, m)| {
+        text.get(at + m.len()..)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,5 +150,34 @@ mod tests {
         for f in Format::ALL {
             assert_eq!(Format::from_tag(f.tag()), Some(f));
         }
+    }
+
+    #[test]
+    fn json_of_no_format_is_recognised_as_none() {
+        // 지방재정365's own summary of a city (Korean keys): none of the formats.
+        let totals =
+            "{\"결산연도\":\"2024\",\"laf_cd\":\"4119000\",\"지표\":[],\"시계열\":[]}".as_bytes();
+        assert_eq!(Format::detect("4119000.json", totals), Format::Project);
+        assert_eq!(Format::recognise("4119000.json", totals), None);
+        assert_eq!(Format::recognise("a.json", b"[1, 2]"), None);
+        // A field's name as a value is no field.
+        assert_eq!(
+            Format::recognise("a.json", br#"{"kind": "meta", "x": "programs"}"#),
+            None
+        );
+        // The project's file, even broken, is still the project's: its problems are named field by field.
+        for text in [
+            &br#"{"format": "ansan-budget/9"}"#[..],
+            br#"{"meta": {}, "programs": []}"#,
+            br#"{ "amounts" : [] }"#,
+        ] {
+            assert_eq!(Format::recognise("a.json", text), Some(Format::Project));
+        }
+        // The other formats as detect finds them.
+        assert_eq!(
+            Format::recognise("pkg/datapackage.json", b"{}"),
+            Some(Format::Fdp)
+        );
+        assert_eq!(Format::recognise("b.csv", b"x,y"), Some(Format::Csv));
     }
 }
