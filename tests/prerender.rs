@@ -626,6 +626,18 @@ fn the_build_step_takes_the_public_address_or_says_what_is_wrong_with_it() {
 fn a_preview_picture_draws_its_hangul() {
     use resvg::tiny_skia::Pixmap;
     let fonts = preview_fonts().expect("a Korean font (fonts-noto-cjk)");
+    // The Korean faces are read once, not opened and mapped again at every look (~1,000 times a picture).
+    let korean: Vec<_> = fonts
+        .faces()
+        .filter(|f| f.families.iter().any(|(n, _)| n == "Noto Sans CJK KR"))
+        .collect();
+    assert!(!korean.is_empty(), "Noto Sans CJK KR installed");
+    assert!(
+        korean
+            .iter()
+            .all(|f| matches!(f.source, resvg::usvg::fontdb::Source::Binary(_))),
+        "the Korean faces in memory"
+    );
     let inked = |png: &[u8]| {
         let pixmap = Pixmap::decode_png(png).expect("a PNG");
         assert_eq!((pixmap.width(), pixmap.height()), (1200, 630));
