@@ -22,6 +22,14 @@ impl Lang {
         }
     }
 
+    /// The explorer's other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ko => Lang::En,
+            Lang::En => Lang::Ko,
+        }
+    }
+
     pub fn from_tag(tag: &str) -> Option<Lang> {
         match tag {
             "ko" => Some(Lang::Ko),

@@ -1,7 +1,6 @@
 //! A page for addresses the app does not know: says so and links home, never a blank screen.
 
 use super::RouteHandle;
-use crate::model::Lang;
 use crate::view::route::Page;
 use crate::view::rows::pick;
 use yew::prelude::*;
@@ -19,10 +18,7 @@ pub fn not_found_page(props: &NotFoundPageProps) -> Html {
         .href(&props.route.route.with_page(Page::Overview));
     // The host's not-found page (404.html) is this page in Korean, shown for any address: the way back is
     // also said in English, in its own language.
-    let other = match lang {
-        Lang::Ko => Lang::En,
-        Lang::En => Lang::Ko,
-    };
+    let other = lang.other();
     let other_home = props
         .route
         .href(&props.route.route.with_lang(other).with_page(Page::Overview));

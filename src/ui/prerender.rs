@@ -472,10 +472,6 @@ fn preview_meta(
         page => page_name(d, page, lang).unwrap_or_default(),
     };
     let locale = |l: Lang| pick(l, "ko_KR", "en_GB");
-    let other = match lang {
-        Lang::Ko => Lang::En,
-        Lang::En => Lang::Ko,
-    };
     let linked = public
         .map(|p| address_tags(d, route, p))
         .unwrap_or_default();
@@ -501,7 +497,7 @@ fn preview_meta(
             _ => description.to_owned(),
         }),
         locale(lang),
-        locale(other),
+        locale(lang.other()),
     )
 }
 
