@@ -18,6 +18,7 @@ pub fn dataset(
     file: &str,
     text: &str,
     budget: &Budget,
+    root: &Node,
     presentation: &Node,
 ) -> Result<Dataset, Invalid> {
     let mut found: Vec<(String, usize, String)> = Vec::new();
@@ -31,12 +32,20 @@ pub fn dataset(
         }
     };
     if !found.is_empty() {
+        let places = Places::new(root, presentation);
+        let found: Vec<(String, usize, String)> = found
+            .into_iter()
+            .map(|(path, at, message)| match places.in_file(&path) {
+                Some((path, at)) => (path, at, message),
+                None => (under(&path), at, message),
+            })
+            .collect();
         let offsets: Vec<usize> = found.iter().map(|(_, at, _)| *at).collect();
         let problems = found
             .into_iter()
             .zip(json::positions(text, &offsets))
             .map(|((path, _, message), position)| Problem {
-                path: under(&path),
+                path,
                 position: Some(position),
                 message,
             })
@@ -53,11 +62,221 @@ pub fn dataset(
         });
     };
     crate::model::validate(file, raw).map_err(|mut e| {
-        for p in &mut e.problems {
-            p.path = under(&p.path);
+        let places = Places::new(root, presentation);
+        let mut moved = Vec::new();
+        for (i, p) in e.problems.iter_mut().enumerate() {
+            match places.in_file(&p.path) {
+                Some((path, at)) => {
+                    p.path = path;
+                    moved.push((i, at));
+                }
+                None => {
+                    if let Some(at) = places.own(&p.path) {
+                        moved.push((i, at));
+                    }
+                    p.path = under(&p.path);
+                }
+            }
+        }
+        let offsets: Vec<usize> = moved.iter().map(|(_, at)| *at).collect();
+        for ((i, _), position) in moved.into_iter().zip(json::positions(text, &offsets)) {
+            if let Some(p) = e.problems.get_mut(i) {
+                p.position = Some(position);
+            }
         }
         e
     })
+}
+
+/// Where the file holds what the format-1 document took from the budget, so a problem found in it is named at
+/// its own place: a program's name is its node's (`nodes[4].name_other`, not `presentation.programs[2].name.en`),
+/// a figure's amount, funding, period and provenance are its amount's (`amounts[7].origin.formula_other`), and
+/// the title and id are the file's `meta`. Built only when there are problems; each lookup is constant time.
+struct Places<'t> {
+    root: &'t Node,
+    presentation: &'t Node,
+    nodes: HashMap<&'t str, usize>,
+    amounts: HashMap<&'t str, usize>,
+}
+
+/// A step of a path into the file, owned (an index found by lookup).
+enum At<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+impl<'t> Places<'t> {
+    fn new(root: &'t Node, presentation: &'t Node) -> Places<'t> {
+        // Each list's items by their `key` (a node's code, an amount's id): the first holder, as the reader keeps.
+        let index = |list: &str, key: &str| {
+            let mut out = HashMap::new();
+            if let Some(Value::Array(items)) = field(root, list).map(|n| &n.value) {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(Value::String(k)) = field(item, key).map(|n| &n.value) {
+                        out.entry(k.as_str()).or_insert(i);
+                    }
+                }
+            }
+            out
+        };
+        Places {
+            root,
+            presentation,
+            nodes: index("nodes", "code"),
+            amounts: index("amounts", "id"),
+        }
+    }
+
+    /// The file's path and offset for `path` (a format-1 path of the joined document), if the value there came
+    /// from the budget; `None` for the presentation's own values.
+    fn in_file(&self, path: &str) -> Option<(String, usize)> {
+        let steps = steps(path)?;
+        let lang_of = |rest: &[At]| match rest.first() {
+            Some(At::Key("en")) => Some(true),
+            Some(At::Key("ko")) => Some(false),
+            _ => None,
+        };
+        let named = |main: &'static str, other: &'static str, rest: &[At]| match lang_of(rest) {
+            Some(true) => other,
+            _ => main,
+        };
+        let mut to: Vec<At> = Vec::new();
+        match steps.as_slice() {
+            [At::Key("meta"), At::Key("title"), rest @ ..] => {
+                to.extend([
+                    At::Key("meta"),
+                    At::Key(named("title", "title_other", rest)),
+                ]);
+            }
+            [At::Key("meta"), At::Key(k @ ("id" | "illustrative")), ..] => {
+                to.extend([At::Key("meta"), At::Key(k)]);
+            }
+            [At::Key("programs"), At::Index(i), At::Key("name"), rest @ ..] => {
+                let code = self.id_at(&[At::Key("programs"), At::Index(*i)])?;
+                let k = *self.nodes.get(code)?;
+                to.extend([
+                    At::Key("nodes"),
+                    At::Index(k),
+                    At::Key(named("name", "name_other", rest)),
+                ]);
+            }
+            [At::Key("programs"), At::Index(i), At::Key("figures"), At::Index(j), At::Key(f), rest @ ..] =>
+            {
+                let figure = [
+                    At::Key("programs"),
+                    At::Index(*i),
+                    At::Key("figures"),
+                    At::Index(*j),
+                ];
+                let field = match *f {
+                    "amount" | "funding" | "approximate" => *f,
+                    "until" => "period",
+                    "provenance" => "origin",
+                    _ => return None,
+                };
+                let id = self.id_at(&figure)?;
+                let k = *self.amounts.get(id)?;
+                to.extend([At::Key("amounts"), At::Index(k), At::Key(field)]);
+                if field == "origin" {
+                    match rest {
+                        [At::Key("formula"), tail @ ..] => {
+                            to.push(At::Key(named("formula", "formula_other", tail)));
+                        }
+                        [At::Key(k @ ("quote" | "line" | "type" | "plus" | "minus")), tail @ ..] => {
+                            to.push(At::Key(k));
+                            to.extend(tail.iter().map(|s| match s {
+                                At::Key(k) => At::Key(k),
+                                At::Index(n) => At::Index(*n),
+                            }));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => return None,
+        }
+        Some((path_of(&to), self.offset(&to)))
+    }
+
+    /// Where the value at `path` of the presentation's own part (or the deepest one along it that the file
+    /// has) starts.
+    fn own(&self, path: &str) -> Option<usize> {
+        let mut node = self.presentation;
+        for step in steps(path)? {
+            match child(node, &step) {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        Some(node.at)
+    }
+
+    /// The `id` string of the presentation's object at `path`.
+    fn id_at(&self, path: &[At]) -> Option<&'t str> {
+        let mut node = self.presentation;
+        for step in path {
+            node = child(node, step)?;
+        }
+        match &field(node, "id")?.value {
+            Value::String(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Where the deepest value along `path` that the file has starts (the place of a missing member is its object's).
+    fn offset(&self, path: &[At]) -> usize {
+        let mut node = self.root;
+        for step in path {
+            match child(node, step) {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        node.at
+    }
+}
+
+fn child<'n>(node: &'n Node, step: &At) -> Option<&'n Node> {
+    match (step, &node.value) {
+        (At::Key(k), Value::Object(_)) => field(node, k),
+        (At::Index(i), Value::Array(items)) => items.get(*i),
+        _ => None,
+    }
+}
+
+/// The steps of a plain path (`programs[2].figures[0].amount`); `None` for one with a quoted key, which no
+/// value taken from the budget has.
+fn steps(path: &str) -> Option<Vec<At<'_>>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, mut indexes) = match part.find('[') {
+            Some(at) => (part.get(..at)?, part.get(at..)?),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            out.push(At::Key(key));
+        }
+        while let Some(rest) = indexes.strip_prefix('[') {
+            let end = rest.find(']')?;
+            out.push(At::Index(rest.get(..end)?.parse().ok()?));
+            indexes = rest.get(end + 1..)?;
+        }
+        if !indexes.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn path_of(steps: &[At]) -> String {
+    let steps: Vec<json::Step> = steps
+        .iter()
+        .map(|s| match s {
+            At::Key(k) => json::Step::Key(k),
+            At::Index(i) => json::Step::Index(*i),
+        })
+        .collect();
+    json::path_string(&steps)
 }
 
 /// A format-1 path as a path of the `presentation` part.
@@ -420,6 +639,70 @@ mod tests {
                 .any(|l| l.starts_with("presentation.programs[2].id: expected the code of a node")),
             "{p:#?}"
         );
+    }
+
+    type Edit = Box<dyn Fn(&mut Value)>;
+
+    /// The index in `v[list]` of the item whose `key` is `value`.
+    fn index_of(v: &Value, list: &str, key: &str, value: &str) -> usize {
+        v[list]
+            .as_array()
+            .and_then(|items| items.iter().position(|i| i[key] == value))
+            .unwrap_or_else(|| panic!("no {list} item with {key} {value}"))
+    }
+
+    #[test]
+    fn a_problem_in_what_the_budget_lends_the_page_is_named_at_its_place_in_the_file() {
+        let shipped: Value = serde_json::from_str(SHIPPED).expect("shipped data parses");
+        let sme = index_of(&shipped, "nodes", "code", "sme");
+        let public = index_of(&shipped, "amounts", "id", "regeneration-public");
+        // (edit, the path the problem must be named at). Each would otherwise be named at the place the
+        // page's document put it: `presentation.programs[2].name.en`, `presentation.meta.title.en`,
+        // `presentation.programs[0].figures[2].provenance.formula.en`.
+        let cases: Vec<(Edit, String)> = vec![
+            (
+                Box::new(move |v| v["nodes"][sme]["name_other"] = json!("SME\u{0}")),
+                format!("nodes[{sme}].name_other: expected an English text without control characters"),
+            ),
+            (
+                Box::new(move |v| v["nodes"][sme]["name"] = json!("강소\u{7}기업")),
+                format!("nodes[{sme}].name: expected a Korean text without control characters"),
+            ),
+            (
+                Box::new(|v| v["meta"]["title_other"] = json!(" ")),
+                "meta.title_other: expected a non-empty English text".to_owned(),
+            ),
+            (
+                Box::new(move |v| {
+                    if let Some(o) = v["amounts"][public]["origin"].as_object_mut() {
+                        o.remove("formula_other");
+                    }
+                }),
+                format!("amounts[{public}].origin.formula_other: expected a non-empty English text"),
+            ),
+            (
+                Box::new(move |v| v["amounts"][public]["origin"]["formula"] = json!("\u{1b}[31m")),
+                format!("amounts[{public}].origin.formula: expected a Korean text without control characters"),
+            ),
+            // The presentation's own values keep their paths, now with a place too.
+            (
+                Box::new(|v| v["presentation"]["programs"][1]["figures"][0]["label"]["en"] = json!(" ")),
+                "presentation.programs[1].figures[0].label.en: expected a non-empty English text".to_owned(),
+            ),
+        ];
+        for (edit, expected) in cases {
+            let p = problems_of(|v| edit(v));
+            assert!(
+                p.iter()
+                    .any(|l| l.starts_with(&expected) && l.contains("(line ")),
+                "{expected}: {p:#?}"
+            );
+            assert!(
+                p.iter()
+                    .all(|l| !l.contains(".name.") && !l.contains("provenance.formula")),
+                "{expected}: {p:#?}"
+            );
+        }
     }
 
     #[test]

@@ -442,7 +442,7 @@ fn read_v2(file: &str, text: &str, tree: &Node) -> (Imported, Option<Dataset>) {
     // The story is read only on a budget without problems: its rules are about amounts already checked.
     let mut dataset = None;
     if let (Some(p), true) = (root.get("presentation"), out.problems.is_empty()) {
-        match super::presentation::dataset(file, text, &out.budget, p) {
+        match super::presentation::dataset(file, text, &out.budget, tree, p) {
             Ok(d) => dataset = Some(d),
             Err(e) => out.problems.extend(e.problems),
         }
