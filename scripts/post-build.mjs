@@ -4,7 +4,8 @@
 //    explorer's other pages never load it, so their first view does not pay for it.
 // 2. widget.html: the bundle's page marked <html data-page="widget">, loading the second module.
 // 3. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
-//    (data/ansan-2015.bin) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
+//    (data/ansan-2015.<hash>.bin, named by its content, which every page and widget.html name so a cached older
+//    file never meets a newer page; and data/ansan-2015.bin, a fixed address for anyone else) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
 //    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
 //    With ANSAN_BUDGET_PUBLIC_URL (where the city publishes the explorer, e.g. https://www.ansan.go.kr/budget/),
 //    the pages also name their canonical address, their other language's and a link preview picture (preview.png
@@ -114,7 +115,7 @@ await writeFile(join(dir, 'widget.html'), widget);
 // A native build beside the wasm one; it shares the debug build `cargo test` makes. Its output says what it wrote.
 const publicUrl = (process.env.ANSAN_BUDGET_PUBLIC_URL ?? '').trim();
 run('cargo', ['run', '--quiet', '--bin', 'prerender', '--', '--data', 'data/ansan-2015.json', '--template', template,
-  '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm, ...(publicUrl ? ['--public-url', publicUrl] : [])]);
+  '--out', dir, '--full-js', full.js, '--full-wasm', full.wasm, '--widget', join(dir, 'widget.html'), ...(publicUrl ? ['--public-url', publicUrl] : [])]);
 
 // 404.html: hosts serve it for any unknown address, at any depth below the explorer, so it cannot lean on
 // addresses relative to itself. Its stylesheet goes inline (below, as on every page), it loads no app (there is

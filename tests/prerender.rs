@@ -8,8 +8,8 @@ use ansan_budget::model::{Lang, Provenance};
 mod common;
 
 use ansan_budget::ui::prerender::{
-    page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg, render_body,
-    sitemap, Bundle, PublicUrl,
+    handover_name, page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg,
+    render_body, sitemap, widget_with_handover, Bundle, PublicUrl,
 };
 use ansan_budget::ui::DataRef;
 use ansan_budget::view::route::Page;
@@ -126,6 +126,81 @@ async fn every_page_has_its_figures_citations_and_a_static_chart() {
             }
         }
     }
+}
+
+/// Each page reads the handover it was built with, named by its content, so its charts never draw other amounts
+/// than its tables show when a host or browser keeps an older file; the widget page, which the build makes
+/// without rendering it, is told the same name.
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_reads_the_handover_it_was_built_with() {
+    let d = data();
+    let bytes = ansan_budget::model::handover::encode(&d);
+    let name = handover_name("ansan-2015", &bytes).expect("a name");
+    // The same bytes, the same name; a byte more, another.
+    assert_eq!(handover_name("ansan-2015", &bytes), Ok(name.clone()));
+    let mut other = bytes.clone();
+    other.push(0);
+    let other = handover_name("ansan-2015", &other).expect("a name");
+    assert_ne!(name, other);
+    let hex = name
+        .strip_prefix("ansan-2015.")
+        .and_then(|n| n.strip_suffix(".bin"))
+        .unwrap_or_default();
+    assert!(
+        hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{name}"
+    );
+    // A name that would need escaping in the loader's script is refused, not written.
+    for stem in ["", "it's", "a b", "예산", "a/b", "x\"y"] {
+        assert!(handover_name(stem, &bytes).is_err(), "{stem:?}");
+    }
+
+    let handover = format!("data/{name}");
+    let bundle = Bundle {
+        handover: Some(handover.clone()),
+        ..Bundle::default()
+    };
+    let list = pages(&d).expect("pages");
+    for page in &list {
+        let body = render_body(d.clone(), page).await;
+        let html = page_html(TEMPLATE, &d, &list, page, &body, &bundle).expect("page");
+        let root = if page.depth == 0 {
+            "./".to_owned()
+        } else {
+            "../".repeat(page.depth)
+        };
+        for needle in [
+            format!("data-root=\"{root}\" data-handover=\"{handover}\""),
+            format!("fetch('{root}{handover}')"),
+        ] {
+            assert!(html.contains(&needle), "{}: no {needle}", page.file);
+        }
+        assert!(!html.contains("ansan-2015.bin"), "{}", page.file);
+    }
+
+    // The widget page as the build makes it (the template's preload of the data kept), then made anew from other
+    // data: the new name in place of the old, once.
+    let widget = "<!DOCTYPE html>\n<html data-page=\"widget\" lang=\"ko\">\n<head>\n\
+        <link rel=\"preload\" href=\"./data/ansan-2015.bin\" as=\"fetch\" crossorigin=\"anonymous\" />\n</head>\n";
+    let told = widget_with_handover(widget, &handover).expect("told");
+    assert!(told.contains(&format!(
+        "<html data-page=\"widget\" data-handover=\"{handover}\" lang=\"ko\">"
+    )));
+    assert!(told.contains(&format!(
+        "<link rel=\"preload\" href=\"./{handover}\" as=\"fetch\""
+    )));
+    let again = widget_with_handover(&told, &format!("data/{other}")).expect("told again");
+    assert_eq!(again.matches("data-handover=").count(), 1, "{again}");
+    assert!(
+        again.contains(&format!("data-handover=\"data/{other}\"")),
+        "{again}"
+    );
+    assert!(
+        again.contains(&format!("href=\"./data/{other}\"")),
+        "{again}"
+    );
+    assert!(!again.contains(&name), "{again}");
+    assert!(widget_with_handover("<html lang=\"ko\">", &handover).is_err());
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -275,7 +350,7 @@ async fn generator_pages_load_the_second_module() {
             js: "full.js".into(),
             wasm: "full_bg.wasm".into(),
         }),
-        public: None,
+        ..Bundle::default()
     };
     let mut generators = 0;
     for page in &list {
@@ -431,8 +506,8 @@ async fn a_public_address_gives_every_page_its_own_and_its_languages() {
     let base = "https://www.ansan.go.kr/%EC%98%88%EC%82%B0%20%EC%9E%90%EB%A3%8C/2015/";
     assert_eq!(public.of(""), base);
     let with = Bundle {
-        full: None,
         public: Some(public.clone()),
+        ..Bundle::default()
     };
     let folders: Vec<String> = list
         .iter()

@@ -4,6 +4,7 @@
 //!
 //! usage: prerender --data data/ansan-2015.json --template STAGING/index.html --out STAGING
 //!                  [--full-js NAME.js --full-wasm NAME_bg.wasm] [--public-url https://HOST/FOLDER/]
+//!                  [--widget STAGING/widget.html]
 //!
 //! The generator's pages load the second module (`--full-js`, `--full-wasm`: file names in OUT) if given. With
 //! `--public-url` (where the explorer is published), every page names its canonical address, its other
@@ -11,29 +12,33 @@
 //! `OUT/sitemap.xml` lists them.
 //!
 //! It checks the data file exactly as `budget-check` does and refuses to write anything if it has a problem;
-//! then it writes `OUT/data/<stem>.bin` (the handover, see `model::handover`) and one HTML file per page
-//! (`index.html`, `ko/index.html`, `en/program/sme/index.html`, …, `404.html`). Exit codes: 0 written,
-//! 1 the data has problems, 2 anything else.
+//! then it writes the handover (see `model::handover`) as `OUT/data/<stem>.<hash>.bin`, named by its content,
+//! which every page names and reads (`ui::prerender::handover_name`), and as `OUT/data/<stem>.bin`, a fixed address
+//! for anyone else and for pages built before; and one HTML file per page (`index.html`, `ko/index.html`,
+//! `en/program/sme/index.html`, …, `404.html`). With `--widget`, that page (which the build makes, not this) is
+//! told the handover's name too. Exit codes: 0 written, 1 the data has problems, 2 anything else.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use ansan_budget::model::handover;
     use ansan_budget::ui::prerender::{
-        page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg,
-        render_body, sitemap, Bundle, FullModule, PublicUrl,
+        handover_name, page_html, pages, preview_fonts, preview_picture_path, preview_png,
+        preview_svg, render_body, sitemap, widget_with_handover, Bundle, FullModule, PublicUrl,
     };
     use ansan_budget::ui::DataRef;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
     const USAGE: &str = "usage: prerender --data FILE.json --template INDEX.html --out DIR \
-                         [--full-js NAME.js --full-wasm NAME_bg.wasm] [--public-url URL]";
+                         [--full-js NAME.js --full-wasm NAME_bg.wasm] [--public-url URL] \
+                         [--widget WIDGET.html]";
 
     struct Args {
         data: PathBuf,
         template: PathBuf,
         out: PathBuf,
         bundle: Bundle,
+        widget: Option<PathBuf>,
     }
 
     fn args() -> Result<Args, String> {
@@ -43,6 +48,7 @@ mod native {
         let mut full_js = None;
         let mut full_wasm = None;
         let mut public = None;
+        let mut widget = None;
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
             let slot = match a.as_str() {
@@ -52,6 +58,7 @@ mod native {
                 "--full-js" => &mut full_js,
                 "--full-wasm" => &mut full_wasm,
                 "--public-url" => &mut public,
+                "--widget" => &mut widget,
                 other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
             };
             *slot = Some(PathBuf::from(
@@ -79,7 +86,12 @@ mod native {
                 data,
                 template,
                 out,
-                bundle: Bundle { full, public },
+                bundle: Bundle {
+                    full,
+                    public,
+                    handover: None,
+                },
+                widget,
             }),
             _ => Err(USAGE.to_owned()),
         }
@@ -150,15 +162,33 @@ mod native {
             .file_stem()
             .and_then(|s| s.to_str())
             .ok_or("the data file has no name")?;
-        write(
-            &args.out.join("data").join(format!("{stem}.bin")),
-            &handover::encode(&dataset),
-        )?;
+        let bytes = handover::encode(&dataset);
+        let name = handover_name(stem, &bytes)?;
+        let handover = format!("data/{name}");
+        let widget = match &args.widget {
+            Some(path) => {
+                let html = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let html = widget_with_handover(&html, &handover)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                Some((path, html))
+            }
+            None => None,
+        };
+        write(&args.out.join(&handover), &bytes)?;
+        write(&args.out.join("data").join(format!("{stem}.bin")), &bytes)?;
+        if let Some((path, html)) = widget {
+            write(path, html.as_bytes())?;
+        }
+        let bundle = Bundle {
+            handover: Some(handover),
+            ..args.bundle.clone()
+        };
         let list = pages(&dataset)?;
         let data = DataRef::from(dataset);
         for page in &list {
             let body = render_body(data.clone(), page).await;
-            let html = page_html(&template, &data, &list, page, &body, &args.bundle)?;
+            let html = page_html(&template, &data, &list, page, &body, &bundle)?;
             write(&args.out.join(&page.file), html.as_bytes())?;
         }
         if let (Some(public), Some(fonts)) = (&args.bundle.public, &fonts) {

@@ -7,9 +7,37 @@ use super::DataRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Where the app finds its data, relative to the explorer's root: the handover the build wrote from
-/// `data/ansan-2015.json` once it had checked it (see `model::handover`).
+/// Where the app finds its data, relative to the explorer's root, on a page that does not name it: the handover
+/// the build wrote from `data/ansan-2015.json` once it had checked it (see `model::handover`), at its fixed
+/// address. Every page the build makes names the copy named by its content instead ([`handover_path`]).
 pub const DATA_URL: &str = "data/ansan-2015.bin";
+
+/// The handover this page was built with, relative to the explorer's root: its `<html data-handover>`
+/// (`data/ansan-2015.3f2a9c0d1e4b5a6c.bin`, see `ui::prerender::handover_name`), so the charts never draw other
+/// amounts than the page's own tables show; [`DATA_URL`] where the page names none, or names something that is
+/// not a file in `data/`.
+pub fn handover_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|h| h.get_attribute("data-handover"))
+        .filter(|p| is_handover_path(p))
+        .unwrap_or_else(|| DATA_URL.to_owned())
+}
+
+/// `data/NAME.bin`, NAME of ASCII letters, digits, `-`, `_` and `.` and not starting with a dot: a file in the
+/// explorer's `data/` folder and nowhere else.
+fn is_handover_path(path: &str) -> bool {
+    path.strip_prefix("data/")
+        .and_then(|p| p.strip_suffix(".bin"))
+        .is_some_and(|name| {
+            !name.is_empty()
+                && !name.starts_with('.')
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        })
+}
 
 pub type Loaded = Result<DataRef, Rc<LoadError>>;
 type Waiter = Box<dyn FnOnce(Loaded)>;
@@ -36,7 +64,7 @@ pub fn start(root: &str) {
         }
     });
     if first {
-        let url = format!("{root}{DATA_URL}");
+        let url = format!("{root}{}", handover_path());
         wasm_bindgen_futures::spawn_local(async move {
             let result: Loaded = fetch_dataset(&url)
                 .await
@@ -90,8 +118,39 @@ pub async fn loaded() -> Loaded {
     let result = slot.borrow_mut().take();
     result.unwrap_or_else(|| {
         Err(Rc::new(LoadError::Network {
-            url: DATA_URL.to_owned(),
+            url: handover_path(),
             detail: "no answer".to_owned(),
         }))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_handover_path;
+
+    #[test]
+    fn a_page_may_name_only_a_file_in_the_data_folder_as_its_handover() {
+        for ok in [
+            "data/ansan-2015.bin",
+            "data/ansan-2015.3f2a9c0d1e4b5a6c.bin",
+            "data/x_y.bin",
+        ] {
+            assert!(is_handover_path(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "data/.bin",
+            "data/..bin",
+            "data/../x.bin",
+            "data/a/b.bin",
+            "/data/x.bin",
+            "https://elsewhere.example/data/x.bin",
+            "data/x.json",
+            "data/x'.bin",
+            "data/%2e%2e.bin",
+            "data/안산.bin",
+        ] {
+            assert!(!is_handover_path(bad), "{bad}");
+        }
+    }
 }

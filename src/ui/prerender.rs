@@ -71,6 +71,68 @@ impl PublicUrl {
 pub struct Bundle {
     pub full: Option<FullModule>,
     pub public: Option<PublicUrl>,
+    /// The data handover the pages read, relative to the explorer's root (`data/ansan-2015.<hash>.bin`, see
+    /// [`handover_name`]); `None` for `data_source::DATA_URL`.
+    pub handover: Option<String>,
+}
+
+/// The handover's file name, named by its content (`ansan-2015.3f2a9c0d1e4b5a6c.bin`: the first 8 bytes of the
+/// bytes' SHA-256, in hex). A page names the one it was built with, so what the app draws is always what the
+/// page's own tables show: a host or a browser that keeps an older file under a fixed name for a while (as many do,
+/// by heuristic caching, when the host sends no caching rule) would otherwise give a page rebuilt from new data the
+/// old amounts, or an old page the new ones, in the same charts whose static drawings and tables show the others.
+/// The name goes into each page's loader and `<html>` as written: a `stem` (the data file's name without `.json`)
+/// of anything but ASCII letters, digits, `-`, `_` and `.` is refused.
+pub fn handover_name(stem: &str, bytes: &[u8]) -> Result<String, String> {
+    use sha2::Digest;
+    if stem.is_empty()
+        || !stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        return Err(format!(
+            "the data file's name {stem:?} (without .json) is part of an address every page names: \
+             expected only ASCII letters, digits, '-', '_' and '.'"
+        ));
+    }
+    let digest = sha2::Sha256::digest(bytes);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{stem}.{hex}.bin"))
+}
+
+/// `widget.html` (the bundle's page marked `<html data-page="widget">`, which the build makes and this does not
+/// render) told which handover to read: its `<html>` names it as every rendered page does, and its preload of the
+/// data (the template's, of `data_source::DATA_URL`) asks for that file instead. Told again (a copy of a built
+/// site made anew from other data), it names the new one in their place.
+pub fn widget_with_handover(html: &str, handover: &str) -> Result<String, String> {
+    const TAG: &str = "<html data-page=\"widget\"";
+    const ATTR: &str = " data-handover=\"";
+    const PRELOAD: &str = "<link rel=\"preload\" href=\"./data/";
+    let at = html
+        .find(TAG)
+        .ok_or_else(|| format!("the widget page has no {TAG}"))?;
+    let value = escape(handover);
+    let mut out = html.to_owned();
+    let after = at + TAG.len();
+    match out.get(after..).and_then(|rest| rest.strip_prefix(ATTR)) {
+        Some(rest) => {
+            let end = rest
+                .find('"')
+                .ok_or("the widget page's data-handover is not closed")?;
+            let from = after + ATTR.len();
+            out.replace_range(from..from + end, &value);
+        }
+        None => out.insert_str(after, &format!("{ATTR}{value}\"")),
+    }
+    if let Some(link) = out.find(PRELOAD) {
+        let from = link + PRELOAD.len() - "data/".len();
+        let end = out
+            .get(from..)
+            .and_then(|rest| rest.find('"'))
+            .ok_or("the widget page's preload of the data is not closed")?;
+        out.replace_range(from..from + end, &value);
+    }
+    Ok(out)
 }
 
 /// The page's address and its other language's, where the explorer's own is known; `None` for the not-found page,
@@ -548,9 +610,14 @@ pub fn page_html(
         .and_then(|m| m.js.strip_suffix(".js"))
         .map(|stem| format!(" data-full=\"{}\"", escape(stem)))
         .unwrap_or_default();
+    let handover = bundle
+        .handover
+        .as_deref()
+        .unwrap_or(super::data_source::DATA_URL);
     let html_tag = format!(
-        "<html lang=\"{}\" data-root=\"{root}\"{full_attr}",
-        lang.tag()
+        "<html lang=\"{}\" data-root=\"{root}\" data-handover=\"{}\"{full_attr}",
+        lang.tag(),
+        escape(handover)
     );
     if !head.contains("<html lang=\"ko\"") {
         return Err("the template has no <html lang=\"ko\">".to_owned());
@@ -574,7 +641,7 @@ pub fn page_html(
         &description,
     ));
     let module = full.filter(|_| matches!(page.route.page, Page::Embed(_)));
-    let (without_loader, loader) = defer_app(&head, root, module)?;
+    let (without_loader, loader) = defer_app(&head, root, module, handover)?;
     head = without_loader;
     // Without JavaScript the controls and the download menu would do nothing: they are not shown.
     head.push_str(
@@ -629,6 +696,7 @@ fn defer_app(
     head: &str,
     root: &str,
     module: Option<&FullModule>,
+    handover: &str,
 ) -> Result<(String, String), String> {
     let start = head
         .find("<script type=\"module\">")
@@ -654,8 +722,8 @@ fn defer_app(
         Some(m) => (format!("{root}{}", m.js), format!("{root}{}", m.wasm)),
         None => (between("from '", "'")?, between("module_or_path: '", "'")?),
     };
-    // The address the app asks for (`data-root` and `data_source::DATA_URL`), so the app takes this request.
-    let data = format!("{root}{}", super::data_source::DATA_URL);
+    // The address the app asks for (`data-root` and `data-handover`), so the app takes this request.
+    let data = format!("{root}{handover}");
     // A classic script, run as the parser reaches it (a module script would wait for the whole document), so
     // the largest paint is seen as soon as it happens. It asks for the `.wasm` first (the largest download,
     // compiled as it comes), then the JS glue, then the data, which it leaves for the app's `fetch_dataset`

@@ -222,19 +222,19 @@ test('(c) axe-core finds no accessibility violations on the loaded page', TIMEOU
 // at the top says why, naming the file, in the page's language. Nothing throws.
 const real = () => readFile(join(DIST, DATA_FILE));
 for (const [name, route, want] of [
-  ['HTTP 404', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }), /ansan-2015\.bin: 서버가 HTTP 404/],
-  ['a network failure', (r) => r.abort('failed'), /ansan-2015\.bin: 불러오지 못했습니다/],
-  ['garbage bytes', (r) => r.fulfill({ status: 200, body: Buffer.from('garbage!garbage!') }), /ansan-2015\.bin: byte 0: .*ABH/],
-  ['an empty file', (r) => r.fulfill({ status: 200, body: Buffer.alloc(0) }), /ansan-2015\.bin: byte 0:/],
+  ['HTTP 404', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }), /ansan-2015\.[0-9a-f]{16}\.bin: 서버가 HTTP 404/],
+  ['a network failure', (r) => r.abort('failed'), /ansan-2015\.[0-9a-f]{16}\.bin: 불러오지 못했습니다/],
+  ['garbage bytes', (r) => r.fulfill({ status: 200, body: Buffer.from('garbage!garbage!') }), /ansan-2015\.[0-9a-f]{16}\.bin: byte 0: .*ABH/],
+  ['an empty file', (r) => r.fulfill({ status: 200, body: Buffer.alloc(0) }), /ansan-2015\.[0-9a-f]{16}\.bin: byte 0:/],
   // The JSON the handover is made from, where the handover should be (a host that serves the wrong file).
-  ['the JSON file instead', async (r) => r.fulfill({ status: 200, body: await readFile(join(DIST, 'data/ansan-2015.json')) }), /ansan-2015\.bin: byte 0:/],
+  ['the JSON file instead', async (r) => r.fulfill({ status: 200, body: await readFile(join(DIST, 'data/ansan-2015.json')) }), /ansan-2015\.[0-9a-f]{16}\.bin: byte 0:/],
   ['a cut-off handover', async (r) => {
     const bytes = await real();
     return r.fulfill({ status: 200, body: bytes.subarray(0, bytes.length >> 1) });
-  }, /ansan-2015\.bin: byte \d+: /],
-  ['a byte too many', async (r) => r.fulfill({ status: 200, body: Buffer.concat([await real(), Buffer.from([0])]) }), /ansan-2015\.bin: byte \d+: .*end of the file/],
+  }, /ansan-2015\.[0-9a-f]{16}\.bin: byte \d+: /],
+  ['a byte too many', async (r) => r.fulfill({ status: 200, body: Buffer.concat([await real(), Buffer.from([0])]) }), /ansan-2015\.[0-9a-f]{16}\.bin: byte \d+: .*end of the file/],
   // 20 MB that start like a handover: read in one pass, refused at once, no hang.
-  ['20 MB of 0xff after a real header', async (r) => r.fulfill({ status: 200, body: Buffer.concat([(await real()).subarray(0, 8), Buffer.alloc(20_000_000, 0xff)]) }), /ansan-2015\.bin: byte \d+: /],
+  ['20 MB of 0xff after a real header', async (r) => r.fulfill({ status: 200, body: Buffer.concat([(await real()).subarray(0, 8), Buffer.alloc(20_000_000, 0xff)]) }), /ansan-2015\.[0-9a-f]{16}\.bin: byte \d+: /],
 ]) {
   test(`(d) ${name} for the data: the page stays whole and says why at the top`, TIMEOUT, async (t) => {
     const { page, pageErrors } = await openPage(t, { route });

@@ -14,8 +14,10 @@ export const DIST = resolve(process.env.E2E_DIST || join(REPO_ROOT, 'dist'));
 export const OUTPUT = join(REPO_ROOT, 'tests/e2e/output');
 // What the app fetches: the handover the build writes from the checked JSON (the JSON itself is only for people
 // and the checker). A test breaks the data by routing this.
+// The handover at its fixed address (the same bytes as the copy the pages read, named by its content,
+// `data/ansan-2015.<16 hex digits>.bin`), and a pattern for requests of either.
 export const DATA_FILE = 'data/ansan-2015.bin';
-export const DATA_GLOB = '**/data/ansan-2015.bin';
+export const DATA_GLOB = '**/data/ansan-2015*.bin';
 export const DATA_JSON = 'data/ansan-2015.json';
 
 /** Holds `page`'s requests for the data file until the function returned is called (the page as served stays). */
@@ -118,7 +120,8 @@ export async function buildVariant(dir, change, { publicUrl } = {}) {
   const json = join(dir, DATA_JSON);
   await writeFile(json, await change(data));
   // The bundle's index.html as the post-build hook found it (Trunk's loader of the first module): widget.html is
-  // that page marked as the widget and loading the second module instead, with the CSP added. Undone here.
+  // that page marked as the widget, told the handover's name and loading the second module instead, with the CSP
+  // added. Undone here; the prerenderer tells the copy's widget.html the new handover's name.
   const files = await readdir(DIST);
   const first = files.find((f) => /^ansan-budget-[0-9a-f]+\.js$/.test(f));
   const full = files.find((f) => /^ansan-budget-full-[0-9a-f]+\.js$/.test(f));
@@ -127,6 +130,7 @@ export async function buildVariant(dir, change, { publicUrl } = {}) {
   const widget = await readFile(join(DIST, 'widget.html'), 'utf8');
   const template = widget
     .replace(' data-page="widget"', '')
+    .replace(/ data-handover="[^"]*"/, '')
     .replace('<meta name="robots" content="noindex" />\n', '')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '')
     .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-full-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
@@ -141,7 +145,7 @@ export async function buildVariant(dir, change, { publicUrl } = {}) {
     await promisify(execFile)(
       'cargo',
       ['run', '--quiet', '--bin', 'prerender', '--', '--data', json, '--template', templateFile, '--out', dir,
-        '--full-js', full, '--full-wasm', wasm(full), ...(publicUrl ? ['--public-url', publicUrl] : [])],
+        '--full-js', full, '--full-wasm', wasm(full), '--widget', join(dir, 'widget.html'), ...(publicUrl ? ['--public-url', publicUrl] : [])],
       { cwd: REPO_ROOT, maxBuffer: 1 << 24 },
     );
   } catch (e) {

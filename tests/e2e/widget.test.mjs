@@ -229,7 +229,7 @@ test('a bad parameter, an unknown program or a failing data file: a polite messa
   await page.route(DATA_GLOB, (r) => r.fulfill({ status: 404, body: 'gone' }));
   await openWidget(page, 'chart=overview&lang=en');
   const text = await page.locator('[role="alert"]').innerText();
-  assert.match(text, /ansan-2015\.bin/);
+  assert.match(text, /ansan-2015\.[0-9a-f]{16}\.bin/);
   assert.match(text, /404/);
   assert.deepEqual(errors, []);
 });
@@ -607,7 +607,7 @@ test('two widgets on one page download the app once: the same files, cached', TI
   const count = (re) => requests.filter((p) => re.test(p)).length;
   // Each widget's own page (two addresses), then one download of everything they share.
   assert.equal(count(/widget\.html$/), 2, `widget.html requested ${count(/widget\.html$/)} times: ${requests}`);
-  for (const re of [/\.wasm$/, /ansan-budget-(?:full-)?[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.bin$/]) {
+  for (const re of [/\.wasm$/, /ansan-budget-(?:full-)?[0-9a-f]+\.js$/, /\.css$/, /ansan-2015\.[0-9a-f]{16}\.bin$/]) {
     assert.equal(count(re), 1, `${re} requested ${count(re)} times for two widgets: ${requests.join(', ')}`);
   }
   const twice = [...new Set(requests)].filter((p) => !p.endsWith('widget.html') && count(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)) > 1);
