@@ -576,76 +576,79 @@ test('the root page without a hash is the Korean overview, and stays where it is
   assert.deepEqual(problems, []);
 });
 
-// (d) The site under a sub-path of its host: every address stays below it, and everything works there.
-test('under /budget/: overview, a program page, a card click, language, Back, the widget and old hashes; no request outside', {
-  timeout: 120_000,
-}, async (t) => {
-  const requests = [];
-  const sub = await startServer(DIST, { prefix: '/budget/', requests, notFound: '404.html' });
-  t.after(() => sub.close());
-  const BASE = `${sub.url}/budget/`;
-  const { page, problems } = await openContext(t);
-  const aborted = [];
-  page.on('requestfailed', (r) => r.failure()?.errorText === 'net::ERR_ABORTED' && aborted.push(r.url()));
-  const starts = () => page.evaluate(() => performance.getEntriesByName('app-start').length);
-  const ready = async (url) => {
-    await page.waitForURL(url, { waitUntil: 'domcontentloaded' });
+// (d) The site under a sub-path of its host: every address stays below it, and everything works there. Also a
+// folder a city's site may well have: Korean, with a space (percent-escaped in every address the browser sends).
+for (const prefix of ['/budget/', '/예산 자료/']) {
+  test(`under ${prefix}: overview, a program page, a card click, language, Back, the widget and old hashes; no request outside`, {
+    timeout: 120_000,
+  }, async (t) => {
+    const requests = [];
+    const sub = await startServer(DIST, { prefix, requests, notFound: '404.html' });
+    t.after(() => sub.close());
+    const BASE = new URL(encodeURI(prefix), sub.url).href;
+    const { page, problems } = await openContext(t);
+    const aborted = [];
+    page.on('requestfailed', (r) => r.failure()?.errorText === 'net::ERR_ABORTED' && aborted.push(r.url()));
+    const starts = () => page.evaluate(() => performance.getEntriesByName('app-start').length);
+    const ready = async (url) => {
+      await page.waitForURL(url, { waitUntil: 'domcontentloaded' });
+      await waitInteractive(page);
+      await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+    };
+
+    await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+    await ready(BASE);
+    assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
+    assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
+
+    // A card: its page, taken over in turn.
+    await page.locator('.program-card a[href="ko/program/sme/"]').click();
+    await ready(`${BASE}ko/program/sme/`);
+    assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/program/sme/');
+    assert.match(await page.locator('main h1').innerText(), /강소기업/);
+    assert.equal(await starts(), 1);
+    // The language switch: the same page in English, in place of the current history entry.
+    const entries = await page.evaluate(() => history.length);
+    await page.locator('nav.lang-switch a', { hasText: 'English' }).click();
+    await ready(`${BASE}en/program/sme/`);
+    assert.equal(await page.locator('main').getAttribute('data-route'), 'en/program/sme/');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await page.evaluate(() => history.length), entries, 'the language switch added a history entry');
+    // Back: the overview the reader came from.
+    await page.goBack();
+    await ready(BASE);
+    assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
+    assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
+
+    // A program page loaded directly, with options.
+    await page.goto(`${BASE}en/program/sme/?unit=won`, { waitUntil: 'domcontentloaded' });
+    await ready(`${BASE}en/program/sme/?unit=won`);
+    await page.waitForFunction(() => /^Won \(/.test(document.querySelector('#program-chart-unit .toggle[aria-pressed="true"]')?.textContent.trim()));
+    // Its links stay below the folder.
+    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href));
+    assert.deepEqual(links.filter((h) => !h.startsWith(BASE)), [], `links leave ${prefix}`);
+
+    // The widget.
+    await page.goto(`${BASE}widget.html?chart=overview&lang=en`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#widget-chart[data-drawn]').waitFor({ state: 'attached' });
+
+    // Old hash addresses on the root page, known and unknown.
+    await page.goto(`${BASE}#/en/program/sme?unit=won`, { waitUntil: 'commit' });
+    await ready(`${BASE}en/program/sme/?unit=won`);
+    await page.goto(`${BASE}#/en/program/nope`, { waitUntil: 'commit' });
+    await page.waitForURL(`${BASE}404.html`, { waitUntil: 'domcontentloaded' });
     await waitInteractive(page);
-    await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
-  };
+    assert.match(await page.title(), /^찾는 페이지가 없습니다/);
+    // Its link home works.
+    await page.locator('main a', { hasText: '개요로 가기' }).click();
+    await ready(`${BASE}ko/`);
 
-  await page.goto(BASE, { waitUntil: 'domcontentloaded' });
-  await ready(BASE);
-  assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
-  assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
-
-  // A card: its page, taken over in turn.
-  await page.locator('.program-card a[href="ko/program/sme/"]').click();
-  await ready(`${BASE}ko/program/sme/`);
-  assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/program/sme/');
-  assert.match(await page.locator('main h1').innerText(), /강소기업/);
-  assert.equal(await starts(), 1);
-  // The language switch: the same page in English, in place of the current history entry.
-  const entries = await page.evaluate(() => history.length);
-  await page.locator('nav.lang-switch a', { hasText: 'English' }).click();
-  await ready(`${BASE}en/program/sme/`);
-  assert.equal(await page.locator('main').getAttribute('data-route'), 'en/program/sme/');
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  assert.equal(await page.evaluate(() => history.length), entries, 'the language switch added a history entry');
-  // Back: the overview the reader came from.
-  await page.goBack();
-  await ready(BASE);
-  assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
-  assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
-
-  // A program page loaded directly, with options.
-  await page.goto(`${BASE}en/program/sme/?unit=won`, { waitUntil: 'domcontentloaded' });
-  await ready(`${BASE}en/program/sme/?unit=won`);
-  await page.waitForFunction(() => /^Won \(/.test(document.querySelector('#program-chart-unit .toggle[aria-pressed="true"]')?.textContent.trim()));
-  // Its links stay below /budget/.
-  const links = await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href));
-  assert.deepEqual(links.filter((h) => !h.startsWith(BASE)), [], 'links leave /budget/');
-
-  // The widget.
-  await page.goto(`${BASE}widget.html?chart=overview&lang=en`, { waitUntil: 'domcontentloaded' });
-  await page.locator('#widget-chart[data-drawn]').waitFor({ state: 'attached' });
-
-  // Old hash addresses on the root page, known and unknown.
-  await page.goto(`${BASE}#/en/program/sme?unit=won`, { waitUntil: 'commit' });
-  await ready(`${BASE}en/program/sme/?unit=won`);
-  await page.goto(`${BASE}#/en/program/nope`, { waitUntil: 'commit' });
-  await page.waitForURL(`${BASE}404.html`, { waitUntil: 'domcontentloaded' });
-  await waitInteractive(page);
-  assert.match(await page.title(), /^찾는 페이지가 없습니다/);
-  // Its link home works.
-  await page.locator('main a', { hasText: '개요로 가기' }).click();
-  await ready(`${BASE}ko/`);
-
-  const outside = requests.filter((p) => !p.startsWith('/budget/'));
-  assert.deepEqual(outside, [], 'requests outside /budget/');
-  // What the root page's preloads had begun before it sent an old address on is dropped: nothing else fails.
-  assert.deepEqual(problems.filter((p) => !(p.startsWith('request failed: ') && p.endsWith('net::ERR_ABORTED'))), []);
-});
+    const outside = requests.filter((p) => !p.startsWith(prefix));
+    assert.deepEqual(outside, [], `requests outside ${prefix}`);
+    // What the root page's preloads had begun before it sent an old address on is dropped: nothing else fails.
+    assert.deepEqual(problems.filter((p) => !(p.startsWith('request failed: ') && p.endsWith('net::ERR_ABORTED'))), []);
+  });
+}
 
 // A static host serves 404.html for every unknown address, at that address. Below the root its relative addresses
 // (style sheet, script, the link home) resolve against the wrong folder.
