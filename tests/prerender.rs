@@ -868,3 +868,47 @@ fn a_preview_of_many_bars_shows_the_first_and_says_so() {
         assert!(preview_png(&svg, &fonts).is_ok());
     }
 }
+
+/// The build is given another kind of budget file than the explorer's own (the web team's 지방재정365 download, a
+/// Fiscal Data Package, a CSV): it says what the file is and what the pages need, in one line, and writes nothing,
+/// rather than refusing it field by field as if it were a project file.
+#[test]
+fn the_build_names_another_kind_of_budget_file_and_writes_nothing() {
+    let dir = common::TempDir::new("prerender-kinds");
+    let template = dir.join("index.html");
+    std::fs::write(&template, TEMPLATE).expect("write");
+    for (name, text, kind) in [
+        (
+            "4118000.json",
+            r#"{"lafCd":"4118000","exeYmd":"20260101","projects":[{"dbizCd":"1","bdgCashAmt":1}]}"#,
+            "지방재정365 line items",
+        ),
+        (
+            "datapackage.json",
+            r#"{"name":"x","resources":[]}"#,
+            "a Fiscal Data Package",
+        ),
+        ("budget.csv", "a,b\n1,2\n", "a CSV file"),
+    ] {
+        let data = dir.join(name);
+        std::fs::write(&data, text).expect("write");
+        let out = dir.join(&format!("out-{name}"));
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_prerender"))
+            .args(["--data", &data.to_string_lossy(), "--template"])
+            .arg(&template)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("prerender runs");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{name}: {stderr}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(&format!("found {kind}, which budget-check reads"))
+                && first.contains("format \"ansan-budget/2\" with a presentation part"),
+            "{name}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 2, "{name}: one message: {stderr}");
+        assert!(!out.exists(), "{name}: something was written");
+    }
+}

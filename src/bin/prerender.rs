@@ -97,6 +97,31 @@ mod native {
         }
     }
 
+    /// What a data file is if not the project's own JSON, said for the web team: the pages are made from a
+    /// format-2 file with a presentation part. `None` for a project file, or JSON the project's reader should
+    /// judge (its problems are then named field by field).
+    fn other_kind(name: &str, bytes: &[u8]) -> Option<String> {
+        use ansan_budget::import::Format;
+        let (kind, check) = match Format::recognise(name, bytes)? {
+            Format::Project => return None,
+            Format::Fdp => ("a Fiscal Data Package", ""),
+            Format::Lofin365 => ("지방재정365 line items", ""),
+            // What is not JSON is taken for CSV; only a file named so is called one.
+            Format::Csv => {
+                let lower = name.to_ascii_lowercase();
+                if !(lower.ends_with(".csv") || lower.ends_with(".tsv")) {
+                    return None;
+                }
+                ("a CSV file", " --mapping MAPPING.json")
+            }
+        };
+        Some(format!(
+            "expected the explorer's data file (format \"ansan-budget/2\" with a presentation part: its \
+             programs, headline figures and labels, as data/ansan-2015.json), found {kind}, which budget-check \
+             reads (budget-check --summary{check} {name}) but the pages cannot show"
+        ))
+    }
+
     fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -121,6 +146,13 @@ mod native {
                 return ExitCode::from(2);
             }
         };
+        // Another kind of budget file (which budget-check reads) is named as such, not read as the project's own
+        // and refused field by field.
+        if let Some(other) = other_kind(&name, &bytes) {
+            eprintln!("prerender: {name}: {other}");
+            eprintln!("prerender: nothing written");
+            return ExitCode::from(1);
+        }
         let dataset = match ansan_budget::model::decode_text(&name, &bytes)
             .and_then(|text| ansan_budget::import::project::load_dataset(&name, &text))
         {
