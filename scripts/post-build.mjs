@@ -4,9 +4,10 @@
 //    explorer's other pages never load it, so their first view does not pay for it.
 // 2. widget.html: the bundle's page marked <html data-page="widget">, loading the second module.
 // 3. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
-//    (data/ansan-2015.<hash>.bin, named by its content, which every page and widget.html name so a cached older
-//    file never meets a newer page; and data/ansan-2015.bin, a fixed address for anyone else) and renders every page (index.html, ko/…, en/program/sme/…, 404.html) from the
-//    bundle's index.html, so each address is a file a static host serves and shows everything at first paint.
+//    (data/ansan-2015.<hash>.bin, named by its content, which every page and widget.html name, so a cached older
+//    file never meets a newer page; and data/ansan-2015.bin, a fixed address for anyone else) and renders every
+//    page (index.html, ko/…, en/program/sme/…, 404.html) from the bundle's index.html, so each address is a file a
+//    static host serves and shows everything at first paint.
 //    With ANSAN_BUDGET_PUBLIC_URL (where the city publishes the explorer, e.g. https://www.ansan.go.kr/budget/),
 //    the pages also name their canonical address, their other language's and a link preview picture (preview.png
 //    beside each, drawn with this machine's fonts), and sitemap.xml lists them.
