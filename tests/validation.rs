@@ -143,6 +143,26 @@ fn errors_name_file_path_and_expectation() {
             "bad.json: programs[1].name.en: expected an English text without control characters, found a NUL character",
         ),
         (
+            "a right-to-left override in a figure's label (50억원 would read 원억05 after it)",
+            |v| *at(v, "/programs/2/figures/0/label/ko") = json!("예산\u{202E} 50억원"),
+            "bad.json: programs[2].figures[0].label.ko: expected a Korean text without bidirectional controls, found U+202E, which reorders how the text after it is shown",
+        ),
+        (
+            "an isolate in a name",
+            |v| *at(v, "/programs/0/name/en") = json!("\u{2067}Smart Hub"),
+            "bad.json: programs[0].name.en: expected an English text without bidirectional controls, found U+2067",
+        ),
+        (
+            "an escape character in a quote",
+            |v| *at(v, "/programs/2/figures/0/provenance/quote") = json!("50억의 \u{1b}[2J예산"),
+            "bad.json: programs[2].figures[0].provenance.quote: expected text without control characters, found a control character",
+        ),
+        (
+            "an override in the source's title",
+            |v| *at(v, "/meta/source/title") = json!("안산시\u{202D}"),
+            "bad.json: meta.source.title: expected text without bidirectional controls, found U+202D",
+        ),
+        (
             "the same headline figure twice",
             |v| *at(v, "/programs/1/headline") = json!(["incubation-provincial-grant", "incubation-provincial-grant"]),
             "bad.json: programs[1].headline[1]: expected each figure once, found \"incubation-provincial-grant\" again",

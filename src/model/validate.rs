@@ -158,6 +158,30 @@ enum Unreadable {
     Empty,
     /// Which control character is in it.
     Control(&'static str),
+    /// A bidirectional control (an embedding, override or isolate, U+202A–U+202E, U+2066–U+2069): it reorders
+    /// how what follows it is shown, to the end of its line in a table cell or a chart's label, so "50억원"
+    /// could read "원억05". No Korean or English text needs one.
+    Bidi(char),
+}
+
+impl Unreadable {
+    /// What was found, for "expected … text without …, found …".
+    fn found(&self) -> String {
+        match self {
+            Unreadable::Empty => "no readable character".to_owned(),
+            Unreadable::Control(what) => (*what).to_owned(),
+            Unreadable::Bidi(c) => format!(
+                "U+{:04X}, which reorders how the text after it is shown",
+                u32::from(*c)
+            ),
+        }
+    }
+}
+
+/// Whether `c` changes the direction of the text after it (marks such as U+200E, which only say the direction
+/// of a neutral character, are not).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether a text shows anything a reader can read: not empty, not only spaces or invisible characters
@@ -170,6 +194,9 @@ fn readable(text: &str) -> Result<(), Unreadable> {
         } else {
             "a control character"
         }));
+    }
+    if let Some(c) = text.chars().find(|c| is_bidi_control(*c)) {
+        return Err(Unreadable::Bidi(c));
     }
     let invisible = |c: char| {
         c.is_whitespace()
@@ -208,11 +235,43 @@ impl Validator {
                         name.rsplit(' ').next().unwrap_or(name)
                     ),
                 ),
-                Err(Unreadable::Control(what)) => self.problem(
+                Err(e @ Unreadable::Control(_)) => self.problem(
                     format!("{path}.{lang}"),
-                    format!("expected {name} text without control characters, found {what}"),
+                    format!(
+                        "expected {name} text without control characters, found {}",
+                        e.found()
+                    ),
+                ),
+                Err(e @ Unreadable::Bidi(_)) => self.problem(
+                    format!("{path}.{lang}"),
+                    format!(
+                        "expected {name} text without bidirectional controls, found {}",
+                        e.found()
+                    ),
                 ),
             }
+        }
+    }
+
+    /// A text of one language the pages show as written (a document's title, a verbatim quote): empty is
+    /// judged by its own rule; control characters and bidirectional controls are refused as in [`Self::text`].
+    fn shown(&mut self, path: &str, text: &str) {
+        match readable(text) {
+            Ok(()) | Err(Unreadable::Empty) => {}
+            Err(e @ Unreadable::Control(_)) => self.problem(
+                path,
+                format!(
+                    "expected text without control characters, found {}",
+                    e.found()
+                ),
+            ),
+            Err(e @ Unreadable::Bidi(_)) => self.problem(
+                path,
+                format!(
+                    "expected text without bidirectional controls, found {}",
+                    e.found()
+                ),
+            ),
         }
     }
 
@@ -286,6 +345,7 @@ impl Validator {
         if m.source.title.trim().is_empty() {
             self.problem("meta.source.title", "expected the source document's title");
         }
+        self.shown("meta.source.title", &m.source.title);
         if m.source.document.trim().is_empty() {
             self.problem(
                 "meta.source.document",
@@ -530,6 +590,9 @@ impl Validator {
                         format!("{path}.quote"),
                         "expected the verbatim quote from the source: a reported figure needs it",
                     );
+                }
+                if let Some(q) = quote {
+                    self.shown(&format!("{path}.quote"), q);
                 }
                 if line.is_none_or(|l| l == 0) {
                     self.problem(
