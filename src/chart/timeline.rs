@@ -123,6 +123,9 @@ pub struct YearTick {
     pub year: i32,
     pub x: f64,
     pub label: Option<Label>,
+    /// Whether a gridline runs up from it: every year where years are far enough apart, else only the years
+    /// labels may go on (a line a year on a century's span would be a grey smear).
+    pub grid: bool,
 }
 
 /// The dashed vertical line at the report year.
@@ -177,6 +180,8 @@ const END_OFFSET: f64 = 12.0;
 const MAX_END_FRACTION: f64 = 0.35;
 /// Label every k-th year, k the first of these whose spacing fits the label.
 const LABEL_STEPS: [i32; 7] = [1, 2, 5, 10, 20, 50, 100];
+/// Years closer than this (CSS px) get gridlines only where labels may go.
+const MIN_GRID_GAP: f64 = 16.0;
 const DASH: f64 = 4.0;
 const DASH_GAP: f64 = 3.0;
 /// Caps dashes per line; the canvas size limit keeps real lines far below it.
@@ -330,7 +335,13 @@ fn place_ticks(years: &Years, lo: i32, hi: i32, plot: Rect, content: (f64, f64))
             } else {
                 None
             };
-            YearTick { year, x, label }
+            let grid = years.slot() >= MIN_GRID_GAP || year.rem_euclid(step) == 0;
+            YearTick {
+                year,
+                x,
+                label,
+                grid,
+            }
         })
         .collect()
 }
@@ -625,6 +636,7 @@ fn scale_layout(l: TimelineLayout, k: f64) -> TimelineLayout {
                 year: t.year,
                 x: t.x * k,
                 label: t.label.map(|lb| lb.scaled(k)),
+                grid: t.grid,
             })
             .collect(),
         reference: ReferenceLine {
@@ -666,7 +678,7 @@ fn text_primitive<'a>(l: &'a Label, k: &Inks) -> Primitive<'a> {
 fn display_list<'a>(layout: &'a TimelineLayout, k: &Inks) -> Vec<Primitive<'a>> {
     let stroke = px(layout.line_width).max(1).unsigned_abs();
     let plot = layout.plot;
-    let xs = layout.ticks.iter().map(|t| t.x);
+    let xs = layout.ticks.iter().filter(|t| t.grid).map(|t| t.x);
     let mut out = paint::backdrop(k, layout.width, layout.height, plot, xs, stroke);
     out.push(paint::line(
         &[(plot.x0, plot.y1), (plot.x1, plot.y1)],
@@ -899,6 +911,46 @@ mod tests {
             let texts: Vec<String> = labelled(&l).iter().map(|lb| lb.text.clone()).collect();
             let expected: Vec<String> = l.ticks.iter().map(|t| t.year.to_string()).collect();
             assert_eq!(texts, expected);
+        }
+    }
+
+    #[test]
+    fn a_long_span_has_gridlines_only_where_labels_may_go() {
+        // The article's span: a gridline every year, on a phone too.
+        for width in [360, 1_280] {
+            let l = lay(&mixed(), width);
+            assert!(l.ticks.iter().all(|t| t.grid), "{width}");
+        }
+        // A century and more: not a line a year, but one on each round year labels go on.
+        let mut long = reported();
+        long.spans = vec![
+            span("old", "옛 사업", Some(1900), Some(1950), 0),
+            span("new", "새 사업", None, Some(2100), 1),
+        ];
+        for width in [360, 1_280] {
+            let l = lay(&long, width);
+            let grid: Vec<i32> = l.ticks.iter().filter(|t| t.grid).map(|t| t.year).collect();
+            assert!(
+                (3..=25).contains(&grid.len()),
+                "{width}: {} gridlines over {} years",
+                grid.len(),
+                l.ticks.len()
+            );
+            let labels: Vec<i32> = labelled(&l)
+                .iter()
+                .filter_map(|lb| lb.text.parse().ok())
+                .collect();
+            assert!(
+                labels.iter().all(|y| grid.contains(y)),
+                "{width}: a label without its gridline: {labels:?} {grid:?}"
+            );
+            // Evenly spaced, at least MIN_GRID_GAP apart.
+            let xs: Vec<f64> = l.ticks.iter().filter(|t| t.grid).map(|t| t.x).collect();
+            for pair in xs.windows(2) {
+                if let [a, b] = pair {
+                    assert!(b - a >= MIN_GRID_GAP, "{width}: gridlines {a} and {b}");
+                }
+            }
         }
     }
 
