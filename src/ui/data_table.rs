@@ -2,6 +2,7 @@
 //! not figures (the timeline), identical to what their CSV download holds.
 
 use crate::view::export::{Cell, Table};
+use crate::view::long_word_class;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ pub struct DataTableProps {
 pub fn data_table(props: &DataTableProps) -> Html {
     let caption_id = format!("{}-caption", props.id);
     let cell = |c: &Cell| match c {
-        Cell::Text(t) => html! { <td>{ t }</td> },
+        Cell::Text(t) => html! { <td class={ long_word_class([t.as_str()]) }>{ t }</td> },
         Cell::Int(n) => html! { <td class="num">{ n }</td> },
         Cell::Empty => html! { <td></td> },
     };

@@ -2,6 +2,7 @@
 
 use super::DataRef;
 use crate::model::Lang;
+use crate::view::long_word_class;
 use crate::view::rows::{figure_rows, Source};
 use yew::prelude::*;
 
@@ -41,8 +42,8 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
                 <tbody>
                     { for rows.iter().map(|r| html! {
                         <tr key={r.figure_id.clone()} data-figure={r.figure_id.clone()}>
-                            <th scope="row">{ &r.program }</th>
-                            <td data-label={ head("항목", "Figure") }>
+                            <th scope="row" class={ long_word_class([r.program.as_str()]) }>{ &r.program }</th>
+                            <td class={ long_word_class([r.label.as_str()]) } data-label={ head("항목", "Figure") }>
                                 { &r.label }
                                 if let Some(until) = &r.until {
                                     <span class="muted">{ format!(" · {until}") }</span>
@@ -54,12 +55,20 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
                                 <span class="exact muted">{ &r.amount_exact }</span>
                             </td>
                             <td data-label={ head("재원", "Funded by") }>{ super::lang_text(r.funding, props.lang) }</td>
-                            <td class="source" data-label={ head("출처", "Source") }>{ source_cell(&r.source, props.lang) }</td>
+                            <td class={ classes!("source", source_long_words(&r.source)) } data-label={ head("출처", "Source") }>{ source_cell(&r.source, props.lang) }</td>
                         </tr>
                     }) }
                 </tbody>
             </table>
         </div>
+    }
+}
+
+fn source_long_words(source: &Source) -> Option<&'static str> {
+    match source {
+        Source::Quote { quote, .. } => long_word_class([quote.as_str()]),
+        Source::Derived { how } => long_word_class([how.as_str()]),
+        Source::Illustrative { note } => long_word_class([note.as_str()]),
     }
 }
 

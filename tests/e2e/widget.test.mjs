@@ -431,6 +431,7 @@ test('downloads, read back: CSV (BOM, whole won), JSON, SVG (well-formed, labell
 });
 
 const SCRIPT = '<script>alert(1)</script>';
+const LONG_RUN = '강소기업히든챔피언육성및지역중소기업경쟁력강화를위한종합지원사업과연계된기술개발지원프로그램';
 const IMG = '"><img src=x onerror=alert(1)>';
 
 /** The explorer built from data with hostile names, served under /budget/ (the pages carry no CSP: stricter). */
@@ -442,6 +443,9 @@ async function hostileSite(t) {
     const figure = real.presentation.programs.find((p) => p.id === 'regeneration').figures[0];
     figure.label.ko = `${IMG} 총액`;
     figure.label.en = `=HYPERLINK("x") ${IMG}`;
+    // A name and a label with no space to break at, far wider than a table column.
+    real.nodes.find((n) => n.code === 'sme').name = LONG_RUN;
+    real.presentation.programs.find((p) => p.id === 'sme').figures[0].label.ko = `${LONG_RUN}예산`;
     return JSON.stringify(real);
   });
   const server = await startServer(site, { prefix: '/budget/' });
@@ -548,6 +552,25 @@ test('hostile names stay text: page, tooltip, table, SVG, PNG and CSV; no dialog
       assert.ok((await page.locator('body').textContent()).includes(SCRIPT), `${address} as built: the name is not text`);
       const svgText = await page.locator('[data-chart-static] svg').first().textContent();
       assert.ok(svgText.includes(SCRIPT) && svgText.includes('"><img src=x'), `${address}: the static chart does not show the names as text: ${svgText.slice(0, 300)}`);
+    }
+    // A run of 46 syllables with no space: its cells break it, so the table is no wider than its box and every
+    // amount is in view; the other cells keep their words whole.
+    for (const address of ['ko/', 'ko/program/sme/']) {
+      await page.goto(`${base}${address}`, { waitUntil: 'load' });
+      const table = await page.locator('#figures-table').evaluate((t) => {
+        const cells = [...t.querySelectorAll('tbody th, tbody td')];
+        // A run of more than 24 characters without a space (src/view/mod.rs, LONG_WORD).
+        const longRun = (c) => c.textContent.split(/\s+/).some((w) => [...w].length > 24);
+        return {
+          over: t.parentElement.scrollWidth - t.parentElement.clientWidth,
+          long: cells.filter((c) => c.classList.contains('long-words')).map((c) => c.textContent.slice(0, 8)),
+          wrong: cells.filter((c) => c.classList.contains('long-words') !== longRun(c)).map((c) => c.textContent),
+        };
+      });
+      assert.equal(table.over, 0, `${address}: the table is ${table.over} px wider than its box`);
+      // The program's name and its figure's label (and the 25-character <script> name of another program).
+      assert.equal(table.long.filter((c) => c === LONG_RUN.slice(0, 8)).length, 2, `${address}: ${table.long}`);
+      assert.deepEqual(table.wrong, [], `${address}: cells that break anywhere without a long run, or the reverse`);
     }
   });
 });
