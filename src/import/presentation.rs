@@ -9,7 +9,7 @@
 //! and lines, derived formulas, badges) holds for format 2 too; their problems are named under `presentation`.
 
 use crate::budget::{Budget, Funding, Origin, Period};
-use crate::model::json::{self, Member, Node, Value};
+use crate::model::json::{self, Member, Node, Step, Value};
 use crate::model::{Dataset, Invalid, Problem};
 use std::collections::HashMap;
 
@@ -99,12 +99,6 @@ struct Places<'t> {
     amounts: HashMap<&'t str, usize>,
 }
 
-/// A step of a path into the file, owned (an index found by lookup).
-enum At<'p> {
-    Key(&'p str),
-    Index(usize),
-}
-
 impl<'t> Places<'t> {
     fn new(root: &'t Node, presentation: &'t Node) -> Places<'t> {
         // Each list's items by their `key` (a node's code, an amount's id): the first holder, as the reader keeps.
@@ -131,42 +125,42 @@ impl<'t> Places<'t> {
     /// from the budget; `None` for the presentation's own values.
     fn in_file(&self, path: &str) -> Option<(String, usize)> {
         let steps = steps(path)?;
-        let lang_of = |rest: &[At]| match rest.first() {
-            Some(At::Key("en")) => Some(true),
-            Some(At::Key("ko")) => Some(false),
+        let lang_of = |rest: &[Step]| match rest.first() {
+            Some(Step::Key("en")) => Some(true),
+            Some(Step::Key("ko")) => Some(false),
             _ => None,
         };
-        let named = |main: &'static str, other: &'static str, rest: &[At]| match lang_of(rest) {
+        let named = |main: &'static str, other: &'static str, rest: &[Step]| match lang_of(rest) {
             Some(true) => other,
             _ => main,
         };
-        let mut to: Vec<At> = Vec::new();
+        let mut to: Vec<Step> = Vec::new();
         match steps.as_slice() {
-            [At::Key("meta"), At::Key("title"), rest @ ..] => {
+            [Step::Key("meta"), Step::Key("title"), rest @ ..] => {
                 to.extend([
-                    At::Key("meta"),
-                    At::Key(named("title", "title_other", rest)),
+                    Step::Key("meta"),
+                    Step::Key(named("title", "title_other", rest)),
                 ]);
             }
-            [At::Key("meta"), At::Key(k @ ("id" | "illustrative")), ..] => {
-                to.extend([At::Key("meta"), At::Key(k)]);
+            [Step::Key("meta"), Step::Key(k @ ("id" | "illustrative")), ..] => {
+                to.extend([Step::Key("meta"), Step::Key(k)]);
             }
-            [At::Key("programs"), At::Index(i), At::Key("name"), rest @ ..] => {
-                let code = self.id_at(&[At::Key("programs"), At::Index(*i)])?;
+            [Step::Key("programs"), Step::Index(i), Step::Key("name"), rest @ ..] => {
+                let code = self.id_at(&[Step::Key("programs"), Step::Index(*i)])?;
                 let k = *self.nodes.get(code)?;
                 to.extend([
-                    At::Key("nodes"),
-                    At::Index(k),
-                    At::Key(named("name", "name_other", rest)),
+                    Step::Key("nodes"),
+                    Step::Index(k),
+                    Step::Key(named("name", "name_other", rest)),
                 ]);
             }
-            [At::Key("programs"), At::Index(i), At::Key("figures"), At::Index(j), At::Key(f), rest @ ..] =>
+            [Step::Key("programs"), Step::Index(i), Step::Key("figures"), Step::Index(j), Step::Key(f), rest @ ..] =>
             {
                 let figure = [
-                    At::Key("programs"),
-                    At::Index(*i),
-                    At::Key("figures"),
-                    At::Index(*j),
+                    Step::Key("programs"),
+                    Step::Index(*i),
+                    Step::Key("figures"),
+                    Step::Index(*j),
                 ];
                 let field = match *f {
                     "amount" | "funding" | "approximate" => *f,
@@ -176,18 +170,16 @@ impl<'t> Places<'t> {
                 };
                 let id = self.id_at(&figure)?;
                 let k = *self.amounts.get(id)?;
-                to.extend([At::Key("amounts"), At::Index(k), At::Key(field)]);
+                to.extend([Step::Key("amounts"), Step::Index(k), Step::Key(field)]);
                 if field == "origin" {
                     match rest {
-                        [At::Key("formula"), tail @ ..] => {
-                            to.push(At::Key(named("formula", "formula_other", tail)));
+                        [Step::Key("formula"), tail @ ..] => {
+                            to.push(Step::Key(named("formula", "formula_other", tail)));
                         }
-                        [At::Key(k @ ("quote" | "line" | "type" | "plus" | "minus")), tail @ ..] => {
-                            to.push(At::Key(k));
-                            to.extend(tail.iter().map(|s| match s {
-                                At::Key(k) => At::Key(k),
-                                At::Index(n) => At::Index(*n),
-                            }));
+                        [Step::Key(k @ ("quote" | "line" | "type" | "plus" | "minus")), tail @ ..] =>
+                        {
+                            to.push(Step::Key(k));
+                            to.extend(tail.iter().cloned());
                         }
                         _ => {}
                     }
@@ -195,24 +187,17 @@ impl<'t> Places<'t> {
             }
             _ => return None,
         }
-        Some((path_of(&to), self.offset(&to)))
+        Some((json::path_string(&to), self.offset(&to)))
     }
 
     /// Where the value at `path` of the presentation's own part (or the deepest one along it that the file
     /// has) starts.
     fn own(&self, path: &str) -> Option<usize> {
-        let mut node = self.presentation;
-        for step in steps(path)? {
-            match child(node, &step) {
-                Some(next) => node = next,
-                None => break,
-            }
-        }
-        Some(node.at)
+        Some(deepest(self.presentation, &steps(path)?).at)
     }
 
     /// The `id` string of the presentation's object at `path`.
-    fn id_at(&self, path: &[At]) -> Option<&'t str> {
+    fn id_at(&self, path: &[Step]) -> Option<&'t str> {
         let mut node = self.presentation;
         for step in path {
             node = child(node, step)?;
@@ -224,29 +209,33 @@ impl<'t> Places<'t> {
     }
 
     /// Where the deepest value along `path` that the file has starts (the place of a missing member is its object's).
-    fn offset(&self, path: &[At]) -> usize {
-        let mut node = self.root;
-        for step in path {
-            match child(node, step) {
-                Some(next) => node = next,
-                None => break,
-            }
-        }
-        node.at
+    fn offset(&self, path: &[Step]) -> usize {
+        deepest(self.root, path).at
     }
 }
 
-fn child<'n>(node: &'n Node, step: &At) -> Option<&'n Node> {
+/// The deepest value along `path` from `node` that the document has.
+fn deepest<'n>(mut node: &'n Node, path: &[Step]) -> &'n Node {
+    for step in path {
+        match child(node, step) {
+            Some(next) => node = next,
+            None => break,
+        }
+    }
+    node
+}
+
+fn child<'n>(node: &'n Node, step: &Step) -> Option<&'n Node> {
     match (step, &node.value) {
-        (At::Key(k), Value::Object(_)) => field(node, k),
-        (At::Index(i), Value::Array(items)) => items.get(*i),
+        (Step::Key(k), Value::Object(_)) => field(node, k),
+        (Step::Index(i), Value::Array(items)) => items.get(*i),
         _ => None,
     }
 }
 
 /// The steps of a plain path (`programs[2].figures[0].amount`); `None` for one with a quoted key, which no
 /// value taken from the budget has.
-fn steps(path: &str) -> Option<Vec<At<'_>>> {
+fn steps(path: &str) -> Option<Vec<Step<'_>>> {
     let mut out = Vec::new();
     for part in path.split('.') {
         let (key, mut indexes) = match part.find('[') {
@@ -254,11 +243,11 @@ fn steps(path: &str) -> Option<Vec<At<'_>>> {
             None => (part, ""),
         };
         if !key.is_empty() {
-            out.push(At::Key(key));
+            out.push(Step::Key(key));
         }
         while let Some(rest) = indexes.strip_prefix('[') {
             let end = rest.find(']')?;
-            out.push(At::Index(rest.get(..end)?.parse().ok()?));
+            out.push(Step::Index(rest.get(..end)?.parse().ok()?));
             indexes = rest.get(end + 1..)?;
         }
         if !indexes.is_empty() {
@@ -266,17 +255,6 @@ fn steps(path: &str) -> Option<Vec<At<'_>>> {
         }
     }
     Some(out)
-}
-
-fn path_of(steps: &[At]) -> String {
-    let steps: Vec<json::Step> = steps
-        .iter()
-        .map(|s| match s {
-            At::Key(k) => json::Step::Key(k),
-            At::Index(i) => json::Step::Index(*i),
-        })
-        .collect();
-    json::path_string(&steps)
 }
 
 /// A format-1 path as a path of the `presentation` part.

@@ -165,15 +165,16 @@ enum Unreadable {
 }
 
 impl Unreadable {
-    /// What was found, for "expected … text without …, found …".
-    fn found(&self) -> String {
+    /// "without …, found …" for a text with a character no page shows as written; `None` for an empty one,
+    /// which has its own message.
+    fn refusal(&self) -> Option<String> {
         match self {
-            Unreadable::Empty => "no readable character".to_owned(),
-            Unreadable::Control(what) => (*what).to_owned(),
-            Unreadable::Bidi(c) => format!(
-                "U+{:04X}, which reorders how the text after it is shown",
+            Unreadable::Empty => None,
+            Unreadable::Control(what) => Some(format!("without control characters, found {what}")),
+            Unreadable::Bidi(c) => Some(format!(
+                "without bidirectional controls, found U+{:04X}, which reorders how the text after it is shown",
                 u32::from(*c)
-            ),
+            )),
         }
     }
 }
@@ -235,20 +236,14 @@ impl Validator {
                         name.rsplit(' ').next().unwrap_or(name)
                     ),
                 ),
-                Err(e @ Unreadable::Control(_)) => self.problem(
-                    format!("{path}.{lang}"),
-                    format!(
-                        "expected {name} text without control characters, found {}",
-                        e.found()
-                    ),
-                ),
-                Err(e @ Unreadable::Bidi(_)) => self.problem(
-                    format!("{path}.{lang}"),
-                    format!(
-                        "expected {name} text without bidirectional controls, found {}",
-                        e.found()
-                    ),
-                ),
+                Err(e) => {
+                    if let Some(refusal) = e.refusal() {
+                        self.problem(
+                            format!("{path}.{lang}"),
+                            format!("expected {name} text {refusal}"),
+                        );
+                    }
+                }
             }
         }
     }
@@ -256,22 +251,8 @@ impl Validator {
     /// A text of one language the pages show as written (a document's title, a verbatim quote): empty is
     /// judged by its own rule; control characters and bidirectional controls are refused as in [`Self::text`].
     fn shown(&mut self, path: &str, text: &str) {
-        match readable(text) {
-            Ok(()) | Err(Unreadable::Empty) => {}
-            Err(e @ Unreadable::Control(_)) => self.problem(
-                path,
-                format!(
-                    "expected text without control characters, found {}",
-                    e.found()
-                ),
-            ),
-            Err(e @ Unreadable::Bidi(_)) => self.problem(
-                path,
-                format!(
-                    "expected text without bidirectional controls, found {}",
-                    e.found()
-                ),
-            ),
+        if let Some(refusal) = readable(text).err().and_then(|e| e.refusal()) {
+            self.problem(path, format!("expected text {refusal}"));
         }
     }
 

@@ -26,8 +26,8 @@ pub fn handover_path() -> String {
 }
 
 /// `data/NAME.bin`, NAME of ASCII letters, digits, `-`, `_` and `.` and not starting with a dot: a file in the
-/// explorer's `data/` folder and nowhere else.
-fn is_handover_path(path: &str) -> bool {
+/// explorer's `data/` folder and nowhere else. The build names only such a file (`ui::prerender::handover_name`).
+pub fn is_handover_path(path: &str) -> bool {
     path.strip_prefix("data/")
         .and_then(|p| p.strip_suffix(".bin"))
         .is_some_and(|name| {

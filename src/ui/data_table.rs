@@ -17,7 +17,7 @@ pub struct DataTableProps {
 pub fn data_table(props: &DataTableProps) -> Html {
     let caption_id = format!("{}-caption", props.id);
     let cell = |c: &Cell| match c {
-        Cell::Text(t) => html! { <td class={ long_word_class([t.as_str()]) }>{ t }</td> },
+        Cell::Text(t) => html! { <td class={ long_word_class(t) }>{ t }</td> },
         Cell::Int(n) => html! { <td class="num">{ n }</td> },
         Cell::Empty => html! { <td></td> },
     };

@@ -42,8 +42,8 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
                 <tbody>
                     { for rows.iter().map(|r| html! {
                         <tr key={r.figure_id.clone()} data-figure={r.figure_id.clone()}>
-                            <th scope="row" class={ long_word_class([r.program.as_str()]) }>{ &r.program }</th>
-                            <td class={ long_word_class([r.label.as_str()]) } data-label={ head("항목", "Figure") }>
+                            <th scope="row" class={ long_word_class(&r.program) }>{ &r.program }</th>
+                            <td class={ long_word_class(&r.label) } data-label={ head("항목", "Figure") }>
                                 { &r.label }
                                 if let Some(until) = &r.until {
                                     <span class="muted">{ format!(" · {until}") }</span>
@@ -65,11 +65,11 @@ pub fn figures_table(props: &FiguresTableProps) -> Html {
 }
 
 fn source_long_words(source: &Source) -> Option<&'static str> {
-    match source {
-        Source::Quote { quote, .. } => long_word_class([quote.as_str()]),
-        Source::Derived { how } => long_word_class([how.as_str()]),
-        Source::Illustrative { note } => long_word_class([note.as_str()]),
-    }
+    long_word_class(match source {
+        Source::Quote { quote, .. } => quote,
+        Source::Derived { how } => how,
+        Source::Illustrative { note } => note,
+    })
 }
 
 fn source_cell(source: &Source, lang: Lang) -> Html {

@@ -81,23 +81,21 @@ pub struct Bundle {
 /// page's own tables show: a host or a browser that keeps an older file under a fixed name for a while (as many do,
 /// by heuristic caching, when the host sends no caching rule) would otherwise give a page rebuilt from new data the
 /// old amounts, or an old page the new ones, in the same charts whose static drawings and tables show the others.
-/// The name goes into each page's loader and `<html>` as written: a `stem` (the data file's name without `.json`)
-/// of anything but ASCII letters, digits, `-`, `_` and `.` is refused.
+/// The name goes into each page's loader and `<html>` as written, and a page reads only a name
+/// `data_source::is_handover_path` accepts: a `stem` (the data file's name without `.json`) that would give
+/// another is refused.
 pub fn handover_name(stem: &str, bytes: &[u8]) -> Result<String, String> {
     use sha2::Digest;
-    if stem.is_empty()
-        || !stem
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-    {
-        return Err(format!(
-            "the data file's name {stem:?} (without .json) is part of an address every page names: \
-             expected only ASCII letters, digits, '-', '_' and '.'"
-        ));
-    }
     let digest = sha2::Sha256::digest(bytes);
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    Ok(format!("{stem}.{hex}.bin"))
+    let name = format!("{stem}.{hex}.bin");
+    if !super::data_source::is_handover_path(&format!("data/{name}")) {
+        return Err(format!(
+            "the data file's name {stem:?} (without .json) is part of an address every page names: \
+             expected ASCII letters, digits, '-', '_' and '.' (not first)"
+        ));
+    }
+    Ok(name)
 }
 
 /// `widget.html` (the bundle's page marked `<html data-page="widget">`, which the build makes and this does not

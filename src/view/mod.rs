@@ -29,8 +29,8 @@ pub fn has_long_word(text: &str) -> bool {
 }
 
 /// The class of a table cell whose text has a long run ([`has_long_word`]), if it has.
-pub fn long_word_class<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
-    texts.into_iter().any(has_long_word).then_some("long-words")
+pub fn long_word_class(text: &str) -> Option<&'static str> {
+    has_long_word(text).then_some("long-words")
 }
 
 /// `s` safe inside HTML text and a double-quoted attribute: the embed snippet and the pre-rendered pages' head.
@@ -64,9 +64,9 @@ mod tests {
         assert!(has_long_word(&format!("{edge}나")));
         assert!(has_long_word(&format!("예산 {edge}나 사업")));
         assert!(has_long_word(&"https://example.org/".repeat(2)));
-        assert_eq!(long_word_class(["짧은 이름", "또 짧은 이름"]), None);
+        assert_eq!(long_word_class("짧은 이름"), None);
         assert_eq!(
-            long_word_class(["짧은 이름", &"x".repeat(LONG_WORD + 1)]),
+            long_word_class(&format!("짧은 {}", "x".repeat(LONG_WORD + 1))),
             Some("long-words")
         );
     }
