@@ -798,6 +798,37 @@ test('on a phone the table shows each column name in its card, and a screen read
   });
 });
 
+test('the figures table fits its box at every window width from 320 to 1280 px, also with text at 200 %: no amount scrolled out of view', {
+  timeout: 120_000,
+}, async (t) => {
+  // The cards take over where the table's box is too narrow for five columns, which depends on the box (a page at
+  // 200 % zoom on a 1280 px desktop is 640 px wide) and on the text size, not on the window alone. Before, a 640 px
+  // media query left the English overview's table 77 px wider than its box at 640 px and 5 px at 712, and with
+  // larger text 540 px wider at 640.
+  const over = [];
+  await withPage(t, { javaScriptEnabled: false }, async (page) => {
+    for (const path of ['en/', 'ko/', 'en/program/regeneration/', 'ko/program/incubation/']) {
+      // The static page: the table is the served markup, which the app never redraws.
+      await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+      for (const text of ['', 'html { font-size: 34px !important; }']) {
+        // (addStyleTag waits for a load event that a page without JavaScript never sends.)
+        if (text) await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), text);
+        for (let width = 320; width <= 1280; width += 16) {
+          await page.setViewportSize({ width, height: 800 });
+          const r = await page.evaluate(() => {
+            const box = document.querySelector('#figures-table').parentElement;
+            return { over: box.scrollWidth - box.clientWidth, cards: getComputedStyle(box.querySelector('tbody tr')).display === 'block' };
+          });
+          if (r.over > 0) over.push(`${path} at ${width} px${text ? ', 200 % text' : ''} (${r.cards ? 'cards' : 'table'}): ${r.over} px`);
+          if (width === 320 && !r.cards) over.push(`${path} at 320 px${text ? ', 200 % text' : ''}: a table, not cards`);
+          if (width === 1280 && !text && r.cards) over.push(`${path} at 1280 px: cards, not a table`);
+        }
+      }
+    }
+  });
+  assert.deepEqual(over, [], 'the table is wider than its box');
+});
+
 test('axe, dark and forced colours, 320 and 1280 px, with every tooltip open: no violations, no undecided contrast', {
   timeout: 240_000,
 }, async (t) => {
