@@ -234,3 +234,43 @@ fn json_of_no_known_kind_is_named_as_such() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("unknown field `결산연도`"), "{stderr}");
 }
+
+/// A name or a cell holding an escape sequence or a bidirectional override is printed as escapes, in the summary
+/// and in problems, so a downloaded file cannot clear or recolour the terminal or make a line read backwards;
+/// `--json` keeps the text itself (JSON escapes its control characters, and a program reads it).
+#[test]
+fn names_cannot_drive_or_reorder_the_terminal() {
+    let dir = TempDir::new("budget-check-escapes");
+    let file = dir.join("rows.json");
+    let text = include_str!("fixtures/lofin365/raw-rows.json")
+        .replace("\"일반공공행정\"", "\"일반\\u001b[2J공공\\u202e행정\"")
+        .replacen(
+            "\"bdg_cash_amt\": \"1424424000\"",
+            "\"bdg_cash_amt\": \"14\\u202e24\"",
+            1,
+        );
+    std::fs::write(&file, text).expect("write");
+    let file = file.to_string_lossy().into_owned();
+    let (code, stdout, stderr) = run(&["--summary", &file]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let raw = |s: &str| s.chars().any(|c| c == '\u{1b}' || c == '\u{202e}');
+    assert!(!raw(&stdout) && !raw(&stderr), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("일반\\u{1b}[2J공공\\u{202e}행정"),
+        "the name, escaped, in the summary: {stdout}"
+    );
+    assert!(stderr.contains("\"14\\u{202e}24\""), "{stderr}");
+
+    let (_, stdout, _) = run(&["--json", &file]);
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).expect("one JSON document");
+    let names: Vec<&str> = v["by_top_node"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|g| g["node"]["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"일반\u{1b}[2J공공\u{202e}행정"),
+        "{names:?}"
+    );
+}

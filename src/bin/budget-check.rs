@@ -10,15 +10,25 @@ use ansan_budget::model::{self, format};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `println!` that gives up quietly when stdout is closed (`budget-check … | head`) instead of panicking.
+/// `println!` for people, which gives up quietly when stdout is closed (`budget-check … | head`) instead of
+/// panicking, and writes control characters and bidirectional controls as escapes (`model::printable`): a name in
+/// a file must not drive the terminal or reorder the line it is printed in.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
+        let _ = writeln!(std::io::stdout(), "{}", model::printable(&format!($($arg)*)));
     }};
 }
 
-/// `print!`, the same way.
+/// `eprintln!` for people, escaped the same way.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        eprintln!("{}", model::printable(&format!($($arg)*)));
+    }};
+}
+
+/// `print!` as it is, for machines (JSON, whose own escapes already keep control characters out), giving up
+/// quietly like `say!`.
 macro_rules! say_raw {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -72,7 +82,7 @@ fn main() -> ExitCode {
     let options = match parse_args(&args) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("{e}");
+            tell!("{e}");
             return ExitCode::from(2);
         }
     };
@@ -146,7 +156,7 @@ fn check(file: &str, o: &Options) -> u8 {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("{file}: cannot read: {e}");
+            tell!("{file}: cannot read: {e}");
             return 2;
         }
     };
@@ -156,7 +166,7 @@ fn check(file: &str, o: &Options) -> u8 {
             print_problems(file, &e.problems);
             return 1;
         }
-        eprintln!(
+        tell!(
             "{file}: not a kind of file budget-check reads: JSON with none of the fields of the explorer's \
              data (format \"ansan-budget/2\", meta, amounts, nodes, presentation), a Fiscal Data Package \
              (resources) or 지방재정365 line items (bdg_cash_amt, dbiz_cd); --format \
@@ -169,7 +179,7 @@ fn check(file: &str, o: &Options) -> u8 {
     let imported = match format {
         Format::Csv => {
             let Some((mapping_file, text)) = &o.mapping else {
-                eprintln!("{file}: a CSV file needs its column mapping: --mapping FILE.json (see the README)");
+                tell!("{file}: a CSV file needs its column mapping: --mapping FILE.json (see the README)");
                 return 2;
             };
             match import::csv::Mapping::parse(mapping_file, text) {
@@ -252,11 +262,16 @@ fn check(file: &str, o: &Options) -> u8 {
         return if imported.problems.is_empty() { 0 } else { 1 };
     }
     for note in &imported.notes {
-        say!("{file}: {note}");
+        // With --json, stdout is one JSON document per file: what people read goes to stderr.
+        if o.json {
+            tell!("{file}: {note}");
+        } else {
+            say!("{file}: {note}");
+        }
     }
     if o.summary || o.json {
         match Summary::of(&imported) {
-            Ok(s) if o.json => say!("{}", s.to_json(file, &imported.budget)),
+            Ok(s) if o.json => say_raw!("{}\n", s.to_json(file, &imported.budget)),
             Ok(s) => {
                 let m = imported.budget.meta();
                 if m.source.is_empty() {
@@ -264,9 +279,9 @@ fn check(file: &str, o: &Options) -> u8 {
                 } else {
                     say!("{file}: {} ({})", m.title, m.source);
                 }
-                say_raw!("{}", s.to_text(&imported.budget));
+                say_raw!("{}", model::printable(&s.to_text(&imported.budget)));
             }
-            Err(e) => eprintln!("{file}: cannot total: {e}"),
+            Err(e) => tell!("{file}: cannot total: {e}"),
         }
     }
     if !imported.problems.is_empty() {
@@ -357,11 +372,11 @@ fn quote_problems(imported: &Imported, doc: &str) -> Vec<model::Problem> {
 
 fn print_problems(file: &str, problems: &[model::Problem]) {
     for p in problems.iter().take(MAX_SHOWN) {
-        eprintln!("{file}: {p}");
+        tell!("{file}: {p}");
     }
     let more = problems.len().saturating_sub(MAX_SHOWN);
     if more > 0 {
-        eprintln!(
+        tell!(
             "{file}: … and {more} more problems ({} in all)",
             problems.len()
         );

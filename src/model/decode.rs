@@ -501,8 +501,9 @@ fn integer(n: &str) -> Option<i64> {
     }
 }
 
-/// `s` in double quotes for a message, with `"`, `\` and control characters escaped as Rust's `{:?}` would,
-/// but Hangul and every other printable character left as it is (and without linking `{:?}`'s Unicode tables).
+/// `s` in double quotes for a message, with `"`, `\\` and control characters escaped as Rust's `{:?}` would,
+/// and so are the invisible characters of [`hidden`], but Hangul and every other printable character is left as it
+/// is (and without linking `{:?}`'s Unicode tables).
 pub fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -515,12 +516,42 @@ pub fn quoted(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.extend(c.escape_unicode()),
+            c if hidden(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// Whether a message writes `c` as its escape (`\u{202e}`) rather than as itself: a control character, or an
+/// invisible one that changes how the text around it is shown (bidirectional controls and marks, zero-width spaces
+/// and joiners, the byte order mark). Written as itself, a name's U+202E would make the rest of a terminal's line
+/// or a message read backwards, and an escape (U+001B) could drive the terminal.
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
+/// `s` with every [`hidden`] character but the line break written as its escape, for a terminal: names and titles
+/// printed as they are (no quotes), where a file could otherwise write escape sequences or reorder the line.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c != '\n' && hidden(c);
+    if !s.chars().any(escaped) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// "a string \"x\"", "the number 4.5", "an object": what was found instead.
@@ -666,9 +697,24 @@ mod tests {
             "tab\there\nline\r",
             "\u{1}\u{7f}\u{85}",
             "<script>",
+            "\u{1b}[2J",
+            "50\u{202e}억원\u{202c}, \u{2067}x\u{2069}\u{200e}\u{200f}\u{61c}",
+            "\u{200b}\u{200d}\u{2060}\u{feff}",
         ] {
             assert_eq!(quoted(s), format!("{s:?}"), "{s}");
         }
+    }
+
+    #[test]
+    fn printable_escapes_what_would_drive_or_reorder_a_terminal_and_keeps_lines() {
+        assert!(matches!(
+            printable("안산 19억\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            printable("a\u{1b}[31mb\u{202e}c\n\u{0}"),
+            "a\\u{1b}[31mb\\u{202e}c\n\\u{0}"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod raw;
 pub mod validate;
 
 pub use dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
+pub use decode::printable;
 pub use encoding::decode_text;
 pub use format::Lang;
 pub use money::Won;
