@@ -37,6 +37,37 @@ fn with(pointer: &str, value: Option<Value>) -> Value {
     v
 }
 
+/// The shipped file with `n` copies of its third program (ids `p-0`, … and their figures' ids made unique).
+fn many_programs(n: usize) -> Value {
+    let mut v = base();
+    let sme = v["programs"][2].clone();
+    v["programs"] = (0..n)
+        .map(|i| {
+            let mut p = sme.clone();
+            p["id"] = json!(format!("p-{i}"));
+            p["figures"][0]["id"] = json!(format!("p-{i}-f"));
+            p["headline"] = json!([format!("p-{i}-f")]);
+            p
+        })
+        .collect();
+    v
+}
+
+/// The shipped file with its third program given `n` copies of its figure.
+fn many_figures(n: usize) -> Value {
+    let mut v = base();
+    let figure = v["programs"][2]["figures"][0].clone();
+    v["programs"][2]["figures"] = (0..n)
+        .map(|i| {
+            let mut f = figure.clone();
+            f["id"] = json!(format!("f-{i}"));
+            f
+        })
+        .collect();
+    v["programs"][2]["headline"] = json!(["f-0"]);
+    v
+}
+
 #[test]
 fn schema_and_parser_agree_on_every_fixture() {
     let schema: Value = serde_json::from_str(include_str!("../data/schema.json")).expect("schema");
@@ -122,6 +153,10 @@ fn schema_and_parser_agree_on_every_fixture() {
             with("/programs/2/headline", Some(json!([]))),
         ),
         ("the whole file as an array", json!([base()])),
+        ("101 programs", many_programs(101)),
+        ("100 programs", many_programs(100)),
+        ("a program of 101 figures", many_figures(101)),
+        ("a program of 100 figures", many_figures(100)),
     ];
     let mut disagreements = Vec::new();
     for (name, fixture) in &fixtures {

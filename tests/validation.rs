@@ -202,29 +202,20 @@ fn every_problem_is_reported_not_just_the_first() {
     assert_eq!(err.file, "bad.json");
 }
 
-/// A program with 20,000 figures and a headline of 12 is valid; a headline of more is refused (the overview
-/// shows a program's headline figures side by side), and an entry naming another program's figure is refused
-/// at that entry, found by lookup.
+/// A program with as many figures as a program may have and a headline of 12 is valid; a headline of more is
+/// refused (the overview shows a program's headline figures side by side), and an entry naming another program's
+/// figure is refused at that entry, found by lookup.
 #[test]
 fn a_large_program_and_its_headline() {
     let mut v = base();
-    let first = at(&mut v, "/programs/2/figures/0").clone();
-    let figures: Vec<Value> = (0..20_000)
-        .map(|i| {
-            let mut f = first.clone();
-            f["id"] = json!(format!("f-{i}"));
-            f
-        })
-        .collect();
-    *at(&mut v, "/programs/2/figures") = json!(figures);
-    let ids = |n: usize| {
-        json!((0..n)
-            .map(|i| format!("f-{}", i * 1000))
-            .collect::<Vec<_>>())
-    };
+    *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, model::MAX_FIGURES));
+    let ids = |n: usize| json!((0..n).map(|i| format!("f-{}", i * 8)).collect::<Vec<_>>());
     *at(&mut v, "/programs/2/headline") = ids(model::MAX_HEADLINE);
     let d = model::load("big.json", &v.to_string()).expect("valid");
-    assert_eq!(d.programs().get(2).map(|p| p.figures.len()), Some(20_000));
+    assert_eq!(
+        d.programs().get(2).map(|p| p.figures.len()),
+        Some(model::MAX_FIGURES)
+    );
     assert_eq!(
         d.programs().get(2).map(|p| p.headline_figures().len()),
         Some(model::MAX_HEADLINE)
@@ -244,6 +235,108 @@ fn a_large_program_and_its_headline() {
     let err = model::load("big.json", &v.to_string()).expect_err("another program's figure");
     assert_eq!(err.problems.len(), 1, "{err}");
     assert_eq!(err.problems[0].path, "programs[2].headline[11]");
+}
+
+/// `n` copies of program 2's first figure, `f-0` to `f-{n-1}`.
+fn many_figures(v: &Value, n: usize) -> Vec<Value> {
+    let first = v["programs"][2]["figures"][0].clone();
+    (0..n)
+        .map(|i| {
+            let mut f = first.clone();
+            f["id"] = json!(format!("f-{i}"));
+            f
+        })
+        .collect()
+}
+
+/// More programs or figures than the pages can show are refused, each limit at its place with its number; a file
+/// far past them (20,000 figures in a program) is still checked whole, in linear time, every problem named.
+#[test]
+fn more_than_the_pages_can_show_is_refused() {
+    // 100 programs of one figure each: valid.
+    let programs = |v: &Value, n: usize| {
+        let first = v["programs"][2].clone();
+        (0..n)
+            .map(|i| {
+                let mut p = first.clone();
+                p["id"] = json!(format!("p-{i}"));
+                p["figures"][0]["id"] = json!(format!("p-{i}-f"));
+                p["headline"] = json!([format!("p-{i}-f")]);
+                p
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut v = base();
+    *at(&mut v, "/programs") = json!(programs(&v, model::MAX_PROGRAMS));
+    let d = model::load("many.json", &v.to_string()).expect("100 programs are valid");
+    assert_eq!(d.programs().len(), model::MAX_PROGRAMS);
+
+    let mut v = base();
+    *at(&mut v, "/programs") = json!(programs(&v, model::MAX_PROGRAMS + 1));
+    let err = model::load("many.json", &v.to_string()).expect_err("101 programs");
+    assert_eq!(
+        err.to_string(),
+        "many.json: programs: expected at most 100 programs, which the overview charts one row each, found 101: \
+         present the programs the pages are about"
+    );
+
+    let mut v = base();
+    *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, model::MAX_FIGURES + 1));
+    *at(&mut v, "/programs/2/headline") = json!(["f-0"]);
+    let err = model::load("many.json", &v.to_string()).expect_err("101 figures");
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].path, "programs[2].figures");
+    assert!(
+        err.to_string().contains(
+            "expected at most 100 figures, which the program's page charts one row each, found 101"
+        ),
+        "{err}"
+    );
+
+    // 11 programs of 91 figures: each within its own limit, 1,001 with the others and the context in all.
+    let mut v = base();
+    let context = v["context"].as_array().map_or(0, Vec::len);
+    let figures = model::MAX_FIGURES - 9;
+    let n = (model::MAX_ALL_FIGURES - context) / figures + 1;
+    let all: Vec<Value> = (0..n)
+        .map(|i| {
+            let mut p = v["programs"][2].clone();
+            p["id"] = json!(format!("p-{i}"));
+            p["figures"] = json!(many_figures(&v, figures)
+                .into_iter()
+                .enumerate()
+                .map(|(j, mut f)| {
+                    f["id"] = json!(format!("p-{i}-f-{j}"));
+                    f
+                })
+                .collect::<Vec<_>>());
+            p["headline"] = json!([format!("p-{i}-f-0")]);
+            p
+        })
+        .collect();
+    *at(&mut v, "/programs") = json!(all);
+    let err = model::load("many.json", &v.to_string()).expect_err("too many in all");
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert!(
+        err.to_string().contains(&format!(
+            "programs: expected at most 1000 figures in all (programs' and context figures), which the overview \
+             lists one by one, found {}",
+            n * figures + context
+        )),
+        "{err}"
+    );
+
+    // Far past the limits: every other check still runs (here a headline naming no figure), once.
+    let mut v = base();
+    *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, 20_000));
+    *at(&mut v, "/programs/2/headline") = json!(["f-19999", "nowhere"]);
+    let err = model::load("many.json", &v.to_string()).expect_err("20,000 figures");
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["programs[2].figures", "programs", "programs[2].headline[1]"],
+        "{err}"
+    );
 }
 
 /// Two derived figures computed from each other (a from b, b from a) are refused even when their amounts agree,
@@ -274,7 +367,7 @@ fn derivation_circles_are_refused() {
     );
     assert_eq!(err.problems.len(), 1, "{text}");
 
-    // A chain of 50,000 derivations, each from the one before: valid, and no stack overflow.
+    // A chain of 50,000 derivations, each from the one before: not a circle, and no stack overflow.
     let mut v = base();
     let mut chain = Vec::new();
     for i in 0..50_000 {
@@ -292,7 +385,11 @@ fn derivation_circles_are_refused() {
     if let Some(list) = at(&mut v, "/programs/2/figures").as_array_mut() {
         list.extend(chain);
     }
-    model::load("chain.json", &v.to_string()).expect("a chain is not a circle");
+    // More figures than a page shows, but no circle: only the two limits are named, after a walk without
+    // recursion.
+    let err = model::load("chain.json", &v.to_string()).expect_err("past the limits");
+    let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["programs[2].figures", "programs"], "{err}");
 }
 
 /// Data after the end of the document (a second document pasted in, a stray brace) is an error at its place.

@@ -19,7 +19,10 @@ pub use encoding::decode_text;
 pub use format::Lang;
 pub use money::Won;
 pub use raw::{Comparison, ContextUnit, FigureKind, FundingSource, RawDataset, Text};
-pub use validate::{load, parse, validate, Invalid, Problem, MAX_HEADLINE};
+pub use validate::{
+    load, parse, validate, Invalid, Problem, MAX_ALL_FIGURES, MAX_FIGURES, MAX_HEADLINE,
+    MAX_PROGRAMS,
+};
 
 /// The JSON Schema of the data file format, generated from the raw types (committed as `data/schema.json`).
 pub fn schema_json() -> String {

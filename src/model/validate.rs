@@ -216,6 +216,20 @@ fn readable(text: &str) -> Result<(), Unreadable> {
 /// looking a program's headline figures up among its figures linear in the size of the file.)
 pub const MAX_HEADLINE: usize = 12;
 
+/// Most programs a file may present. The overview charts each in a row of its own (64 px on a phone, 46 on a
+/// desktop) in both its charts and in three static drawings each, so its page grows by ~17 KB a program: 100 make a
+/// 6,400 px chart, within the 10,922 px a canvas can be on a phone of 3 device pixels a CSS pixel (32,767), and a
+/// page of ~2 MB. 2,000 made a 34 MB overview whose charts no phone could draw; 10,000, 174 MB and a build of more
+/// than a quarter of an hour. A budget's other lines stay in its amounts and nodes, which budget-check totals.
+pub const MAX_PROGRAMS: usize = 100;
+
+/// Most figures one program may have: its page charts each in a row, as the overview does its programs.
+pub const MAX_FIGURES: usize = 100;
+
+/// Most figures in all, programs' and context figures together: the overview lists every one (its table, its
+/// context section), ~0.5 KB each.
+pub const MAX_ALL_FIGURES: usize = 1_000;
+
 impl Validator {
     fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
@@ -338,6 +352,7 @@ impl Validator {
         if raw.programs.is_empty() {
             self.problem("programs", "expected at least one program");
         }
+        self.sizes(raw);
 
         let mut program_ids = Ids::default();
         // Context figures and programs' figures share one namespace; a program's figure keeps its amount, for
@@ -368,6 +383,42 @@ impl Validator {
             }
         }
         self.derivation_cycles(raw);
+    }
+
+    /// The limits above, each named with what it keeps within.
+    fn sizes(&mut self, raw: &RawDataset) {
+        if raw.programs.len() > MAX_PROGRAMS {
+            self.problem(
+                "programs",
+                format!(
+                    "expected at most {MAX_PROGRAMS} programs, which the overview charts one row each, found {}: \
+                     present the programs the pages are about",
+                    raw.programs.len()
+                ),
+            );
+        }
+        for (i, p) in raw.programs.iter().enumerate() {
+            if p.figures.len() > MAX_FIGURES {
+                self.problem(
+                    format!("programs[{i}].figures"),
+                    format!(
+                        "expected at most {MAX_FIGURES} figures, which the program's page charts one row each, \
+                         found {}",
+                        p.figures.len()
+                    ),
+                );
+            }
+        }
+        let all = raw.context.len() + raw.programs.iter().map(|p| p.figures.len()).sum::<usize>();
+        if all > MAX_ALL_FIGURES {
+            self.problem(
+                "programs",
+                format!(
+                    "expected at most {MAX_ALL_FIGURES} figures in all (programs' and context figures), which the \
+                     overview lists one by one, found {all}"
+                ),
+            );
+        }
     }
 
     /// Derived figures computed from one another in a circle (a from b, b from a) explain nothing: each needs the
