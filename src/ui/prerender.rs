@@ -639,7 +639,7 @@ pub fn page_html(
         &description,
     ));
     let module = full.filter(|_| matches!(page.route.page, Page::Embed(_)));
-    let (without_loader, loader) = defer_app(&head, root, module, handover)?;
+    let (without_loader, loader) = defer_app(&head, root, module, handover, lang)?;
     head = without_loader;
     // Without JavaScript the controls and the download menu would do nothing: they are not shown.
     head.push_str(
@@ -695,6 +695,7 @@ fn defer_app(
     root: &str,
     module: Option<&FullModule>,
     handover: &str,
+    lang: Lang,
 ) -> Result<(String, String), String> {
     let start = head
         .find("<script type=\"module\">")
@@ -728,12 +729,23 @@ fn defer_app(
     // (`ansanBudgetFetched`): a `<link rel=preload>` for it cost ~9 ms of main thread at 4x CPU, measured.
     // It also names the way to the second module, which a chart menu asks for a download
     // (`menu_export::remote`): the page's script, so the first module's glue imports no file of its own.
+    // If the app's files do not arrive or the app does not start (a new build on the server while the page was
+    // open, deleting the old files; a network cut), the page says so at its top, as the app does when the data
+    // fails (`take_over::say_static`), instead of leaving charts that silently do nothing.
+    let (before, after) = crate::view::words::app_files_missing(lang);
+    let said = js_string(&format!(
+        "{}{before}{js}, {wasm}{after}",
+        crate::view::words::static_lead(lang)
+    ));
     let script = format!(
-        "<script id=\"app-loader\">(()=>{{let s=false;const go=()=>{{if(s)return;s=true;\
+        "<script id=\"app-loader\">(()=>{{let s=false;\
+const say=()=>{{if(document.querySelector('.static-note'))return;const p=document.createElement('p');\
+p.className='error static-note';p.setAttribute('role','alert');p.tabIndex=0;p.textContent={said};document.body.prepend(p);}};\
+const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\
-.then((r)=>r.arrayBuffer()).then((b)=>WebAssembly.compile(b)));\
+.then((r)=>r.arrayBuffer()).then((b)=>WebAssembly.compile(b)));w.catch(()=>{{}});\
 const m=import('{js}');const d=fetch('{data}');d.catch(()=>{{}});globalThis.ansanBudgetFetched={{'{data}':d}};\
-m.then((m)=>m.default({{module_or_path:w}}));}};\
+m.then((m)=>m.default({{module_or_path:w}})).catch(say);}};\
 new PerformanceObserver(()=>go()).observe({{type:'largest-contentful-paint',buffered:true}});\
 for(const e of['pointerdown','keydown','focusin'])addEventListener(e,go,{{once:true,capture:true}});\
 setTimeout(go,1500);\
@@ -756,6 +768,27 @@ return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});retu
         }
     }
     Ok((out, script))
+}
+
+/// `text` as a JavaScript string literal that is safe inside a `<script>` element.
+fn js_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\'' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\x3c"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' | '\u{2029}' => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// The id of the element that follows the page's first chart (its hint, `{canvas id}-hint`), if the page has

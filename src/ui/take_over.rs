@@ -326,17 +326,17 @@ fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::
     matches!(route.page, Page::Overview | Page::Program(_)).then_some((a, url))
 }
 
-/// A line at the top of the page: the charts are not interactive, and why. Nothing else changes.
+/// A line at the top of the page: the charts are not interactive, and why. Nothing else changes. (The page's
+/// loader says the same when the app's own files fail: `prerender::defer_app`.)
 fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
     let Ok(p) = doc.create_element("p") else {
         return;
     };
     let _ = p.set_attribute("class", "error static-note");
     let _ = p.set_attribute("role", "alert");
-    let lead = match lang {
-        Lang::Ko => "차트를 움직일 수 없습니다. 금액과 출처는 아래에 그대로 있습니다. 이유: ",
-        Lang::En => "The charts cannot be made interactive; every figure and source below still holds. Why: ",
-    };
+    // It may scroll within (style.css): reachable by keyboard.
+    let _ = p.set_attribute("tabindex", "0");
+    let lead = crate::view::words::static_lead(lang);
     let why = e.lines(lang).join(" ");
     p.set_text_content(Some(&format!("{lead}{why}")));
     if let Some(body) = doc.body() {

@@ -60,6 +60,32 @@ pub fn line(n: u32, lang: Lang) -> String {
     }
 }
 
+/// The start of the one line a page adds at its top when its charts cannot be made interactive; the reason
+/// follows it.
+pub fn static_lead(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "차트를 움직일 수 없습니다. 금액과 출처는 아래에 그대로 있습니다. 이유: ",
+        Lang::En => {
+            "The charts cannot be made interactive; every figure and source below still holds. Why: "
+        }
+    }
+}
+
+/// The reason when the app's own files did not arrive or would not start (a build replaced on the server while
+/// the page was open, a network cut): around the files' names, which go between the two parts.
+pub fn app_files_missing(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ko => (
+            "앱 파일(",
+            ")을 받지 못했거나 시작하지 못했습니다. 페이지를 새로 고치면 대개 해결됩니다.",
+        ),
+        Lang::En => (
+            "the app's files (",
+            ") did not arrive or would not start; reloading the page usually helps.",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -253,6 +253,65 @@ for (const [name, route, want] of [
   });
 }
 
+// The app's own files, gone (a new build copied over the old and its files deleted while a reader had the page
+// open), cut off, or not a module: the page stays as served and says why at its top, in its language, naming the
+// files, instead of leaving charts that silently do nothing.
+for (const [name, file, answer] of [
+  ['the .wasm gone (HTTP 404)', /_bg\.wasm$/, (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })],
+  ['the JS glue gone (HTTP 404)', /\.js$/, (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })],
+  ['the .wasm cut off by the network', /_bg\.wasm$/, (r) => r.abort('failed')],
+  ['an HTML page where the .wasm should be', /_bg\.wasm$/, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>moved</p>' })],
+]) {
+  test(`(d) ${name}: the page stays whole and says why at the top`, TIMEOUT, async (t) => {
+    const { page, pageErrors } = await openPage(t);
+    await page.route((u) => /\/ansan-budget-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u.pathname) && file.test(u.pathname), answer);
+    for (const [address, lead, files] of [
+      ['', /^차트를 움직일 수 없습니다\. .*이유: 앱 파일\(/, /\.\/ansan-budget-[0-9a-f]+\.js, \.\/ansan-budget-[0-9a-f]+_bg\.wasm\)/],
+      ['en/program/sme/', /^The charts cannot be made interactive; .*Why: the app's files \(/, /\.\.\/\.\.\/\.\.\/ansan-budget-[0-9a-f]+\.js, .*reloading the page usually helps\.$/],
+    ]) {
+      await page.goto('about:blank');
+      await gotoApp(page, address);
+      const text = await staticNote(page);
+      assert.match(text, lead, `${address}: ${text}`);
+      assert.match(text, files, `${address}: ${text}`);
+      if (address === '') await assertStaticPageWhole(page, name);
+      assert.equal(await page.evaluate(() => performance.getEntriesByName('app-interactive').length), 0);
+    }
+    await assertNoAxeViolations(page);
+    assert.deepEqual(pageErrors, [], 'the loader threw instead of only saying why');
+  });
+}
+
+test('(d) the note at 320 px with text at 200 %: a third of the window at most, reachable by keyboard, the page\'s end above it', TIMEOUT, async (t) => {
+  // Before, the note was as tall as its text: 952 px in a 640 px window, its first lines above the window's top
+  // (it is fixed), and the whole page under it. It says the same whether the app's data or its own files failed.
+  for (const failing of [DATA_GLOB, (u) => /\/ansan-budget-[0-9a-f]+_bg\.wasm$/.test(u.pathname)]) {
+    const { page } = await openPage(t, { width: 320, height: 640 });
+    await page.route(failing, (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await page.addInitScript(() => addEventListener('DOMContentLoaded', () => document.documentElement.style.setProperty('font-size', '34px', 'important')));
+    await gotoApp(page, 'en/');
+    await staticNote(page);
+    const r = await page.evaluate(() => {
+      scrollTo(0, document.documentElement.scrollHeight);
+      const note = document.querySelector('.static-note');
+      const n = note.getBoundingClientRect();
+      note.focus();
+      const before = note.scrollTop;
+      return {
+        height: n.height, top: n.top, window: innerHeight, scrolls: note.scrollHeight > note.clientHeight,
+        focused: document.activeElement === note, before,
+        footer: document.querySelector('.site-footer').getBoundingClientRect().bottom,
+      };
+    });
+    assert.ok(r.height <= r.window / 3 + 1, `the note is ${r.height} px of a ${r.window} px window`);
+    assert.ok(r.top >= 0, 'the note starts above the window');
+    assert.ok(r.footer <= r.top + 1, `the page's end (${r.footer}) is under the note (from ${r.top})`);
+    assert.ok(r.scrolls && r.focused, 'the long note is not a focusable scrolling box');
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction((before) => document.querySelector('.static-note').scrollTop > before, r.before);
+  }
+});
+
 test('(d) the page that could not be taken over passes axe-core too, in both languages', TIMEOUT, async (t) => {
   const { page } = await openPage(t, {
     route: (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }),
@@ -293,8 +352,11 @@ test('(e) the largest amount the checker accepts (i64::MAX won) is rendered and 
   assert.deepEqual(problems, []);
 });
 
-/** `data` (the shipped file, parsed) with `n` programs instead of three, each with one headline figure. */
-function withPrograms(data, n) {
+/**
+ * `data` (the shipped file, parsed) with `n` programs instead of three (a file may present at most 100), each with
+ * `bars` figures, all in its headline: the overview's chart has `n × bars` bars.
+ */
+function withPrograms(data, n, bars = 1) {
   const [amount] = data.amounts;
   const [, program] = data.presentation.programs;
   data.nodes = [];
@@ -303,24 +365,23 @@ function withPrograms(data, n) {
   for (let i = 0; i < n; i++) {
     const code = `p${String(i).padStart(4, '0')}`;
     data.nodes.push({ code, level: 'program', name: `사업 ${i}`, name_other: `Program ${i}` });
-    data.amounts.push({ ...amount, id: `${code}-a`, node: code, amount: (i + 1) * 100_000_000, split: 'whole' });
-    data.presentation.programs.push({
-      ...program,
-      id: code,
-      figures: [{ id: `${code}-a`, kind: 'phase_investment', label: { ko: '금액', en: 'amount' } }],
-      headline: [`${code}-a`],
-    });
+    const figures = [];
+    for (let j = 0; j < bars; j++) {
+      data.amounts.push({ ...amount, id: `${code}-a${j}`, node: code, amount: (i + 1) * 100_000_000 + j, split: 'whole' });
+      figures.push({ id: `${code}-a${j}`, kind: 'phase_investment', label: { ko: `금액 ${j}`, en: `amount ${j}` } });
+    }
+    data.presentation.programs.push({ ...program, id: code, figures, headline: figures.map((f) => f.id) });
   }
   return JSON.stringify(data);
 }
 
 test('a chart taller than a canvas may be: drawn softer where half density holds it, else kept as served', { timeout: 300_000 }, async (t) => {
-  // 560 bars: ~26,000 px tall in the desktop's column (a canvas may be 16,384 device px on a side) and ~36,000 in
-  // a phone's (more than half density holds).
-  const n = 560;
+  // 600 bars (100 programs, the most a file may present, of 6 headline figures): ~27,700 px tall in the desktop's
+  // column (a canvas may be 16,384 device px on a side) and ~38,500 in a phone's (more than half density holds).
+  const n = 100;
   const tmp = await mkdtemp(join(tmpdir(), 'ansan-tall-'));
   t.after(() => rm(tmp, { recursive: true, force: true }));
-  const site = await buildVariant(join(tmp, 'site'), (data) => withPrograms(data, n));
+  const site = await buildVariant(join(tmp, 'site'), (data) => withPrograms(data, n, 6));
   const tallServer = await startServer(site);
   t.after(() => tallServer.close());
 
