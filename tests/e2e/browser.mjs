@@ -120,8 +120,9 @@ export async function buildVariant(dir, change, { publicUrl } = {}) {
   const json = join(dir, DATA_JSON);
   await writeFile(json, await change(data));
   // The bundle's index.html as the post-build hook found it (Trunk's loader of the first module): widget.html is
-  // that page marked as the widget, told the handover's name and loading the second module instead, with the CSP
-  // added. Undone here; the prerenderer tells the copy's widget.html the new handover's name.
+  // that page marked as the widget, told the handover's name and loading the second module instead, with a guard
+  // before the loader (`#widget-guard`) and the CSP added. Undone here; the prerenderer tells the copy's
+  // widget.html the new handover's name.
   const files = await readdir(DIST);
   const first = files.find((f) => /^ansan-budget-[0-9a-f]+\.js$/.test(f));
   const full = files.find((f) => /^ansan-budget-full-[0-9a-f]+\.js$/.test(f));
@@ -132,11 +133,13 @@ export async function buildVariant(dir, change, { publicUrl } = {}) {
     .replace(' data-page="widget"', '')
     .replace(/ data-handover="[^"]*"/, '')
     .replace('<meta name="robots" content="noindex" />\n', '')
+    // The widget's guard before the loader, which says when its module fails.
+    .replace(/<script id="widget-guard">[\s\S]*?<\/script>\n/, '')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '')
     .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-full-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
     .replaceAll(`./${full}`, `./${first}`)
     .replaceAll(`./${wasm(full)}`, `./${wasm(first)}`);
-  if (!template.includes('<html lang="ko"') || !template.includes(`from './${first}'`) || template.includes('noindex')) {
+  if (!template.includes('<html lang="ko"') || !template.includes(`from './${first}'`) || template.includes('noindex') || template.includes('unhandledrejection')) {
     throw new Error('dist/widget.html is not the bundle page marked as the widget (scripts/post-build.mjs changed?)');
   }
   const templateFile = join(dir, '..', `${dir.split('/').pop()}-template.html`);

@@ -454,7 +454,7 @@ async function hostileSite(t) {
 }
 
 /** Inline scripts without a type (the build writes only the pages' loader and the root page's redirect) and injected images. */
-const injected = (page) => page.locator('img, script:not([src]):not([type]):not(#app-loader)').count();
+const injected = (page) => page.locator('img, script:not([src]):not([type]):not(#app-loader):not(#widget-guard)').count();
 
 test('every explorer page\'s chart menu downloads (the second module found from any folder, under /budget/)', TIMEOUT, async (t) => {
   await withPage(t, { acceptDownloads: true }, async (page) => {
@@ -635,4 +635,38 @@ test('two widgets on one page download the app once: the same files, cached', TI
   }
   const twice = [...new Set(requests)].filter((p) => !p.endsWith('widget.html') && count(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)) > 1);
   assert.deepEqual(twice, [], 'files downloaded more than once for two widgets');
+});
+
+test('a widget whose own files fail says so in its language instead of staying empty; a working one never does', TIMEOUT, async (t) => {
+  // Its .wasm or JS glue gone (a new build copied over the old while a city page was open), or an HTML page
+  // served in the .wasm's place: before, the frame stayed blank.
+  const full = (ext) => (u) => new RegExp(`/ansan-budget-full-[0-9a-f]+${ext}$`).test(u.pathname);
+  const cases = [
+    ['the .wasm gone', full('_bg\\.wasm'), (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })],
+    ['the JS glue gone', full('\\.js'), (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })],
+    ['an HTML page as the .wasm', full('_bg\\.wasm'), (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<p>moved</p>' })],
+  ];
+  for (const [name, files, answer] of cases) {
+    for (const [query, want] of [
+      ['chart=overview', /^차트를 불러오지 못했습니다\. .*새로 고치면/],
+      ['chart=timeline&lang=en', /^The chart could not be loaded: .*Reloading the page usually helps\.$/],
+    ]) {
+      const context = await browser.newContext({ viewport: { width: 600, height: 400 } });
+      t.after(() => context.close());
+      const page = await context.newPage();
+      await page.route(files, answer);
+      await openWidget(page, query);
+      const note = page.locator('body > main > p.static-note[role="alert"]');
+      await note.waitFor({ state: 'attached' });
+      assert.match(await note.innerText(), want, `${name}, ${query}`);
+      assert.equal(await page.locator('.static-note').count(), 1, `${name}, ${query}: more than one note`);
+      if (query.includes('lang=en') && name === cases[0][0]) await axe(page, `${name}, ${query}`);
+    }
+  }
+  await withPage(t, {}, async (page) => {
+    await openWidget(page, 'chart=overview&lang=en');
+    await drawn(page);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.static-note').count(), 0, 'a working widget shows the failure note');
+  });
 });
