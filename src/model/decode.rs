@@ -501,7 +501,7 @@ fn integer(n: &str) -> Option<i64> {
     }
 }
 
-/// `s` in double quotes for a message, with `"`, `\\` and control characters escaped as Rust's `{:?}` would,
+/// `s` in double quotes for a message, with `"`, `\` and control characters escaped as Rust's `{:?}` would,
 /// and so are the invisible characters of [`hidden`], but Hangul and every other printable character is left as it
 /// is (and without linking `{:?}`'s Unicode tables).
 pub fn quoted(s: &str) -> String {

@@ -217,10 +217,11 @@ fn readable(text: &str) -> Result<(), Unreadable> {
 pub const MAX_HEADLINE: usize = 12;
 
 /// Most programs a file may present. The overview charts each in a row of its own (64 px on a phone, 46 on a
-/// desktop) in both its charts and in three static drawings each, so its page grows by ~17 KB a program: 100 make a
-/// 6,400 px chart, within the 10,922 px a canvas can be on a phone of 3 device pixels a CSS pixel (32,767), and a
-/// page of ~2 MB. 2,000 made a 34 MB overview whose charts no phone could draw; 10,000, 174 MB and a build of more
-/// than a quarter of an hour. A budget's other lines stay in its amounts and nodes, which budget-check totals.
+/// desktop), in both its charts and in three static drawings each, so its page grows by ~17 KB a program: 100 make
+/// a 6,481 px chart on a phone, which a canvas can still hold there (at half density on a screen of 3 device pixels
+/// a CSS pixel, within the 16,384 device px a side the charts keep to), and a page of 1.6 MB (91 KB brotli). 2,000 made a 34 MB
+/// overview whose charts no phone could draw; 10,000, 174 MB and a build of 9.5 minutes. A budget's other lines
+/// stay in its amounts and nodes, which budget-check totals.
 pub const MAX_PROGRAMS: usize = 100;
 
 /// Most figures one program may have: its page charts each in a row, as the overview does its programs.
