@@ -253,7 +253,7 @@ fn many_figures(v: &Value, n: usize) -> Vec<Value> {
 /// far past them (20,000 figures in a program) is still checked whole, in linear time, every problem named.
 #[test]
 fn more_than_the_pages_can_show_is_refused() {
-    // 100 programs of one figure each: valid.
+    // As many programs as a file may present, of one figure each: valid.
     let programs = |v: &Value, n: usize| {
         let first = v["programs"][2].clone();
         (0..n)
@@ -268,32 +268,32 @@ fn more_than_the_pages_can_show_is_refused() {
     };
     let mut v = base();
     *at(&mut v, "/programs") = json!(programs(&v, model::MAX_PROGRAMS));
-    let d = model::load("many.json", &v.to_string()).expect("100 programs are valid");
+    let d = model::load("many.json", &v.to_string()).expect("the most programs are valid");
     assert_eq!(d.programs().len(), model::MAX_PROGRAMS);
 
     let mut v = base();
     *at(&mut v, "/programs") = json!(programs(&v, model::MAX_PROGRAMS + 1));
-    let err = model::load("many.json", &v.to_string()).expect_err("101 programs");
+    let err = model::load("many.json", &v.to_string()).expect_err("one program too many");
     assert_eq!(
         err.to_string(),
-        "many.json: programs: expected at most 100 programs, which the overview charts one row each, found 101: \
+        "many.json: programs: expected at most 500 programs, which the overview charts one row each, found 501: \
          present the programs the pages are about"
     );
 
     let mut v = base();
     *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, model::MAX_FIGURES + 1));
     *at(&mut v, "/programs/2/headline") = json!(["f-0"]);
-    let err = model::load("many.json", &v.to_string()).expect_err("101 figures");
+    let err = model::load("many.json", &v.to_string()).expect_err("one figure too many");
     assert_eq!(err.problems.len(), 1, "{err}");
     assert_eq!(err.problems[0].path, "programs[2].figures");
     assert!(
         err.to_string().contains(
-            "expected at most 100 figures, which the program's page charts one row each, found 101"
+            "expected at most 200 figures, which the program's page charts one row each, found 201"
         ),
         "{err}"
     );
 
-    // 11 programs of 91 figures: each within its own limit, 1,001 with the others and the context in all.
+    // Programs of 191 figures, each within its own limit, as many as take the file past the limit in all.
     let mut v = base();
     let context = v["context"].as_array().map_or(0, Vec::len);
     let figures = model::MAX_FIGURES - 9;
@@ -319,7 +319,7 @@ fn more_than_the_pages_can_show_is_refused() {
     assert_eq!(err.problems.len(), 1, "{err}");
     assert!(
         err.to_string().contains(&format!(
-            "programs: expected at most 1000 figures in all (programs' and context figures), which the overview \
+            "programs: expected at most 5000 figures in all (programs' and context figures), which the overview \
              lists one by one, found {}",
             n * figures + context
         )),

@@ -25,8 +25,8 @@ pub struct RawDataset {
     /// Figures that are not money, for captions and per-resident views (population, shares, ages).
     #[serde(default)]
     pub context: Vec<RawContextFigure>,
-    /// At most 100 (`validate::MAX_PROGRAMS`): the overview charts each in a row of its own.
-    #[schemars(length(max = 100))]
+    /// At most 500 (`validate::MAX_PROGRAMS`): the overview charts each in a row of its own.
+    #[schemars(length(max = 500))]
     pub programs: Vec<RawProgram>,
 }
 
@@ -111,8 +111,8 @@ pub struct RawProgram {
     /// shown side by side, never added up.
     #[schemars(length(min = 1, max = 12))]
     pub headline: Vec<String>,
-    /// At most 100 (`validate::MAX_FIGURES`), and at most 1,000 in the file with the context figures.
-    #[schemars(length(max = 100))]
+    /// At most 200 (`validate::MAX_FIGURES`), and at most 5,000 in the file with the context figures.
+    #[schemars(length(max = 200))]
     pub figures: Vec<RawFigure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,

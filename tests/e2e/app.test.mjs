@@ -376,8 +376,8 @@ function withPrograms(data, n, bars = 1) {
 }
 
 test('a chart taller than a canvas may be: drawn softer where half density holds it, else kept as served', { timeout: 300_000 }, async (t) => {
-  // 600 bars (100 programs, the most a file may present, of 6 headline figures): ~27,700 px tall in the desktop's
-  // column (a canvas may be 16,384 device px on a side) and ~38,500 in a phone's (more than half density holds).
+  // 600 bars (100 programs of 6 headline figures): ~27,700 px tall in the desktop's column (a canvas may be 16,384
+  // device px on a side) and ~38,500 in a phone's (more than half density holds).
   const n = 100;
   const tmp = await mkdtemp(join(tmpdir(), 'ansan-tall-'));
   t.after(() => rm(tmp, { recursive: true, force: true }));
