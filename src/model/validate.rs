@@ -216,8 +216,8 @@ fn readable(text: &str) -> Result<(), Unreadable> {
 /// looking a program's headline figures up among its figures linear in the size of the file.)
 pub const MAX_HEADLINE: usize = 12;
 
-/// Most programs a file may present: as many as a city department runs, not a whole city's line items (1,643
-/// 세부사업 in one 지방재정365 file). The overview charts each in a row of its own (64 px on a phone, 46 on a
+/// Most programs a file may present: as many as a city department runs, not a whole city's line items (1,592
+/// 세부사업 in 동두천시's 지방재정365 file, ../shared/realdata). The overview charts each in a row of its own (64 px on a phone, 46 on a
 /// desktop), in both its charts and in three static drawings each, so its page grows by ~16 KB a program: 100 make
 /// a 1.6 MB page (91 KB brotli) with a 6,481 px chart on a phone, 500 an 8.4 MB page (433 KB brotli, built in
 /// 10 s) with a 32,081 px chart, which the app draws at reduced density or leaves as served where a canvas cannot
