@@ -10,6 +10,8 @@
 use ansan_budget::model;
 use serde_json::{json, Value};
 
+mod common;
+
 fn base() -> Value {
     serde_json::from_str(include_str!("fixtures/ansan-2015.v1.json"))
         .expect("the format-1 fixture parses")
@@ -34,37 +36,6 @@ fn with(pointer: &str, value: Option<Value>) -> Value {
         }
         _ => panic!("{pointer}: cannot edit"),
     }
-    v
-}
-
-/// The shipped file with `n` copies of its third program (ids `p-0`, … and their figures' ids made unique).
-fn many_programs(n: usize) -> Value {
-    let mut v = base();
-    let sme = v["programs"][2].clone();
-    v["programs"] = (0..n)
-        .map(|i| {
-            let mut p = sme.clone();
-            p["id"] = json!(format!("p-{i}"));
-            p["figures"][0]["id"] = json!(format!("p-{i}-f"));
-            p["headline"] = json!([format!("p-{i}-f")]);
-            p
-        })
-        .collect();
-    v
-}
-
-/// The shipped file with its third program given `n` copies of its figure.
-fn many_figures(n: usize) -> Value {
-    let mut v = base();
-    let figure = v["programs"][2]["figures"][0].clone();
-    v["programs"][2]["figures"] = (0..n)
-        .map(|i| {
-            let mut f = figure.clone();
-            f["id"] = json!(format!("f-{i}"));
-            f
-        })
-        .collect();
-    v["programs"][2]["headline"] = json!(["f-0"]);
     v
 }
 
@@ -153,10 +124,10 @@ fn schema_and_parser_agree_on_every_fixture() {
             with("/programs/2/headline", Some(json!([]))),
         ),
         ("the whole file as an array", json!([base()])),
-        ("501 programs", many_programs(501)),
-        ("500 programs", many_programs(500)),
-        ("a program of 201 figures", many_figures(201)),
-        ("a program of 200 figures", many_figures(200)),
+        ("501 programs", common::v1_with_programs(501)),
+        ("500 programs", common::v1_with_programs(500)),
+        ("a program of 201 figures", common::v1_with_figures(201)),
+        ("a program of 200 figures", common::v1_with_figures(200)),
     ];
     let mut disagreements = Vec::new();
     for (name, fixture) in &fixtures {

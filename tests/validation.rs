@@ -3,6 +3,8 @@
 use ansan_budget::model;
 use serde_json::{json, Value};
 
+mod common;
+
 fn base() -> Value {
     let text = include_str!("fixtures/ansan-2015.v1.json");
     serde_json::from_str(text).expect("shipped data parses")
@@ -207,8 +209,7 @@ fn every_problem_is_reported_not_just_the_first() {
 /// figure is refused at that entry, found by lookup.
 #[test]
 fn a_large_program_and_its_headline() {
-    let mut v = base();
-    *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, model::MAX_FIGURES));
+    let mut v = common::v1_with_figures(model::MAX_FIGURES);
     let ids = |n: usize| json!((0..n).map(|i| format!("f-{}", i * 8)).collect::<Vec<_>>());
     *at(&mut v, "/programs/2/headline") = ids(model::MAX_HEADLINE);
     let d = model::load("big.json", &v.to_string()).expect("valid");
@@ -237,42 +238,16 @@ fn a_large_program_and_its_headline() {
     assert_eq!(err.problems[0].path, "programs[2].headline[11]");
 }
 
-/// `n` copies of program 2's first figure, `f-0` to `f-{n-1}`.
-fn many_figures(v: &Value, n: usize) -> Vec<Value> {
-    let first = v["programs"][2]["figures"][0].clone();
-    (0..n)
-        .map(|i| {
-            let mut f = first.clone();
-            f["id"] = json!(format!("f-{i}"));
-            f
-        })
-        .collect()
-}
-
 /// More programs or figures than the pages can show are refused, each limit at its place with its number; a file
 /// far past them (20,000 figures in a program) is still checked whole, in linear time, every problem named.
 #[test]
 fn more_than_the_pages_can_show_is_refused() {
     // As many programs as a file may present, of one figure each: valid.
-    let programs = |v: &Value, n: usize| {
-        let first = v["programs"][2].clone();
-        (0..n)
-            .map(|i| {
-                let mut p = first.clone();
-                p["id"] = json!(format!("p-{i}"));
-                p["figures"][0]["id"] = json!(format!("p-{i}-f"));
-                p["headline"] = json!([format!("p-{i}-f")]);
-                p
-            })
-            .collect::<Vec<_>>()
-    };
-    let mut v = base();
-    *at(&mut v, "/programs") = json!(programs(&v, model::MAX_PROGRAMS));
+    let v = common::v1_with_programs(model::MAX_PROGRAMS);
     let d = model::load("many.json", &v.to_string()).expect("the most programs are valid");
     assert_eq!(d.programs().len(), model::MAX_PROGRAMS);
 
-    let mut v = base();
-    *at(&mut v, "/programs") = json!(programs(&v, model::MAX_PROGRAMS + 1));
+    let v = common::v1_with_programs(model::MAX_PROGRAMS + 1);
     let err = model::load("many.json", &v.to_string()).expect_err("one program too many");
     assert_eq!(
         err.to_string(),
@@ -280,9 +255,7 @@ fn more_than_the_pages_can_show_is_refused() {
          present the programs the pages are about"
     );
 
-    let mut v = base();
-    *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, model::MAX_FIGURES + 1));
-    *at(&mut v, "/programs/2/headline") = json!(["f-0"]);
+    let v = common::v1_with_figures(model::MAX_FIGURES + 1);
     let err = model::load("many.json", &v.to_string()).expect_err("one figure too many");
     assert_eq!(err.problems.len(), 1, "{err}");
     assert_eq!(err.problems[0].path, "programs[2].figures");
@@ -294,22 +267,21 @@ fn more_than_the_pages_can_show_is_refused() {
     );
 
     // Programs of 191 figures, each within its own limit, as many as take the file past the limit in all.
+    let figures = model::MAX_FIGURES - 9;
+    let copies = common::v1_with_figures(figures)["programs"][2]["figures"].clone();
     let mut v = base();
     let context = v["context"].as_array().map_or(0, Vec::len);
-    let figures = model::MAX_FIGURES - 9;
     let n = (model::MAX_ALL_FIGURES - context) / figures + 1;
     let all: Vec<Value> = (0..n)
         .map(|i| {
             let mut p = v["programs"][2].clone();
             p["id"] = json!(format!("p-{i}"));
-            p["figures"] = json!(many_figures(&v, figures)
-                .into_iter()
-                .enumerate()
-                .map(|(j, mut f)| {
+            p["figures"] = copies.clone();
+            if let Some(list) = p["figures"].as_array_mut() {
+                for (j, f) in list.iter_mut().enumerate() {
                     f["id"] = json!(format!("p-{i}-f-{j}"));
-                    f
-                })
-                .collect::<Vec<_>>());
+                }
+            }
             p["headline"] = json!([format!("p-{i}-f-0")]);
             p
         })
@@ -327,8 +299,7 @@ fn more_than_the_pages_can_show_is_refused() {
     );
 
     // Far past the limits: every other check still runs (here a headline naming no figure), once.
-    let mut v = base();
-    *at(&mut v, "/programs/2/figures") = json!(many_figures(&v, 20_000));
+    let mut v = common::v1_with_figures(20_000);
     *at(&mut v, "/programs/2/headline") = json!(["f-19999", "nowhere"]);
     let err = model::load("many.json", &v.to_string()).expect_err("20,000 figures");
     let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
