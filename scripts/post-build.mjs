@@ -2,7 +2,8 @@
 // 1. The second browser module (src/bin/ansan-budget-full.rs: the widget and the embed-code generator), built
 //    here beside the one Trunk built (same profile, wasm-bindgen, wasm-opt), named by its content hash. The
 //    explorer's other pages never load it, so their first view does not pay for it.
-// 2. widget.html: the bundle's page marked <html data-page="widget">, loading the second module.
+// 2. widget.html: the bundle's page marked <html data-page="widget">, loading the second module (the prerenderer
+//    then tells it the data's name and adds its guard, which says when that module fails).
 // 3. The explorer's pages: the native `prerender` binary checks data/ansan-2015.json, writes the data handover
 //    (data/ansan-2015.<hash>.bin, named by its content, which every page and widget.html name, so a cached older
 //    file never meets a newer page; and data/ansan-2015.bin, a fixed address for anyone else) and renders every
@@ -110,29 +111,7 @@ const widget = html
   .replaceAll(`./${firstWasm}`, `./${full.wasm}`)
   .replace('</head>', `<link rel="modulepreload" href="./${full.js}"><link rel="preload" href="./${full.wasm}" as="fetch" type="application/wasm" crossorigin="anonymous"></head>`)
   // A chart alone, for other pages' frames: search engines should list the explorer's pages, not it.
-  .replace('</head>', '<meta name="robots" content="noindex" />\n</head>')
-  // Before Trunk's loader: if the second module does not arrive or does not start (its files replaced on the
-  // server while a city page was open, a network cut), or the app dies, the frame says so in its language instead
-  // of staying empty. Only a script's failure or an uncaught exception counts (the data's own failures the app
-  // shows itself); the same note as the explorer's pages (src/ui/prerender.rs, defer_app).
-  .replace(
-    '<script type="module">',
-    () =>
-      "<script id=\"widget-guard\">(()=>{const say=(e)=>{if(e.type==='error'&&e.target!==window&&e.target?.tagName!=='SCRIPT')return;" +
-      "if(document.querySelector('.static-note'))return;const en=new URLSearchParams(location.search).get('lang')==='en';if(en)document.documentElement.lang='en';" +
-      "const p=document.createElement('p');p.className='error static-note';p.setAttribute('role','alert');p.tabIndex=0;" +
-      "p.textContent=en?'The chart could not be loaded: its files did not arrive or would not start. Reloading the page usually helps.'" +
-      ":'차트를 불러오지 못했습니다. 파일을 받지 못했거나 시작하지 못했습니다. 페이지를 새로 고치면 대개 해결됩니다.';" +
-      // Where the app never rendered, the frame's page gets what every page has: a main part and its heading.
-      "if(document.querySelector('main')){document.body.prepend(p);return;}const m=document.createElement('main');" +
-      "const h=document.createElement('h1');h.className='visually-hidden';h.textContent=en?'Ansan Budget Explorer chart':'안산시 예산 탐색기 차트';" +
-      "m.append(h,p);document.body.prepend(m);};" +
-      "addEventListener('error',say,true);addEventListener('unhandledrejection',say);})();</script>\n<script type=\"module\">",
-  );
-if (!widget.includes("addEventListener('unhandledrejection',say)")) {
-  console.error('post-build: no module script in the widget page to guard');
-  process.exit(1);
-}
+  .replace('</head>', '<meta name="robots" content="noindex" />\n</head>');
 await writeFile(join(dir, 'widget.html'), widget);
 
 // A native build beside the wasm one; it shares the debug build `cargo test` makes. Its output says what it wrote.

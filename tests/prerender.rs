@@ -9,7 +9,7 @@ mod common;
 
 use ansan_budget::ui::prerender::{
     handover_name, page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg,
-    render_body, sitemap, widget_with_handover, Bundle, PublicUrl,
+    render_body, sitemap, widget_guarded, widget_with_handover, Bundle, PublicUrl,
 };
 use ansan_budget::ui::DataRef;
 use ansan_budget::view::route::Page;
@@ -201,6 +201,44 @@ async fn every_page_reads_the_handover_it_was_built_with() {
     );
     assert!(!again.contains(&name), "{again}");
     assert!(widget_with_handover("<html lang=\"ko\">", &handover).is_err());
+}
+
+/// The widget page's guard: before Trunk's loader, saying in both languages what the frame shows when its module
+/// fails; written once however often the page is made anew, so its CSP hash stays the one post-build computed.
+#[test]
+fn the_widget_page_is_guarded_once() {
+    use ansan_budget::model::Lang;
+    use ansan_budget::view::words::{widget_files_missing, widget_heading};
+    let widget = "<html data-page=\"widget\" lang=\"ko\">\n<head>\n<script type=\"module\">import init from './a.js';</script>\n</head>\n";
+    let guarded = widget_guarded(widget).expect("guarded");
+    let guard = guarded
+        .find("<script id=\"widget-guard\">")
+        .expect("a guard");
+    let loader = guarded
+        .find("<script type=\"module\">")
+        .expect("the loader kept");
+    assert!(
+        guard < loader,
+        "the guard must run before the loader: {guarded}"
+    );
+    for lang in [Lang::Ko, Lang::En] {
+        for words in [widget_files_missing(lang), widget_heading(lang)] {
+            assert!(
+                guarded.contains(words),
+                "{lang:?}: no {words:?} in {guarded}"
+            );
+        }
+    }
+    // The note goes after the skip link, as the explorer's pages place theirs.
+    assert!(guarded.contains("querySelector('.skip-link')"), "{guarded}");
+    let again = widget_guarded(&guarded).expect("guarded again");
+    assert_eq!(again, guarded);
+    // An older guard (another build's words) is replaced, not kept beside the new one.
+    let old = guarded.replacen(widget_files_missing(Lang::En), "an older build's words", 1);
+    let renewed = widget_guarded(&old).expect("renewed");
+    assert_eq!(renewed, guarded);
+    assert!(widget_guarded("<html data-page=\"widget\">").is_err());
+    assert!(widget_guarded("<script id=\"widget-guard\">(()=>{})();").is_err());
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -16,14 +16,15 @@
 //! which every page names and reads (`ui::prerender::handover_name`), and as `OUT/data/<stem>.bin`, a fixed address
 //! for anyone else and for pages built before; and one HTML file per page (`index.html`, `ko/index.html`,
 //! `en/program/sme/index.html`, …, `404.html`). With `--widget`, that page (which the build makes, not this) is
-//! told the handover's name too. Exit codes: 0 written, 1 the data has problems, 2 anything else.
+//! told the handover's name too, and gets its guard (`widget_guarded`: a note when its module fails). Exit codes: 0 written, 1 the data has problems, 2 anything else.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use ansan_budget::model::handover;
     use ansan_budget::ui::prerender::{
         handover_name, page_html, pages, preview_fonts, preview_picture_path, preview_png,
-        preview_svg, render_body, sitemap, widget_with_handover, Bundle, FullModule, PublicUrl,
+        preview_svg, render_body, sitemap, widget_guarded, widget_with_handover, Bundle,
+        FullModule, PublicUrl,
     };
     use ansan_budget::ui::DataRef;
     use std::path::{Path, PathBuf};
@@ -202,6 +203,7 @@ mod native {
                 let html = std::fs::read_to_string(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 let html = widget_with_handover(&html, &handover)
+                    .and_then(|html| widget_guarded(&html))
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 Some((path, html))
             }

@@ -738,9 +738,7 @@ fn defer_app(
         crate::view::words::static_lead(lang)
     ));
     let script = format!(
-        "<script id=\"app-loader\">(()=>{{let s=false;\
-const say=()=>{{if(document.querySelector('.static-note'))return;const p=document.createElement('p');\
-p.className='error static-note';p.setAttribute('role','alert');p.tabIndex=0;p.textContent={said};document.body.prepend(p);}};\
+        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const say=()=>note({said},'');\
 const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\
 .then((r)=>r.arrayBuffer()).then((b)=>WebAssembly.compile(b)));w.catch(()=>{{}});\
@@ -768,6 +766,53 @@ return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});retu
         }
     }
     Ok((out, script))
+}
+
+/// JavaScript defining `note(text, heading)`, which shows the one line a page adds when its charts cannot be
+/// made interactive, once, where `take_over::say_static` puts it: right after the skip link, which stays the
+/// first Tab stop, or at the top of `<body>` where there is none. Where the app rendered nothing (a widget whose
+/// module never started), the page gets what every page has, a main part and its heading (`heading`, for screen
+/// readers), with the note in it at the top of the frame.
+const NOTE_JS: &str = "const note=(t,h)=>{if(document.querySelector('.static-note'))return;\
+const p=document.createElement('p');p.className='error static-note';p.setAttribute('role','alert');p.tabIndex=0;\
+p.textContent=t;if(document.querySelector('main')){const k=document.querySelector('.skip-link');\
+if(k)k.after(p);else document.body.prepend(p);return;}const m=document.createElement('main');\
+const e=document.createElement('h1');e.className='visually-hidden';e.textContent=h;m.append(e,p);\
+document.body.prepend(m);};";
+
+/// `widget.html` with its guard, a script before Trunk's loader: if the second module does not arrive or does not
+/// start (its files replaced on the server while a city page was open, a network cut), or the app dies, the frame
+/// says so in the widget's language (its address's `lang`) instead of staying empty. Only a script's failure or
+/// an uncaught exception counts; the data's own failures the app shows itself. Told again, the guard is written
+/// anew in place of the old, so a copy of a built site made anew from other data keeps one.
+pub fn widget_guarded(html: &str) -> Result<String, String> {
+    const OPEN: &str = "<script id=\"widget-guard\">";
+    const LOADER: &str = "<script type=\"module\">";
+    use crate::view::words::{widget_files_missing, widget_heading};
+    let guard = format!(
+        "{OPEN}(()=>{{{NOTE_JS}const en=new URLSearchParams(location.search).get('lang')==='en';\
+const say=(e)=>{{if(e.type==='error'&&e.target!==window&&e.target?.tagName!=='SCRIPT')return;\
+if(en)document.documentElement.lang='en';note(en?{}:{},en?{}:{});}};\
+addEventListener('error',say,true);addEventListener('unhandledrejection',say);}})();</script>",
+        js_string(widget_files_missing(Lang::En)),
+        js_string(widget_files_missing(Lang::Ko)),
+        js_string(widget_heading(Lang::En)),
+        js_string(widget_heading(Lang::Ko)),
+    );
+    let mut out = html.to_owned();
+    if let Some(at) = out.find(OPEN) {
+        let len = out
+            .get(at..)
+            .and_then(|rest| rest.find("</script>"))
+            .ok_or("the widget page's guard is not closed")?;
+        out.replace_range(at..at + len + "</script>".len(), &guard);
+    } else {
+        let at = out
+            .find(LOADER)
+            .ok_or("the widget page has no Trunk loader (<script type=\"module\">) to guard")?;
+        out.insert_str(at, &format!("{guard}\n"));
+    }
+    Ok(out)
 }
 
 /// `text` as a JavaScript string literal that is safe inside a `<script>` element.

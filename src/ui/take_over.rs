@@ -326,7 +326,8 @@ fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::
     matches!(route.page, Page::Overview | Page::Program(_)).then_some((a, url))
 }
 
-/// A line at the top of the page: the charts are not interactive, and why. Nothing else changes. (The page's
+/// A line at the top of the page (in the DOM; on screen it is fixed at the window's foot, style.css): the charts
+/// are not interactive, and why. Nothing else changes. (The page's
 /// loader says the same when the app's own files fail: `prerender::defer_app`.)
 fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
     let Ok(p) = doc.create_element("p") else {
@@ -339,8 +340,16 @@ fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
     let lead = crate::view::words::static_lead(lang);
     let why = e.lines(lang).join(" ");
     p.set_text_content(Some(&format!("{lead}{why}")));
-    if let Some(body) = doc.body() {
-        let _ = body.prepend_with_node_1(&p);
+    // Right after the skip link, which stays the first Tab stop (as the page's loader places its note).
+    match doc.query_selector(".skip-link") {
+        Ok(Some(skip)) => {
+            let _ = skip.after_with_node_1(&p);
+        }
+        _ => {
+            if let Some(body) = doc.body() {
+                let _ = body.prepend_with_node_1(&p);
+            }
+        }
     }
 }
 

@@ -86,6 +86,27 @@ pub fn app_files_missing(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// What a widget's frame says when its own files did not arrive or would not start (its page's guard,
+/// `prerender::widget_guarded`): the frame has nothing else to show, so no figures are promised below.
+pub fn widget_files_missing(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => {
+            "차트를 불러오지 못했습니다. 파일을 받지 못했거나 시작하지 못했습니다. 페이지를 새로 고치면 대개 해결됩니다."
+        }
+        Lang::En => {
+            "The chart could not be loaded: its files did not arrive or would not start. Reloading the page usually helps."
+        }
+    }
+}
+
+/// The widget page's heading (read by screen readers only) when the app rendered nothing.
+pub fn widget_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "안산시 예산 탐색기 차트",
+        Lang::En => "Ansan Budget Explorer chart",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,16 +98,25 @@ async function assertNoAxeViolations(page) {
   assert.equal(violations.length, 0, `axe-core found violations:\n${formatViolations(violations)}`);
 }
 
-/** The one line a page that cannot be taken over adds at the top of <body>. */
+/** The one line a page that cannot be taken over adds at its top, right after the skip link, which stays the
+ * first Tab stop (before, the note was the first thing in <body> and so the first Tab stop). */
 async function staticNote(page) {
-  const note = page.locator('body > p.static-note[role="alert"]');
+  const note = page.locator('p.static-note[role="alert"]');
   await note.waitFor({ state: 'attached' });
   assert.equal(await note.count(), 1, 'more than one static note');
   assert.equal(
-    await page.evaluate(() => document.body.firstElementChild?.matches('p.static-note')),
+    await page.evaluate(() => document.querySelector('.static-note')?.previousElementSibling?.matches('a.skip-link') ?? false),
     true,
-    'the static note is not the first thing in <body>',
+    'the static note does not come right after the skip link',
   );
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    scrollTo(0, 0);
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the first Tab stop is not the skip link');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('static-note')), true, 'the note is not the second Tab stop');
   return note.innerText();
 }
 

@@ -660,6 +660,9 @@ test('a widget whose own files fail says so in its language instead of staying e
       await note.waitFor({ state: 'attached' });
       assert.match(await note.innerText(), want, `${name}, ${query}`);
       assert.equal(await page.locator('.static-note').count(), 1, `${name}, ${query}: more than one note`);
+      // At the top of the frame, which has nothing else to show (it was fixed at the foot of an empty frame).
+      const box = await note.boundingBox();
+      assert.ok(box && box.y <= 16 && box.y + box.height <= 400, `${name}, ${query}: the note is at ${JSON.stringify(box)}`);
       if (query.includes('lang=en') && name === cases[0][0]) await axe(page, `${name}, ${query}`);
     }
   }
