@@ -782,16 +782,22 @@ document.body.prepend(m);};";
 
 /// `widget.html` with its guard, a script before Trunk's loader: if the second module does not arrive or does not
 /// start (its files replaced on the server while a city page was open, a network cut), or the app dies, the frame
-/// says so in the widget's language (its address's `lang`) instead of staying empty. Only a script's failure or
-/// an uncaught exception counts; the data's own failures the app shows itself. Told again, the guard is written
-/// anew in place of the old, so a copy of a built site made anew from other data keeps one.
+/// says so in the widget's language (its address's `lang`) instead of staying empty. What counts: before the app
+/// has rendered (no `<main>` yet), a script that failed to load, an uncaught exception or a rejected promise; once
+/// it has, only a WebAssembly trap (`RuntimeError`: a panic aborts the module), as the app then shows its own
+/// problems. An error event with no error object is a browser's notice, not a failure (Chromium's
+/// "ResizeObserver loop completed with undelivered notifications", which a working widget can meet), and an image
+/// or other element that failed is not the app. The data's own failures the app shows itself. Told again, the
+/// guard is written anew in place of the old, so a copy of a built site made anew from other data keeps one.
 pub fn widget_guarded(html: &str) -> Result<String, String> {
     const OPEN: &str = "<script id=\"widget-guard\">";
     const LOADER: &str = "<script type=\"module\">";
     use crate::view::words::{widget_files_missing, widget_heading};
     let guard = format!(
         "{OPEN}(()=>{{{NOTE_JS}const en=new URLSearchParams(location.search).get('lang')==='en';\
-const say=(e)=>{{if(e.type==='error'&&e.target!==window&&e.target?.tagName!=='SCRIPT')return;\
+const say=(e)=>{{const w=e.target===window;if(e.type==='error'&&!w&&e.target?.tagName!=='SCRIPT')return;\
+const x=e.type==='error'?e.error:e.reason;if(e.type==='error'&&w&&!(x instanceof Error))return;\
+if(document.querySelector('main')&&!(x instanceof WebAssembly.RuntimeError))return;\
 if(en)document.documentElement.lang='en';note(en?{}:{},en?{}:{});}};\
 addEventListener('error',say,true);addEventListener('unhandledrejection',say);}})();</script>",
         js_string(widget_files_missing(Lang::En)),

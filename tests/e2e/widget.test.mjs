@@ -671,5 +671,43 @@ test('a widget whose own files fail says so in its language instead of staying e
     await drawn(page);
     await page.waitForTimeout(300);
     assert.equal(await page.locator('.static-note').count(), 0, 'a working widget shows the failure note');
+    // Chromium's harmless "ResizeObserver loop completed with undelivered notifications" comes as an error event
+    // on the window with no error object; a widget that lays itself out again as it is resized meets it. It is not
+    // the app failing: the chart stays, with no note over it.
+    const reported = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          addEventListener('error', (e) => resolve(e.message), { once: true });
+          const box = document.createElement('div');
+          document.body.append(box);
+          let n = 0;
+          new ResizeObserver(() => {
+            n += 1;
+            if (n < 4) box.style.height = `${n * 10}px`;
+          }).observe(box);
+          setTimeout(() => resolve(null), 2000);
+        }),
+    );
+    assert.match(String(reported), /ResizeObserver loop/, 'the test did not make the ResizeObserver loop error');
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('.static-note').count(), 0, 'a ResizeObserver loop notice made a working widget say it failed');
   });
+  // Once the chart is up, an exception thrown and not caught is not the app dying: still no note. (Not in
+  // `withPage`, which fails a test on any uncaught exception.)
+  {
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await openWidget(page, 'chart=overview&lang=en');
+    await drawn(page);
+    await page.evaluate(() => setTimeout(() => Promise.reject(new TypeError('a stray rejection'))));
+    await page.evaluate(() => setTimeout(() => { throw new TypeError('a stray exception'); }));
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.static-note').count(), 0, 'a stray exception made a working widget say it failed');
+    // A WebAssembly trap is (a panic aborts the module): the frame says so, in its language, over the chart.
+    await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    const note = page.locator('body > p.static-note[role="alert"]');
+    await note.waitFor({ state: 'attached' });
+    assert.match(await note.innerText(), /^The chart could not be loaded/);
+  }
 });
