@@ -733,12 +733,14 @@ fn defer_app(
     // open, deleting the old files; a network cut), the page says so at its top, as the app does when the data
     // fails (`take_over::say_static`), instead of leaving charts that silently do nothing.
     let (before, after) = crate::view::words::app_files_missing(lang);
-    let said = js_string(&format!(
-        "{}{before}{js}, {wasm}{after}",
-        crate::view::words::static_lead(lang)
-    ));
+    let lead = crate::view::words::static_lead(lang);
+    let said = js_string(&format!("{lead}{before}{js}, {wasm}{after}"));
+    // If the app stops with an error once started (a WebAssembly trap: a panic aborts the module), its charts
+    // no longer answer: the page says that too, once, in place of silence.
+    let stopped = js_string(&format!("{lead}{}", crate::view::words::app_stopped(lang)));
     let script = format!(
         "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const say=()=>note({said},'');\
+addEventListener('error',(e)=>{{if(e.error instanceof WebAssembly.RuntimeError)note({stopped},'');}});\
 const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\
 .then((r)=>r.arrayBuffer()).then((b)=>WebAssembly.compile(b)));w.catch(()=>{{}});\

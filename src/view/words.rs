@@ -86,6 +86,15 @@ pub fn app_files_missing(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// The reason when the app stopped with an error after it started (a WebAssembly trap: a panic aborts the module),
+/// so its charts no longer answer.
+pub fn app_stopped(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "앱이 오류로 멈췄습니다. 페이지를 새로 고치면 대개 해결됩니다.",
+        Lang::En => "the app stopped with an error; reloading the page usually helps.",
+    }
+}
+
 /// What a widget's frame says when its own files did not arrive or would not start (its page's guard,
 /// `prerender::widget_guarded`): the frame has nothing else to show, so no figures are promised below.
 pub fn widget_files_missing(lang: Lang) -> &'static str {

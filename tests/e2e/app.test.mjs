@@ -291,6 +291,28 @@ for (const [name, file, answer] of [
   });
 }
 
+test('(d) an app that stops with an error once started (a WebAssembly trap): the page says so, once, in its language', TIMEOUT, async (t) => {
+  // A panic aborts the module: before, the charts stopped answering without a word.
+  const { page } = await openPage(t);
+  for (const [address, want] of [
+    ['', /^차트를 움직일 수 없습니다\. .*이유: 앱이 오류로 멈췄습니다\. 페이지를 새로 고치면 대개 해결됩니다\.$/],
+    ['en/program/sme/', /^The charts cannot be made interactive; .*Why: the app stopped with an error; reloading the page usually helps\.$/],
+  ]) {
+    await gotoApp(page, address);
+    await waitInteractive(page);
+    assert.equal(await page.locator('.static-note').count(), 0, `${address}: a note before anything failed`);
+    for (let i = 0; i < 2; i += 1) {
+      await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    }
+    assert.match(await staticNote(page), want, address);
+    if (address === '') {
+      const table = await page.locator('#figures-table').innerText();
+      for (const amount of AMOUNTS) assert.ok(table.includes(amount), `after a trap: #figures-table lacks "${amount}"`);
+    }
+  }
+  await assertNoAxeViolations(page);
+});
+
 test('(d) the note at 320 px with text at 200 %: a third of the window at most, reachable by keyboard, the page\'s end above it', TIMEOUT, async (t) => {
   // Before, the note was as tall as its text: 952 px in a 640 px window, its first lines above the window's top
   // (it is fixed), and the whole page under it. It says the same whether the app's data or its own files failed.
