@@ -49,7 +49,7 @@ mod browser {
         data_source::start(&root);
         let d = data_source::loaded()
             .await
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            .map_err(|e| JsValue::from_str(&e.lines(params.lang).join(" ")))?;
         let export = ui::exporter().ok_or_else(|| JsValue::from_str("no exports here"))?;
         export(&d, &params, &action, width)
             .map(str::to_owned)

@@ -136,30 +136,35 @@ extern "C" {
 /// Asks the second module (named by the page's `<html data-full>`, loaded the first time) to save the chart.
 #[cfg(target_arch = "wasm32")]
 pub async fn remote(params: &WidgetParams, action: &str, width: u32) -> Result<String, String> {
+    let lang = params.lang;
     let html = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .ok_or("no page")?;
+        .and_then(|d| d.document_element());
     let root = html
-        .get_attribute("data-root")
+        .as_ref()
+        .and_then(|h| h.get_attribute("data-root"))
         .unwrap_or_else(|| "./".to_owned());
-    let name = html
-        .get_attribute("data-full")
-        .ok_or("this page does not name the module that saves files")?;
+    let name = html.and_then(|h| h.get_attribute("data-full"));
+    let (before, after) = crate::view::words::download_files_missing(lang);
+    let Some(name) = name else {
+        // A page from another build (its `<html>` names no module): only a fresh copy of the page helps.
+        return Err(format!("{before}?{after}"));
+    };
+    let (js, wasm) = (format!("{root}{name}.js"), format!("{root}{name}_bg.wasm"));
+    let missing = || format!("{before}{js}, {wasm}{after}");
     let promise = run_full(
-        &browser::absolute_url(&format!("{root}{name}.js")),
-        &format!("{root}{name}_bg.wasm"),
+        &browser::absolute_url(&js),
+        &wasm,
         action,
         &params.to_query(),
         width,
     )
-    .map_err(|_| "this page has no loader for the module that saves files".to_owned())?;
+    .map_err(|_| missing())?;
+    // The module's own refusals come back as text in the page's language; anything else (its files not found,
+    // not a module, not WebAssembly) is an error object, which says only that it did not arrive or start.
     let done = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|e| {
-            e.as_string()
-                .unwrap_or_else(|| "the download module failed".to_owned())
-        })?;
+        .map_err(|e| e.as_string().unwrap_or_else(missing))?;
     Ok(done.as_string().unwrap_or_default())
 }
 

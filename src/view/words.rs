@@ -95,6 +95,21 @@ pub fn app_stopped(lang: Lang) -> &'static str {
     }
 }
 
+/// Why a chart's download failed when the module that makes files did not arrive or would not start (a build
+/// replaced on the server while the page was open, a network cut): around the files' names.
+pub fn download_files_missing(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ko => (
+            "파일을 만드는 모듈(",
+            ")을 받지 못했거나 시작하지 못했습니다. 페이지를 새로 고치면 대개 해결됩니다.",
+        ),
+        Lang::En => (
+            "the module that makes the files (",
+            ") did not arrive or would not start; reloading the page usually helps.",
+        ),
+    }
+}
+
 /// What a widget's frame says when its own files did not arrive or would not start (its page's guard,
 /// `prerender::widget_guarded`): the frame has nothing else to show, so no figures are promised below.
 pub fn widget_files_missing(lang: Lang) -> &'static str {

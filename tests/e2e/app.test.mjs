@@ -313,6 +313,32 @@ test('(d) an app that stops with an error once started (a WebAssembly trap): the
   await assertNoAxeViolations(page);
 });
 
+test('(d) a download whose module is gone says why in the page\'s language, and the chart stays interactive', TIMEOUT, async (t) => {
+  // The module that makes the files is loaded on a menu's first use: a build replaced on the server while the page
+  // was open leaves it 404. Before, the menu said "실패했습니다: the download module failed", in English.
+  const { page } = await openPage(t);
+  await page.route((u) => /\/ansan-budget-full-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u.pathname), (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+  for (const [address, want] of [
+    ['ko/', /^실패했습니다: 파일을 만드는 모듈\(\.\.\/ansan-budget-full-[0-9a-f]+\.js, \.\.\/ansan-budget-full-[0-9a-f]+_bg\.wasm\)을 받지 못했거나 시작하지 못했습니다\. 페이지를 새로 고치면 대개 해결됩니다\.$/],
+    ['en/', /^That failed: the module that makes the files \(\.\.\/ansan-budget-full-[0-9a-f]+\.js, .*\) did not arrive or would not start; reloading the page usually helps\.$/],
+  ]) {
+    await gotoApp(page, address);
+    await waitForChart(page);
+    const menu = page.locator('#overview-chart-menu');
+    await menu.locator('summary').click();
+    await menu.locator('[data-action="csv"]').click();
+    const status = page.locator('#overview-chart-menu-status');
+    await page.waitForFunction(() => document.querySelector('#overview-chart-menu-status')?.textContent.trim().length > 0);
+    assert.match(await status.innerText(), want, address);
+    // The chart still answers: a unit click redraws it.
+    await page.keyboard.press('Escape');
+    const before = await page.evaluate(() => performance.getEntriesByName('chart-drawn').length);
+    await page.locator('#overview-chart-unit button').nth(1).click();
+    await page.waitForFunction((n) => performance.getEntriesByName('chart-drawn').length > n, before);
+    assert.equal(await page.locator('.static-note').count(), 0, `${address}: a failed download marked the page as not interactive`);
+  }
+});
+
 test('(d) the note at 320 px with text at 200 %: a third of the window at most, reachable by keyboard, the page\'s end above it', TIMEOUT, async (t) => {
   // Before, the note was as tall as its text: 952 px in a 640 px window, its first lines above the window's top
   // (it is fixed), and the whole page under it. It says the same whether the app's data or its own files failed.
