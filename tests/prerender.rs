@@ -208,7 +208,9 @@ async fn every_page_reads_the_handover_it_was_built_with() {
 #[test]
 fn the_widget_page_is_guarded_once() {
     use ansan_budget::model::Lang;
-    use ansan_budget::view::words::{widget_files_missing, widget_heading};
+    use ansan_budget::view::words::{
+        opened_from_disk, widget_files_missing, widget_heading, widget_lead,
+    };
     let widget = "<html data-page=\"widget\" lang=\"ko\">\n<head>\n<script type=\"module\">import init from './a.js';</script>\n</head>\n";
     let guarded = widget_guarded(widget).expect("guarded");
     let guard = guarded
@@ -222,9 +224,12 @@ fn the_widget_page_is_guarded_once() {
         "the guard must run before the loader: {guarded}"
     );
     for lang in [Lang::Ko, Lang::En] {
-        for words in [widget_files_missing(lang), widget_heading(lang)] {
+        let disk = format!("{}{}", widget_lead(lang), opened_from_disk(lang));
+        for words in [widget_files_missing(lang), widget_heading(lang), &disk] {
+            // As a JavaScript string literal: an apostrophe escaped.
+            let literal = words.replace('\'', "\\'");
             assert!(
-                guarded.contains(words),
+                guarded.contains(&literal),
                 "{lang:?}: no {words:?} in {guarded}"
             );
         }

@@ -738,8 +738,14 @@ fn defer_app(
     // If the app stops with an error once started (a WebAssembly trap: a panic aborts the module), its charts
     // no longer answer: the page says that too, once, in place of silence.
     let stopped = js_string(&format!("{lead}{}", crate::view::words::app_stopped(lang)));
+    // Opened from disk (the city's web team looking at a build before publishing it), the files are refused
+    // whatever happens, and the note says what does help.
+    let disk = js_string(&format!(
+        "{lead}{}",
+        crate::view::words::opened_from_disk(lang)
+    ));
     let script = format!(
-        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const say=()=>note({said},'');\
+        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const say=()=>note(location.protocol==='file:'?{disk}:{said},'');\
 addEventListener('error',(e)=>{{if(e.error instanceof WebAssembly.RuntimeError)note({stopped},'');}});\
 const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\
@@ -794,15 +800,19 @@ document.body.prepend(m);};";
 pub fn widget_guarded(html: &str) -> Result<String, String> {
     const OPEN: &str = "<script id=\"widget-guard\">";
     const LOADER: &str = "<script type=\"module\">";
-    use crate::view::words::{widget_files_missing, widget_heading};
+    use crate::view::words::{opened_from_disk, widget_files_missing, widget_heading, widget_lead};
+    let widget_from_disk = |lang: Lang| format!("{}{}", widget_lead(lang), opened_from_disk(lang));
     let guard = format!(
         "{OPEN}(()=>{{{NOTE_JS}const en=new URLSearchParams(location.search).get('lang')==='en';\
 const say=(e)=>{{const w=e.target===window;if(e.type==='error'&&!w&&e.target?.tagName!=='SCRIPT')return;\
 const x=e.type==='error'?e.error:e.reason;if(e.type==='error'&&w&&!(x instanceof Error))return;\
 if(document.querySelector('main')&&!(x instanceof WebAssembly.RuntimeError))return;\
-if(en)document.documentElement.lang='en';note(en?{}:{},en?{}:{});}};\
+if(en)document.documentElement.lang='en';const f=location.protocol==='file:';\
+note(en?(f?{}:{}):(f?{}:{}),en?{}:{});}};\
 addEventListener('error',say,true);addEventListener('unhandledrejection',say);}})();</script>",
+        js_string(&widget_from_disk(Lang::En)),
         js_string(widget_files_missing(Lang::En)),
+        js_string(&widget_from_disk(Lang::Ko)),
         js_string(widget_files_missing(Lang::Ko)),
         js_string(widget_heading(Lang::En)),
         js_string(widget_heading(Lang::Ko)),

@@ -86,6 +86,19 @@ pub fn app_files_missing(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// The reason the app's files could not be read when the page was opened from disk (`file:`), where browsers
+/// refuse to load modules: no reload helps, a web server does.
+pub fn opened_from_disk(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => {
+            "페이지를 디스크의 파일로 열어 브라우저가 앱 파일을 읽지 않습니다. 웹 서버로 제공하면 차트가 움직입니다(정적 호스팅이면 충분합니다)."
+        }
+        Lang::En => {
+            "the page was opened as a file from disk, where browsers will not load the app's files; served by a web server (any static host will do), its charts work."
+        }
+    }
+}
+
 /// The reason when the app stopped with an error after it started (a WebAssembly trap: a panic aborts the module),
 /// so its charts no longer answer.
 pub fn app_stopped(lang: Lang) -> &'static str {
@@ -120,6 +133,14 @@ pub fn widget_files_missing(lang: Lang) -> &'static str {
         Lang::En => {
             "The chart could not be loaded: its files did not arrive or would not start. Reloading the page usually helps."
         }
+    }
+}
+
+/// The start of a widget frame's note when it has a reason of its own to give (`opened_from_disk`).
+pub fn widget_lead(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "차트를 불러오지 못했습니다. ",
+        Lang::En => "The chart could not be loaded: ",
     }
 }
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import {
   DATA_FILE,
@@ -336,6 +337,26 @@ test('(d) a download whose module is gone says why in the page\'s language, and 
     await page.locator('#overview-chart-unit button').nth(1).click();
     await page.waitForFunction((n) => performance.getEntriesByName('chart-drawn').length > n, before);
     assert.equal(await page.locator('.static-note').count(), 0, `${address}: a failed download marked the page as not interactive`);
+  }
+});
+
+test('(d) opened from disk (file:), the pages and a widget say that a web server is what helps, not a reload', TIMEOUT, async (t) => {
+  // The city's web team double-clicking a built page: browsers refuse modules from file: addresses.
+  const { page } = await openPage(t);
+  for (const [file, want] of [
+    ['index.html', /^차트를 움직일 수 없습니다\. .*이유: 페이지를 디스크의 파일로 열어 .*웹 서버로 제공하면 차트가 움직입니다/],
+    ['en/program/sme/index.html', /^The charts cannot be made interactive; .*Why: the page was opened as a file from disk, .*served by a web server .*its charts work\.$/],
+  ]) {
+    await page.goto(pathToFileURL(join(DIST, file)).href, { waitUntil: 'domcontentloaded' });
+    const text = await staticNote(page);
+    assert.match(text, want, file);
+    assert.doesNotMatch(text, /새로 고치면|reloading/, `${file}: a reload does not help here`);
+  }
+  for (const [query, want] of [['?chart=overview', /^차트를 불러오지 못했습니다\. 페이지를 디스크의 파일로/], ['?chart=timeline&lang=en', /^The chart could not be loaded: the page was opened as a file from disk/]]) {
+    await page.goto(`${pathToFileURL(join(DIST, 'widget.html')).href}${query}`, { waitUntil: 'domcontentloaded' });
+    const note = page.locator('body > main > p.static-note[role="alert"]');
+    await note.waitFor({ state: 'attached' });
+    assert.match(await note.innerText(), want, query);
   }
 });
 
