@@ -115,7 +115,17 @@ pub fn validate(file: &str, raw: RawDataset) -> Result<Dataset, Invalid> {
     let mut v = Validator::default();
     v.check(&raw);
     if v.problems.is_empty() {
-        Ok(build(raw))
+        // `build` takes what `check` has vouched for; it has no defaults to fall back on, so anything `check`
+        // missed is refused here rather than shown half made.
+        build(raw).ok_or_else(|| Invalid {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                path: ".".to_owned(),
+                position: None,
+                message: "a figure's source is incomplete (its quote and line, or its formula)"
+                    .to_owned(),
+            }],
+        })
     } else {
         Err(Invalid {
             file: file.to_owned(),
@@ -728,29 +738,31 @@ impl Validator {
     }
 }
 
-fn provenance(raw: RawProvenance) -> Provenance {
-    match raw {
+/// A figure's source as the trusted model holds it: `None` where the raw one lacks its quote and line (a
+/// reported figure) or its formula (a derived one), which `check` refuses first.
+fn provenance(raw: RawProvenance) -> Option<Provenance> {
+    Some(match raw {
         RawProvenance::Reported { quote, line } => Provenance::Reported {
-            quote: quote.unwrap_or_default(),
-            line: line.unwrap_or_default(),
+            quote: quote?,
+            line: line.filter(|l| *l > 0)?,
         },
         RawProvenance::Derived {
             formula,
             plus,
             minus,
         } => Provenance::Derived {
-            formula: formula.unwrap_or_default(),
+            formula: formula?,
             plus,
             minus,
         },
         RawProvenance::Illustrative { note } => Provenance::Illustrative { note },
-    }
+    })
 }
 
-/// Only called once `check` found nothing wrong, so the defaults above are never used.
-fn build(raw: RawDataset) -> Dataset {
+/// The trusted dataset from a raw one `check` found nothing wrong with; `None` if a part it needs is missing.
+fn build(raw: RawDataset) -> Option<Dataset> {
     let m = raw.meta;
-    Dataset {
+    Some(Dataset {
         meta: Meta {
             id: m.id,
             title: m.title,
@@ -768,48 +780,84 @@ fn build(raw: RawDataset) -> Dataset {
         context: raw
             .context
             .into_iter()
-            .map(|c| ContextFigure {
-                id: c.id,
-                label: c.label,
-                value: c.value,
-                unit: c.unit,
-                comparison: c.comparison,
-                provenance: provenance(c.provenance),
+            .map(|c| {
+                Some(ContextFigure {
+                    id: c.id,
+                    label: c.label,
+                    value: c.value,
+                    unit: c.unit,
+                    comparison: c.comparison,
+                    provenance: provenance(c.provenance)?,
+                })
             })
-            .collect(),
+            .collect::<Option<_>>()?,
         programs: raw
             .programs
             .into_iter()
-            .map(|p| Program {
-                id: p.id,
-                name: p.name,
-                summary: p.summary,
-                description: p.description,
-                lead: p.lead,
-                partners: p.partners,
-                period: Period {
-                    start: p.period.start,
-                    end: p.period.end,
-                    note: p.period.note,
-                },
-                headline: p.headline,
-                figures: p
-                    .figures
-                    .into_iter()
-                    .map(|f| Figure {
-                        id: f.id,
-                        label: f.label,
-                        kind: f.kind,
-                        amount: f.amount,
-                        funding: f.funding,
-                        approximate: f.approximate,
-                        until: f.until,
-                        provenance: provenance(f.provenance),
-                        note: f.note,
-                    })
-                    .collect(),
-                note: p.note,
+            .map(|p| {
+                Some(Program {
+                    id: p.id,
+                    name: p.name,
+                    summary: p.summary,
+                    description: p.description,
+                    lead: p.lead,
+                    partners: p.partners,
+                    period: Period {
+                        start: p.period.start,
+                        end: p.period.end,
+                        note: p.period.note,
+                    },
+                    headline: p.headline,
+                    figures: p
+                        .figures
+                        .into_iter()
+                        .map(|f| {
+                            Some(Figure {
+                                id: f.id,
+                                label: f.label,
+                                kind: f.kind,
+                                amount: f.amount,
+                                funding: f.funding,
+                                approximate: f.approximate,
+                                until: f.until,
+                                provenance: provenance(f.provenance)?,
+                                note: f.note,
+                            })
+                        })
+                        .collect::<Option<_>>()?,
+                    note: p.note,
+                })
             })
-            .collect(),
+            .collect::<Option<_>>()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `check` refuses, `build` cannot make either: no empty quote or line 0 stands in for a missing one.
+    #[test]
+    fn a_source_without_its_parts_is_not_built() {
+        let reported = |quote: Option<&str>, line| RawProvenance::Reported {
+            quote: quote.map(str::to_owned),
+            line,
+        };
+        assert!(provenance(reported(None, Some(8))).is_none());
+        assert!(provenance(reported(Some("총 4천450억여원"), None)).is_none());
+        assert!(provenance(reported(Some("총 4천450억여원"), Some(0))).is_none());
+        assert_eq!(
+            provenance(reported(Some("총 4천450억여원"), Some(8))),
+            Some(Provenance::Reported {
+                quote: "총 4천450억여원".to_owned(),
+                line: 8
+            })
+        );
+        let derived = RawProvenance::Derived {
+            formula: None,
+            plus: vec!["total".to_owned()],
+            minus: vec![],
+        };
+        assert!(provenance(derived).is_none());
     }
 }
