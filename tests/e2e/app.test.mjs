@@ -360,6 +360,47 @@ test('(d) opened from disk (file:), the pages and a widget say that a web server
   }
 });
 
+test('a toggle pressed while the app is still arriving is applied once it has, the last in each group', TIMEOUT, async (t) => {
+  // On a phone's network the served chart is on screen a second or more before the app drives it; its toggles
+  // look ready. Before, a tap then did nothing at all.
+  const { page, problems } = await openPage(t);
+  for (const [address, press, want, pressed] of [
+    ['ko/', async (unit, scale) => {
+      await unit.nth(1).click();
+      await unit.nth(2).click();
+      await scale.nth(1).click();
+    }, /\/ko\/\?unit=per-resident&scale=log$/, [[false, false, true], [false, true]]],
+    ['en/program/sme/', async (unit) => {
+      await unit.nth(1).focus();
+      await page.keyboard.press('Space');
+    }, /\/en\/program\/sme\/\?unit=won$/, [[false, true, false], [true, false]]],
+  ]) {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route((u) => /\/ansan-budget-[0-9a-f]+_bg\.wasm$/.test(u.pathname), async (r) => {
+      await held;
+      await r.continue();
+    });
+    await gotoApp(page, address);
+    const unit = page.locator('[id$="-chart-unit"] button');
+    const scale = page.locator('[id$="-chart-scale"] button');
+    await press(unit, scale);
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('app-interactive').length), 0, `${address}: the app was there already`);
+    release();
+    await waitInteractive(page);
+    await page.waitForURL(want);
+    const states = async (group) => group.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed') === 'true'));
+    assert.deepEqual([await states(unit), await states(scale)], pressed, address);
+    assert.equal(await page.locator('[data-early]').count(), 0, `${address}: a press left marked`);
+    // From now on the chart's own listeners answer, once: back to the first unit.
+    await unit.nth(0).click();
+    await page.waitForFunction(() => !location.search.includes('unit='));
+    assert.equal(await page.locator('[data-early]').count(), 0, `${address}: a press after the takeover was marked`);
+    await page.unrouteAll();
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('(d) the note at 320 px with text at 200 %: a third of the window at most, reachable by keyboard, the page\'s end above it', TIMEOUT, async (t) => {
   // Before, the note was as tall as its text: 952 px in a 640 px window, its first lines above the window's top
   // (it is fixed), and the whole page under it. It says the same whether the app's data or its own files failed.

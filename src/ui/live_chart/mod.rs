@@ -141,7 +141,28 @@ impl LiveChart {
             live.show(route.unit, route.scale, rewrite);
         }
         live.listen();
+        live.replay_early_clicks();
         Some(live)
+    }
+
+    /// The toggles the reader pressed before the chart was driven (the page's loader marks the last one pressed
+    /// in each group `data-early`, `ui::prerender::defer_app`): pressed again now, in order, so a tap on a phone
+    /// while the app was still arriving is not lost. From here on the chart's own listeners answer, which the
+    /// root's `data-live` tells the loader.
+    fn replay_early_clicks(&self) {
+        let _ = self.root.set_attribute("data-live", "");
+        let Ok(early) = self.root.query_selector_all("[data-early]") else {
+            return;
+        };
+        for i in 0..early.length() {
+            if let Some(button) = early
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.remove_attribute("data-early");
+                button.click();
+            }
+        }
     }
 
     fn lang(&self) -> Lang {
