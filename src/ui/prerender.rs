@@ -732,8 +732,9 @@ fn defer_app(
     // If the app's files do not arrive or the app does not start (a new build on the server while the page was
     // open, deleting the old files; a network cut), the page says so at its top, as the app does when the data
     // fails (`take_over::say_static`), instead of leaving charts that silently do nothing.
-    // A toggle pressed before its chart is driven (a tap while the app is still arriving, up to a second or more
-    // on a phone's network) is marked, and pressed again by the app once it drives the chart
+    // A toggle or menu item pressed before its chart is driven (a tap while the app is still arriving, up to a
+    // second or more on a phone's network; the timeline's menu until the browser is idle) is marked, the last
+    // toggle of each group, and pressed again by the app once it drives the chart
     // (`live_chart::LiveChart::replay_early_clicks`), instead of being lost.
     let (before, after) = crate::view::words::app_files_missing(lang);
     let lead = crate::view::words::static_lead(lang);
@@ -758,9 +759,11 @@ m.then((m)=>m.default({{module_or_path:w}})).catch(say);}};\
 new PerformanceObserver(()=>go()).observe({{type:'largest-contentful-paint',buffered:true}});\
 for(const e of['pointerdown','keydown','focusin'])addEventListener(e,go,{{once:true,capture:true}});\
 setTimeout(go,1500);\
-addEventListener('click',(e)=>{{const b=e.target.closest?.('[data-island] [role=group] button');\
+addEventListener('click',(e)=>{{\
+const b=e.target.closest?.('[data-island] [role=group] button,[data-island] button[data-action]');\
 const i=b?.closest('[data-island]');if(!i||i.hasAttribute('data-live'))return;\
-for(const o of b.parentElement.children)o.removeAttribute('data-early');b.setAttribute('data-early','');}},true);\
+if(b.parentElement.matches('[role=group]'))for(const o of b.parentElement.children)o.removeAttribute('data-early');\
+b.setAttribute('data-early','');}},true);\
 globalThis.ansanBudgetFull=(js,wasm,action,query,width)=>{{globalThis.ansanBudgetHelper=true;\
 return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});return m.menu_action(action,query,width);}});}};\
 }})();</script>"

@@ -145,9 +145,10 @@ impl LiveChart {
         Some(live)
     }
 
-    /// The toggles the reader pressed before the chart was driven (the page's loader marks the last one pressed
-    /// in each group `data-early`, `ui::prerender::defer_app`): pressed again now, in order, so a tap on a phone
-    /// while the app was still arriving is not lost. From here on the chart's own listeners answer, which the
+    /// The toggles and menu items the reader pressed before the chart was driven (the page's loader marks them
+    /// `data-early`, only the last toggle of each group, `ui::prerender::defer_app`): pressed again now, in the
+    /// page's order (toggles before the menu, so a download has the view chosen), so a tap on a phone while the
+    /// app was still arriving is not lost. From here on the chart's own listeners answer, which the
     /// root's `data-live` tells the loader.
     fn replay_early_clicks(&self) {
         let _ = self.root.set_attribute("data-live", "");
