@@ -16,7 +16,8 @@
 //! which every page names and reads (`ui::prerender::handover_name`), and as `OUT/data/<stem>.bin`, a fixed address
 //! for anyone else and for pages built before; and one HTML file per page (`index.html`, `ko/index.html`,
 //! `en/program/sme/index.html`, …, `404.html`). With `--widget`, that page (which the build makes, not this) is
-//! told the handover's name too, and gets its guard (`widget_guarded`: a note when its module fails). Exit codes: 0 written, 1 the data has problems, 2 anything else.
+//! told the handover's name too, and gets its guard (`widget_guarded`: a note when its module fails). Exit
+//! codes: 0 written, 1 the data has problems, 2 anything else.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
