@@ -105,7 +105,6 @@ const [, firstJs, firstWasm] = loader;
 await writeFile(join(dir, firstJs), await minified(await readFile(join(dir, firstJs), 'utf8'), firstJs));
 const widget = html
   .replace(/<html\b/i, '<html data-page="widget"')
-  .replace(/<title>[^<]*<\/title>/i, '<title>안산시 예산 탐색기 차트 · Ansan Budget Explorer chart</title>')
   .replace(/<link rel="(?:modulepreload|preload)" href="\.\/ansan-budget-[0-9a-f]+(?:\.js|_bg\.wasm)"[^>]*>/g, '')
   .replaceAll(`./${firstJs}`, `./${full.js}`)
   .replaceAll(`./${firstWasm}`, `./${full.wasm}`)

@@ -9,7 +9,7 @@ mod common;
 
 use ansan_budget::ui::prerender::{
     handover_name, page_html, pages, preview_fonts, preview_picture_path, preview_png, preview_svg,
-    render_body, sitemap, widget_guarded, widget_with_handover, Bundle, PublicUrl,
+    render_body, sitemap, widget_guarded, widget_titled, widget_with_handover, Bundle, PublicUrl,
 };
 use ansan_budget::ui::DataRef;
 use ansan_budget::view::route::Page;
@@ -205,6 +205,24 @@ async fn every_page_reads_the_handover_it_was_built_with() {
 
 /// The widget page's guard: before Trunk's loader, saying in both languages what the frame shows when its module
 /// fails; written once however often the page is made anew, so its CSP hash stays the one post-build computed.
+#[test]
+fn the_widget_page_has_its_own_title() {
+    use ansan_budget::view::words::widget_heading;
+    let widget = "<html data-page=\"widget\">\n<head>\n<title>Explorer & co</title>\n</head>\n";
+    let titled = widget_titled(widget).expect("titled");
+    let want = format!(
+        "<title>{} · {}</title>",
+        widget_heading(Lang::Ko),
+        widget_heading(Lang::En)
+    );
+    assert!(titled.contains(&want), "{titled}");
+    assert!(!titled.contains("Explorer & co"), "{titled}");
+    assert_eq!(titled.matches("<title>").count(), 1, "{titled}");
+    assert_eq!(widget_titled(&titled).expect("again"), titled);
+    assert!(widget_titled("<html data-page=\"widget\">").is_err());
+    assert!(widget_titled("<title>open").is_err());
+}
+
 #[test]
 fn the_widget_page_is_guarded_once() {
     use ansan_budget::model::Lang;

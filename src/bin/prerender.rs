@@ -24,8 +24,8 @@ mod native {
     use ansan_budget::model::handover;
     use ansan_budget::ui::prerender::{
         handover_name, page_html, pages, preview_fonts, preview_picture_path, preview_png,
-        preview_svg, render_body, sitemap, widget_guarded, widget_with_handover, Bundle,
-        FullModule, PublicUrl,
+        preview_svg, render_body, sitemap, widget_guarded, widget_titled, widget_with_handover,
+        Bundle, FullModule, PublicUrl,
     };
     use ansan_budget::ui::DataRef;
     use std::path::{Path, PathBuf};
@@ -204,6 +204,7 @@ mod native {
                 let html = std::fs::read_to_string(path)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 let html = widget_with_handover(&html, &handover)
+                    .and_then(|html| widget_titled(&html))
                     .and_then(|html| widget_guarded(&html))
                     .map_err(|e| format!("{}: {e}", path.display()))?;
                 Some((path, html))

@@ -797,6 +797,27 @@ if(k)k.after(p);else document.body.prepend(p);return;}const m=document.createEle
 const e=document.createElement('h1');e.className='visually-hidden';e.textContent=h;m.append(e,p);\
 document.body.prepend(m);};";
 
+/// `widget.html` with a title of its own in place of the template's (the explorer's): the widget's heading in
+/// Korean and English, as one file serves every chart in both languages. The app then sets the chart's title.
+pub fn widget_titled(html: &str) -> Result<String, String> {
+    use crate::view::words::widget_heading;
+    let open = html
+        .find("<title>")
+        .ok_or("the widget page has no <title>")?;
+    let len = html
+        .get(open..)
+        .and_then(|rest| rest.find("</title>"))
+        .ok_or("the widget page's <title> is not closed")?;
+    let title = format!(
+        "<title>{} · {}</title>",
+        escape(widget_heading(Lang::Ko)),
+        escape(widget_heading(Lang::En))
+    );
+    let mut out = html.to_owned();
+    out.replace_range(open..open + len + "</title>".len(), &title);
+    Ok(out)
+}
+
 /// `widget.html` with its guard, a script before Trunk's loader: if the second module does not arrive or does not
 /// start (its files replaced on the server while a city page was open, a network cut), or the app dies, the frame
 /// says so in the widget's language (its address's `lang`) instead of staying empty. What counts: before the app
