@@ -748,8 +748,13 @@ fn defer_app(
         "{lead}{}",
         crate::view::words::opened_from_disk(lang)
     ));
+    // Opened from disk, a link to a page's folder (`../program/sme/`) would show the folder's listing: each
+    // one is pointed at the folder's `index.html`, so the pages can still be walked through.
     let script = format!(
         "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const say=()=>note(location.protocol==='file:'?{disk}:{said},'');\
+if(location.protocol==='file:')addEventListener('DOMContentLoaded',()=>{{for(const a of document.querySelectorAll('a[href]')){{\
+const h=a.getAttribute('href'),i=h.search(/[?#]|$/);if(!/^([a-z][a-z0-9+.-]*:|\\/|[?#])/i.test(h)&&h[i-1]==='/')\
+a.setAttribute('href',h.slice(0,i)+'index.html'+h.slice(i));}}}});\
 addEventListener('error',(e)=>{{if(e.error instanceof WebAssembly.RuntimeError)note({stopped},'');}});\
 const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\

@@ -352,6 +352,17 @@ test('(d) opened from disk (file:), the pages and a widget say that a web server
     assert.match(text, want, file);
     assert.doesNotMatch(text, /새로 고치면|reloading/, `${file}: a reload does not help here`);
   }
+  // Walking through the pages still works: a link to a page's folder goes to its index.html, not a file listing.
+  await page.goto(pathToFileURL(join(DIST, 'ko/index.html')).href, { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.locator('.skip-link').getAttribute('href'), '#main');
+  await page.locator('main a[href*="program/"]').first().click();
+  await page.waitForURL(/\/ko\/program\/[a-z0-9-]+\/index\.html$/);
+  assert.ok((await page.locator('h1').innerText()).length > 0, 'a program page, not a folder listing');
+  assert.equal(await page.locator('main [data-island]').count() > 0, true, `${page.url()}: not a program page`);
+  await page.locator('a[hreflang="en"]').first().click();
+  await page.waitForURL(/\/en\/program\/[a-z0-9-]+\/index\.html$/);
+  await page.locator('main nav a, .breadcrumb a').first().click();
+  await page.waitForURL(/\/en\/index\.html$/);
   for (const [query, want] of [['?chart=overview', /^차트를 불러오지 못했습니다\. 페이지를 디스크의 파일로/], ['?chart=timeline&lang=en', /^The chart could not be loaded: the page was opened as a file from disk/]]) {
     await page.goto(`${pathToFileURL(join(DIST, 'widget.html')).href}${query}`, { waitUntil: 'domcontentloaded' });
     const note = page.locator('body > main > p.static-note[role="alert"]');
