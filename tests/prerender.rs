@@ -546,6 +546,59 @@ async fn every_page_tells_link_previews_its_heading_and_description() {
     }
 }
 
+/// Names and titles come from a data file the city publishes; whatever they hold is text on every page (body,
+/// head, static drawings, the preview picture's SVG), never markup or script: a file with `</script>`, a comment
+/// opener, quotes and an event handler in its titles and a program's names builds pages in which each is escaped.
+#[tokio::test(flavor = "current_thread")]
+async fn names_from_the_data_file_stay_text_on_every_page() {
+    const EVIL: &str =
+        "</script><script>pwned()</script><!-- & \"q\" 'a' <img src=x onerror=pwned()>";
+    let mut json: serde_json::Value =
+        serde_json::from_str(include_str!("../data/ansan-2015.json")).expect("json");
+    let mut set = |pointer: &str, lead: &str| {
+        let slot = json
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("no {pointer} in the shipped data"));
+        *slot = serde_json::Value::String(format!("{lead} {EVIL}"));
+    };
+    set("/meta/title", "안산");
+    set("/meta/title_other", "Ansan");
+    set("/nodes/1/name", "청년");
+    set("/nodes/1/name_other", "Youth");
+    set("/presentation/meta/source/title", "기사");
+    let text = serde_json::to_string(&json).expect("text");
+    let d = DataRef::from(
+        ansan_budget::import::project::load_dataset("evil.json", &text)
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    let list = pages(&d).expect("pages");
+    let mut seen = 0;
+    for page in &list {
+        let body = render_body(d.clone(), page).await;
+        let html = page_html(TEMPLATE, &d, &list, page, &body, &Bundle::default()).expect("page");
+        let mut texts = vec![(page.file.clone(), html)];
+        if let Ok(svg) = preview_svg(&d, &page.route) {
+            texts.push((format!("{} (preview)", page.file), svg));
+        }
+        for (name, text) in texts {
+            for raw in ["<script>pwned", "<!-- &", "<img src=x", "\"q\" 'a' <"] {
+                assert!(!text.contains(raw), "{name}: {raw:?} as written");
+            }
+            // A quote as written is only ever in text between tags: inside a tag it would end an attribute.
+            for (at, _) in text.match_indices("\"q\"") {
+                let before = text.get(..at).unwrap_or_default();
+                assert!(
+                    before.rfind('>') >= before.rfind('<'),
+                    "{name}: a quote as written inside a tag, at byte {at}"
+                );
+            }
+            seen += text.matches("pwned()").count();
+        }
+    }
+    // The names are on the pages, escaped, not left out.
+    assert!(seen > 0, "no page shows the names");
+}
+
 /// The `href` of the head's `<link rel="{rel}"[ hreflang="{lang}"] href="…">`.
 fn link<'a>(head: &'a str, rel: &str, lang: Option<&str>) -> Option<&'a str> {
     let open = match lang {
