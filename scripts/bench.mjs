@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchPages } from '../bench/pages.mjs';
-import { CHART_JS, buildPeers } from '../bench/peers/build.mjs';
+import { buildPeers } from '../bench/peers/build.mjs';
 import { DIST, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
@@ -290,12 +290,14 @@ const modules = [
 });
 
 const peers = buildPeers();
+// Read now: the peers' folder is removed before the report is printed.
+const peerSizes = peers.files.map(([label, file]) => [label, sizes(file)]);
 const appServer = await startServer(DIST);
 const peerServer = await startServer(peers.root);
 // The same files brotli-compressed, for the loads over the phone network (on the loopback, unthrottled, the bytes
 // cost nothing and decompressing them would be the only difference).
 const brServers = { app: await startServer(DIST, { compress: true }), peer: await startServer(peers.root, { compress: true }) };
-const targets = benchPages(DIST).map((p) => {
+const targets = benchPages(DIST, peers).map((p) => {
   const root = p.from === 'app' ? DIST : peers.root;
   const base = p.from === 'app' ? appServer.url : peerServer.url;
   return {
@@ -352,13 +354,12 @@ const table = (head, rows, left = [0]) => [
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ];
 
-const sizeRows = [
-  ...modules,
-  ['Chart.js peer: chart.umd.min.js', CHART_JS],
-].map(([label, file]) => {
-  const s = sizes(file);
-  return [label, fmtBytes(s.raw), fmtBytes(s.gzip), fmtBytes(s.brotli)];
-});
+const sizeRows = [...modules.map(([label, file]) => [label, sizes(file)]), ...peerSizes].map(([label, s]) => [
+  label,
+  fmtBytes(s.raw),
+  fmtBytes(s.gzip),
+  fmtBytes(s.brotli),
+]);
 const conditions = ({ rate, network }) => `${rate}x${network ? `, ${network.name}` : ''}`;
 const loadRows = loads.map((l) => {
   const { target, runs } = l;
@@ -382,7 +383,7 @@ const clickRows = clicks.map(({ target, rate, runs }) => {
 const runsOf = (target, rate, network = null) =>
   loads.find((l) => l.target === target && l.rate === rate && (l.network ?? null) === network)?.runs ?? [];
 const median = (target, rate, k, network = null) => stats(runsOf(target, rate, network).map((r) => r[k])).median;
-const peer = targets.find((t) => t.from !== 'app');
+const peer = targets.find((t) => t.path === peers.pages.chartjs);
 const clickStat = (target, rate, k) => stats(clicks.find((c) => c.target === target && c.rate === rate)?.runs.map((r) => r[k]) ?? []);
 // The pages take turns load by load, so load i of a page and load i of the Chart.js page fell in the same spell
 // of this machine: in how many of those rounds a page met a budget set by the Chart.js page's load, beside the

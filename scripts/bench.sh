@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release app and prints markdown tables: its sizes, paint and readiness times over cold loads at 1x
-# and 4x CPU and the redraw after a unit click, beside a Chart.js peer (bench/peers/); Lighthouse's scores; then the
+# and 4x CPU and the redraw after a unit click, beside two peers drawing the same bars (bench/peers/: Chart.js, and a
+# bare Yew + plotters page built here); Lighthouse's scores; then the
 # import benchmark: a made-up 100,000-row 지방재정365 file imported and grouped natively and as wasm32 in headless
 # Chromium. A measurement, not a test. BENCH_LOADS=N cold loads (default 15), BENCH_CLICKS=N clicks (default 30),
 # LIGHTHOUSE_RUNS=N Lighthouse runs per page (default 1).

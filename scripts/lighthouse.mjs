@@ -1,5 +1,5 @@
 // Prints a markdown table of Lighthouse (default config: mobile, simulated throttling) on the built app (dist/) and
-// its Chart.js peer: the four category scores and the paint and blocking metrics. Offline: Debian's Chromium,
+// its peers (Chart.js; Yew + plotters): the four category scores and the paint and blocking metrics. Offline: Debian's Chromium,
 // started by chrome-launcher, on pages served from this machine.
 // Not a test: nothing here fails on a score. Run via scripts/bench.sh (which builds first).
 //   LIGHTHOUSE_RUNS=N runs per page, the median of each column printed (default 1).
@@ -45,7 +45,7 @@ const chrome = await chromeLauncher.launch({
 });
 const rows = [];
 try {
-  for (const page of benchPages(DIST)) {
+  for (const page of benchPages(DIST, peers)) {
     const url = (page.from === 'app' ? appServer.url : peerServer.url) + page.path;
     process.stderr.write(`lighthouse: ${page.name} (${RUNS} run${RUNS > 1 ? 's' : ''})\n`);
     const runs = [];
