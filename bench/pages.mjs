@@ -14,6 +14,8 @@ export function benchPages(dist, peers) {
     { name: 'explorer, overview', from: 'app', path: '/', redraw: true },
     { name: `explorer, program (${program})`, from: 'app', path: program, redraw: false },
     { name: 'Chart.js peer', from: 'peer', path: peers.pages.chartjs, redraw: true },
-    ...(peers.pages.yewPlotters ? [{ name: 'Yew + plotters peer', from: 'peer', path: peers.pages.yewPlotters, redraw: true }] : []),
+    ...(peers.pages.yewPlotters
+      ? [{ name: 'Yew + plotters peer', from: 'peer', path: peers.pages.yewPlotters, redraw: true }]
+      : []),
   ];
 }

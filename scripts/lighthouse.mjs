@@ -1,6 +1,6 @@
 // Prints a markdown table of Lighthouse (default config: mobile, simulated throttling) on the built app (dist/) and
-// its peers (Chart.js; Yew + plotters): the four category scores and the paint and blocking metrics. Offline: Debian's Chromium,
-// started by chrome-launcher, on pages served from this machine.
+// its peers (Chart.js; Yew + plotters): the four category scores and the paint and blocking metrics. Offline:
+// Debian's Chromium, started by chrome-launcher, on pages served from this machine.
 // Not a test: nothing here fails on a score. Run via scripts/bench.sh (which builds first).
 //   LIGHTHOUSE_RUNS=N runs per page, the median of each column printed (default 1).
 import { rmSync } from 'node:fs';
