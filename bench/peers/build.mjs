@@ -44,8 +44,8 @@ function buildYewPlotters(out) {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   };
-  // Its crates from crates.io first (plotters-canvas is its own), by the versions in its Cargo.lock: Trunk runs
-  // offline.
+  // Its crates from crates.io first (plotters-canvas is its own), by the versions in its Cargo.lock, as its
+  // Trunk.toml, like the explorer's, says offline.
   for (const [tool, args] of [
     ['cargo', ['fetch', '--locked', '--target', 'wasm32-unknown-unknown']],
     ['trunk', ['build', '--release', '--dist', out]],
@@ -61,5 +61,7 @@ function buildYewPlotters(out) {
   mkdirSync(join(out, 'data'));
   copyFileSync(DATA_FILE, join(out, 'data/ansan-2015.json'));
   const names = readdirSync(out).filter((f) => /\.(wasm|js)$/.test(f)).sort().reverse();
-  return names.length === 2 ? names : null;
+  if (names.length === 2) return names;
+  process.stderr.write(`bench: the Yew + plotters peer left out: expected one .wasm and one .js, found ${names}\n`);
+  return null;
 }
