@@ -697,14 +697,13 @@ fn defer_app(
     handover: &str,
     lang: Lang,
 ) -> Result<(String, String), String> {
-    let start = head
-        .find("<script type=\"module\">")
-        .ok_or("the template has no Trunk loader (<script type=\"module\">)")?;
-    let len = head
-        .get(start..)
-        .and_then(|t| t.find("</script>"))
-        .ok_or("the template's loader is not closed")?;
-    let end = start + len + "</script>".len();
+    let std::ops::Range { start, end } = element_at(
+        head,
+        "<script type=\"module\">",
+        "</script>",
+        "the template's loader",
+    )?
+    .ok_or("the template has no Trunk loader (<script type=\"module\">)")?;
     let loader = head.get(start..end).unwrap_or_default();
     let between = |a: &str, b: &str| -> Result<String, String> {
         let from = loader
@@ -806,20 +805,15 @@ document.body.prepend(m);};";
 /// Korean and English, as one file serves every chart in both languages. The app then sets the chart's title.
 pub fn widget_titled(html: &str) -> Result<String, String> {
     use crate::view::words::widget_heading;
-    let open = html
-        .find("<title>")
+    let at = element_at(html, "<title>", "</title>", "the widget page's <title>")?
         .ok_or("the widget page has no <title>")?;
-    let len = html
-        .get(open..)
-        .and_then(|rest| rest.find("</title>"))
-        .ok_or("the widget page's <title> is not closed")?;
     let title = format!(
         "<title>{} · {}</title>",
         escape(widget_heading(Lang::Ko)),
         escape(widget_heading(Lang::En))
     );
     let mut out = html.to_owned();
-    out.replace_range(open..open + len + "</title>".len(), &title);
+    out.replace_range(at, &title);
     Ok(out)
 }
 
@@ -853,12 +847,8 @@ addEventListener('error',say,true);addEventListener('unhandledrejection',say);}}
         js_string(widget_heading(Lang::Ko)),
     );
     let mut out = html.to_owned();
-    if let Some(at) = out.find(OPEN) {
-        let len = out
-            .get(at..)
-            .and_then(|rest| rest.find("</script>"))
-            .ok_or("the widget page's guard is not closed")?;
-        out.replace_range(at..at + len + "</script>".len(), &guard);
+    if let Some(at) = element_at(html, OPEN, "</script>", "the widget page's guard")? {
+        out.replace_range(at, &guard);
     } else {
         let at = out
             .find(LOADER)
@@ -866,6 +856,24 @@ addEventListener('error',say,true);addEventListener('unhandledrejection',say);}}
         out.insert_str(at, &format!("{guard}\n"));
     }
     Ok(out)
+}
+
+/// Where the first element that starts with `open` is in `html`, through its `close`: none if there is no such
+/// element, an error naming it (`what`) if it is not closed.
+fn element_at(
+    html: &str,
+    open: &str,
+    close: &str,
+    what: &str,
+) -> Result<Option<std::ops::Range<usize>>, String> {
+    let Some(start) = html.find(open) else {
+        return Ok(None);
+    };
+    let len = html
+        .get(start..)
+        .and_then(|rest| rest.find(close))
+        .ok_or_else(|| format!("{what} is not closed"))?;
+    Ok(Some(start..start + len + close.len()))
 }
 
 /// `text` as a JavaScript string literal that is safe inside a `<script>` element.
