@@ -7,6 +7,7 @@
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -28,20 +29,17 @@ struct Bar {
 
 /// Every program's headline figures, in the data file's order.
 fn bars(data: &Value) -> Option<Vec<Bar>> {
-    let amount = |id: &str| {
-        data["amounts"]
-            .as_array()?
-            .iter()
-            .find(|a| a["id"] == id)
-            .and_then(|a| a["amount"].as_i64())
+    // Looked up by key once, as the Chart.js peer's Maps do.
+    let by = |list: &str, key: &str, value: &str| -> Option<HashMap<String, Value>> {
+        let rows = data[list].as_array()?.iter();
+        Some(
+            rows.filter_map(|r| Some((r[key].as_str()?.to_owned(), r[value].clone())))
+                .collect(),
+        )
     };
-    let name = |code: &str| {
-        data["nodes"]
-            .as_array()?
-            .iter()
-            .find(|n| n["code"] == code)
-            .and_then(|n| n["name"].as_str())
-    };
+    let (amounts, names) = (by("amounts", "id", "amount")?, by("nodes", "code", "name")?);
+    let amount = |id: &str| amounts.get(id).and_then(Value::as_i64);
+    let name = |code: &str| names.get(code).and_then(Value::as_str);
     let mut out = Vec::new();
     for (tone, program) in data["presentation"]["programs"]
         .as_array()?
