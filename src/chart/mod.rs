@@ -23,11 +23,11 @@ pub use bars::{
     Scale, TextAlign, TextRole, Tick,
 };
 pub use common::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
-/// The font stack every chart names (Korean faces first, then the generic family): the build's preview pictures
-/// need one of its faces.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) use style::FONT_FAMILY;
 pub use style::{light_to_dark, Theme};
+/// The font stack every chart names (the page's own face, Korean faces, then the generic family): the build's
+/// preview pictures need one of its installed faces, which the page's own is not.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use style::{FONT_FAMILY, PAGE_FACE};
 
 /// What an interactive chart needs from its layout, whatever its kind: the point (bar, span) under the pointer,
 /// where each point is, and how wide the chart is. All in device px.

@@ -3,10 +3,18 @@
 
 use plotters::style::RGBColor;
 
+/// The page's own name for the installed Noto Sans CJK KR (`@font-face` with `local()` in style.css): Chromium on
+/// Linux asks its browser process, synchronously, about each size and weight of a system family a page draws
+/// text in, and not about a face the page names itself. Not a font to install; where no face of it is, it is
+/// skipped.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) const PAGE_FACE: &str = "Ansan Budget Sans";
+
 /// Canvas builds its CSS font as `"{style} {size}px {family}"`, so a comma list is valid here and the
-/// browser falls back down it; the SVG backend writes it into `font-family` unchanged.
+/// browser falls back down it; the SVG backend writes it into `font-family` unchanged. The page's face first,
+/// as the page has it, so that a canvas's text sets up no other font than the page's text did.
 pub(crate) const FONT_FAMILY: &str =
-    "'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
+    "'Ansan Budget Sans', 'Noto Sans CJK KR', 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif";
 
 /// Which inks a chart is painted with. `Light` paints on white, `Dark` on near-black; the page picks one
 /// (from a widget's `theme` parameter or the reader's `prefers-color-scheme`) so the chart never glares on a
@@ -186,6 +194,48 @@ pub(crate) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The charts, the page's text and the stylesheet's faces name one family, so a page sets up one font: a face
+    /// renamed in one place and not the other would put the charts back on the system family.
+    #[test]
+    fn charts_and_page_text_start_with_the_face_the_stylesheet_declares() {
+        let css = include_str!("../../style.css");
+        let first = |list: &str| {
+            list.split(',')
+                .next()
+                .map(|f| f.trim().trim_matches(['\'', '"']).to_owned())
+        };
+        assert_eq!(first(FONT_FAMILY).as_deref(), Some(PAGE_FACE));
+        let body = css
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("font-family:"))
+            .unwrap_or_default();
+        assert_eq!(
+            first(body).as_deref(),
+            Some(PAGE_FACE),
+            "style.css's first font-family: {body}"
+        );
+        for weight in ["400", "700"] {
+            let face = css
+                .lines()
+                .find(|l| {
+                    l.starts_with("@font-face") && l.contains(&format!("font-weight: {weight};"))
+                })
+                .unwrap_or_default();
+            assert!(
+                face.contains(&format!("font-family: \"{PAGE_FACE}\";")),
+                "no {weight} face of {PAGE_FACE}: {face}"
+            );
+            assert!(
+                face.contains("src: local(") && !face.contains("url("),
+                "the {weight} face must name an installed font only: {face}"
+            );
+            assert!(
+                face.contains("font-display: swap;"),
+                "the {weight} face must never hold text back: {face}"
+            );
+        }
+    }
 
     #[test]
     fn each_light_ink_has_one_dark_ink() {

@@ -245,7 +245,7 @@ pub fn preview_fonts() -> Result<std::sync::Arc<usvg::fontdb::Database>, String>
     let named: Vec<&str> = crate::chart::FONT_FAMILY
         .split(',')
         .map(|f| f.trim().trim_matches('\''))
-        .filter(|f| *f != "sans-serif")
+        .filter(|f| *f != "sans-serif" && *f != crate::chart::PAGE_FACE)
         .collect();
     let mut db = usvg::fontdb::Database::new();
     db.load_system_fonts();
