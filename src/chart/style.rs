@@ -7,7 +7,7 @@ use plotters::style::RGBColor;
 /// Linux asks its browser process, synchronously, about each size and weight of a system family a page draws
 /// text in, and not about a face the page names itself. Not a font to install; where no face of it is, it is
 /// skipped.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) const PAGE_FACE: &str = "Ansan Budget Sans";
 
 /// Canvas builds its CSS font as `"{style} {size}px {family}"`, so a comma list is valid here and the
