@@ -1,7 +1,7 @@
 // End-to-end tests of the pre-rendered pages themselves: what a reader without JavaScript gets, how the
 // WebAssembly takes a page over (hydration: no console noise, the same DOM nodes, static charts replaced, working
 // tooltips), the old hash addresses the explorer published before it had pages, the site under a sub-path, a
-// static host's 404 page, and layout shift while a page becomes interactive.
+// static host's 404 page, layout shift while a page becomes interactive, and the page's own font faces.
 // Run after `trunk build --release`:  node --test tests/e2e/pages.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -228,6 +228,32 @@ test('without JavaScript, the static charts follow the reader\'s colour scheme',
   const dark = await inks('dark');
   assert.deepEqual([light.paper, light.text], ['rgb(255, 255, 255)', 'rgb(30, 33, 36)'], 'light page');
   assert.deepEqual([dark.paper, dark.text], ['rgb(19, 20, 22)', 'rgb(244, 245, 246)'], `dark page (its background ${dark.page})`);
+});
+
+// The page names the installed Korean font as a face of its own (style.css, `local()`), so that Chromium on Linux
+// makes no call to its browser process per text size and weight. A wrong local name would fall back to the same
+// font without a visible change and without that saving: only the faces' status shows it.
+test('the page\'s own font faces are the installed Noto Sans CJK KR, regular and bold, and nothing is downloaded for them', TIMEOUT, async (t) => {
+  for (const javaScriptEnabled of [false, true]) {
+    const { page } = await openContext(t, { javaScriptEnabled });
+    const fonts = [];
+    page.on('request', (r) => r.resourceType() === 'font' && fonts.push(r.url()));
+    await page.goto(`${server.url}/ko/`, { waitUntil: 'load' });
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`).sort();
+    });
+    const what = javaScriptEnabled ? 'with JavaScript' : 'without JavaScript';
+    assert.deepEqual(faces, ['Ansan Budget Sans 400 loaded', 'Ansan Budget Sans 700 loaded'], what);
+    assert.deepEqual(fonts, [], `${what}: font files requested`);
+    if (javaScriptEnabled) continue;
+    // The static drawing names it too (the canvas drawn over it later takes the same list from the same constant).
+    const family = await page.evaluate(() => {
+      const svg = [...document.querySelectorAll('[data-chart-static] svg')].find((s) => s.getBoundingClientRect().width > 0);
+      return [getComputedStyle(document.querySelector('h1')).fontFamily, svg ? getComputedStyle(svg.querySelector('text')).fontFamily : 'no chart'];
+    });
+    for (const f of family) assert.match(f, /^"?Ansan Budget Sans"?,/, `${what}: ${f}`);
+  }
 });
 
 test('without JavaScript on a phone (360 px): the narrow drawings show, nothing scrolls sideways', TIMEOUT, async (t) => {
