@@ -851,6 +851,7 @@ for (const [height, below] of [[800, true], [4000, false]]) {
       return {
         ready: at('app-interactive'),
         every: at('every-chart-interactive'),
+        deferred: performance.getEntriesByName('charts-deferred').length,
         timelineTop: timeline?.getBoundingClientRect().top,
         scrollY: window.scrollY,
         drawn: [...document.querySelectorAll('[data-island] canvas')].map((c) => c.hasAttribute('data-drawn')),
@@ -860,11 +861,12 @@ for (const [height, below] of [[800, true], [4000, false]]) {
     assert.equal(seen.scrollY, 0, 'the page was scrolled');
     assert.equal(seen.timelineTop >= height, below, `the timeline's island starts at ${seen.timelineTop} px`);
     assert.deepEqual(seen.drawn, [true, true], 'every island\'s canvas drawn');
+    // The page marks `charts-deferred` when it leaves a chart for the browser's next idle moment. (The time between
+    // the two marks proves nothing: a loaded machine can pause the one task between them.)
+    assert.equal(seen.deferred, below ? 1 : 0, `charts deferred: ${seen.deferred}`);
+    assert.ok(seen.every >= seen.ready, `every chart (${seen.every} ms) before the page was interactive (${seen.ready} ms)`);
     if (below) {
       assert.ok(seen.every > seen.ready, `the timeline was taken over with the first chart (${seen.ready} / ${seen.every} ms)`);
-    } else {
-      // Both in the first screen: taken over in the one task, both marks set together.
-      assert.ok(seen.every - seen.ready < 1, `every chart ${seen.every - seen.ready} ms after the page was interactive`);
     }
     assert.deepEqual(problems, []);
   });
