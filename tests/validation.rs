@@ -165,6 +165,26 @@ fn errors_name_file_path_and_expectation() {
             "bad.json: meta.source.title: expected text without bidirectional controls, found U+202D",
         ),
         (
+            "an override in the file's note (notes are shown as written, as names are)",
+            |v| *at(v, "/meta/note/ko") = json!("주의\u{202E} 50억원"),
+            "bad.json: meta.note.ko: expected a Korean text without bidirectional controls, found U+202E",
+        ),
+        (
+            "a blank note on a program's period",
+            |v| *at(v, "/programs/0/period/note/en") = json!(" \u{200B}"),
+            "bad.json: programs[0].period.note.en: expected a non-empty English text",
+        ),
+        (
+            "an escape character in a figure's note",
+            |v| *at(v, "/programs/2/figures/0/note") = json!({"ko": "참고\u{1b}[2J", "en": "Note"}),
+            "bad.json: programs[2].figures[0].note.ko: expected a Korean text without control characters, found a control character",
+        ),
+        (
+            "an isolate in who runs a program",
+            |v| *at(v, "/programs/1/lead") = json!({"ko": "안산시", "en": "\u{2066}Ansan City"}),
+            "bad.json: programs[1].lead.en: expected an English text without bidirectional controls, found U+2066",
+        ),
+        (
             "the same headline figure twice",
             |v| *at(v, "/programs/1/headline") = json!(["incubation-provincial-grant", "incubation-provincial-grant"]),
             "bad.json: programs[1].headline[1]: expected each figure once, found \"incubation-provincial-grant\" again",
@@ -307,6 +327,66 @@ fn more_than_the_pages_can_show_is_refused() {
         paths,
         ["programs[2].figures", "programs", "programs[2].headline[1]"],
         "{err}"
+    );
+}
+
+/// A name is at most 200 characters and any other text at most 2,000, counted as characters, not bytes: a
+/// paragraph pasted into a name field made a page of megabytes with its charts' labels cut.
+#[test]
+fn texts_longer_than_the_pages_can_show_are_refused() {
+    let ok = |edit: &dyn Fn(&mut Value)| {
+        let mut v = base();
+        edit(&mut v);
+        model::load("long.json", &v.to_string()).map(|_| ())
+    };
+    // At the limit, in Hangul (three bytes a character): valid.
+    let name = "안".repeat(model::MAX_NAME_CHARS);
+    assert_eq!(ok(&|v| *at(v, "/programs/0/name/ko") = json!(name)), Ok(()));
+    let prose = "가".repeat(model::MAX_PROSE_CHARS);
+    assert_eq!(
+        ok(&|v| *at(v, "/programs/0/description/ko") = json!(prose)),
+        Ok(())
+    );
+
+    let got =
+        error_of(|v| *at(v, "/programs/0/name/ko") = json!("안".repeat(model::MAX_NAME_CHARS + 1)));
+    assert!(
+        got.contains(
+            "bad.json: programs[0].name.ko: expected a Korean text of at most 200 characters (a name, label or \
+             title, which the pages show as a heading and the charts as a label), found 201"
+        ),
+        "{got}"
+    );
+    // Far past it: one problem, the count in full.
+    let err = {
+        let mut v = base();
+        *at(&mut v, "/programs/1/figures/0/label/en") = json!("x".repeat(100_000));
+        model::load("long.json", &v.to_string()).expect_err("a 100,000-character label")
+    };
+    assert_eq!(err.problems.len(), 1, "{err}");
+    assert_eq!(err.problems[0].path, "programs[1].figures[0].label.en");
+    assert!(err.to_string().contains("found 100,000"), "{err}");
+
+    for (pointer, path) in [
+        ("/programs/2/description/en", "programs[2].description.en"),
+        ("/meta/note/en", "meta.note.en"),
+        (
+            "/programs/2/figures/0/provenance/quote",
+            "programs[2].figures[0].provenance.quote",
+        ),
+    ] {
+        let got = error_of(|v| *at(v, pointer) = json!("a".repeat(model::MAX_PROSE_CHARS + 1)));
+        assert!(
+            got.contains(&format!("bad.json: {path}: expected "))
+                && got.contains("of at most 2,000 characters"),
+            "{pointer}: {got}"
+        );
+    }
+    let got =
+        error_of(|v| *at(v, "/meta/source/title") = json!("제".repeat(model::MAX_NAME_CHARS + 1)));
+    assert!(
+        got.contains("bad.json: meta.source.title: expected a text of at most 200 characters"),
+        "{got}"
     );
 }
 

@@ -21,7 +21,7 @@ pub use money::Won;
 pub use raw::{Comparison, ContextUnit, FigureKind, FundingSource, RawDataset, Text};
 pub use validate::{
     load, parse, validate, Invalid, Problem, MAX_ALL_FIGURES, MAX_FIGURES, MAX_HEADLINE,
-    MAX_PROGRAMS,
+    MAX_NAME_CHARS, MAX_PROGRAMS, MAX_PROSE_CHARS,
 };
 
 /// The JSON Schema of the data file format, generated from the raw types (committed as `data/schema.json`).

@@ -3,7 +3,7 @@
 
 use super::dataset::{ContextFigure, Dataset, Figure, Meta, Period, Program, Provenance, Source};
 use super::decode::{decode, quoted};
-use super::format::korean;
+use super::format::{group_digits, korean};
 use super::json::positions;
 use super::money::Won;
 use super::raw::{
@@ -235,6 +235,14 @@ pub const MAX_HEADLINE: usize = 12;
 /// its amounts and nodes, which budget-check totals.
 pub const MAX_PROGRAMS: usize = 500;
 
+/// Most characters in a name, label or title (a program's name, a figure's label, a chart's title): the pages show
+/// it as a heading, a table's row head and a chart's label. A real budget line's name is well under 100.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Most characters in any other text (a summary, a description, a note, a quote, a formula in words): a paragraph
+/// or two. Without a limit one field pasted full of text made a page of megabytes.
+pub const MAX_PROSE_CHARS: usize = 2_000;
+
 /// Most figures one program may have: its page charts each in a row, as the overview does its programs.
 pub const MAX_FIGURES: usize = 200;
 
@@ -251,8 +259,16 @@ impl Validator {
         });
     }
 
-    fn text(&mut self, path: &str, t: &Text) {
+    /// A text in both languages: each readable and within `max` characters ([`MAX_NAME_CHARS`] for a name,
+    /// [`MAX_PROSE_CHARS`] for anything longer).
+    fn text(&mut self, path: &str, t: &Text, max: usize) {
         for (text, lang, name) in [(&t.ko, "ko", "a Korean"), (&t.en, "en", "an English")] {
+            self.length(
+                &format!("{path}.{lang}"),
+                text,
+                max,
+                &format!("{name} text"),
+            );
             match readable(text) {
                 Ok(()) => {}
                 Err(Unreadable::Empty) => self.problem(
@@ -276,9 +292,35 @@ impl Validator {
 
     /// A text of one language the pages show as written (a document's title, a verbatim quote): empty is
     /// judged by its own rule; control characters and bidirectional controls are refused as in [`Self::text`].
-    fn shown(&mut self, path: &str, text: &str) {
+    fn shown(&mut self, path: &str, text: &str, max: usize) {
+        self.length(path, text, max, "a text");
         if let Some(refusal) = readable(text).err().and_then(|e| e.refusal()) {
             self.problem(path, format!("expected text {refusal}"));
+        }
+    }
+
+    /// At most `max` characters (Unicode scalar values, as a reader counts them). `what`: "a Korean text".
+    fn length(&mut self, path: &str, text: &str, max: usize, what: &str) {
+        // A character is at least one byte in UTF-8: a text of at most `max` bytes is within the limit uncounted.
+        if text.len() <= max {
+            return;
+        }
+        let count = text.chars().count();
+        if count > max {
+            let kind = if max <= MAX_NAME_CHARS {
+                "a name, label or title, which the pages show as a heading and the charts as a label"
+            } else {
+                "a summary, description, note, quote or formula"
+            };
+            let n = |c: usize| group_digits(i64::try_from(c).unwrap_or(i64::MAX));
+            self.problem(
+                path,
+                format!(
+                    "expected {what} of at most {} characters ({kind}), found {}",
+                    n(max),
+                    n(count)
+                ),
+            );
         }
     }
 
@@ -339,20 +381,24 @@ impl Validator {
         if m.id.trim().is_empty() {
             self.problem("meta.id", "expected a non-empty id");
         }
-        self.text("meta.title", &m.title);
+        self.text("meta.title", &m.title, MAX_NAME_CHARS);
+        if let Some(note) = &m.note {
+            self.text("meta.note", note, MAX_PROSE_CHARS);
+        }
         if let Some(c) = &m.charts {
             if let Some(t) = &c.overview {
-                self.text("meta.charts.overview", t);
+                self.text("meta.charts.overview", t, MAX_NAME_CHARS);
             }
             if let Some(t) = &c.timeline {
-                self.text("meta.charts.timeline", t);
+                self.text("meta.charts.timeline", t, MAX_NAME_CHARS);
             }
         }
-        self.text("meta.source.kind", &m.source.kind);
+        self.text("meta.source.kind", &m.source.kind, MAX_NAME_CHARS);
         if m.source.title.trim().is_empty() {
             self.problem("meta.source.title", "expected the source document's title");
         }
-        self.shown("meta.source.title", &m.source.title);
+        self.shown("meta.source.title", &m.source.title, MAX_NAME_CHARS);
+        self.shown("meta.source.document", &m.source.document, MAX_NAME_CHARS);
         if m.source.document.trim().is_empty() {
             self.problem(
                 "meta.source.document",
@@ -512,7 +558,7 @@ impl Validator {
         ids: &mut Ids<'r>,
     ) {
         self.id(&format!("{path}.id"), &c.id, ids, None);
-        self.text(&format!("{path}.label"), &c.label);
+        self.text(&format!("{path}.label"), &c.label, MAX_NAME_CHARS);
         if c.value < 0 {
             self.problem(
                 format!("{path}.value"),
@@ -538,11 +584,24 @@ impl Validator {
         figure_ids: &mut Ids<'r>,
     ) {
         self.id(&format!("{path}.id"), &p.id, program_ids, None);
-        self.text(&format!("{path}.name"), &p.name);
-        self.text(&format!("{path}.summary"), &p.summary);
-        self.text(&format!("{path}.description"), &p.description);
+        self.text(&format!("{path}.name"), &p.name, MAX_NAME_CHARS);
+        self.text(&format!("{path}.summary"), &p.summary, MAX_PROSE_CHARS);
+        self.text(
+            &format!("{path}.description"),
+            &p.description,
+            MAX_PROSE_CHARS,
+        );
+        if let Some(lead) = &p.lead {
+            self.text(&format!("{path}.lead"), lead, MAX_NAME_CHARS);
+        }
         for (k, partner) in p.partners.iter().enumerate() {
-            self.text(&format!("{path}.partners[{k}]"), partner);
+            self.text(&format!("{path}.partners[{k}]"), partner, MAX_NAME_CHARS);
+        }
+        if let Some(note) = &p.period.note {
+            self.text(&format!("{path}.period.note"), note, MAX_PROSE_CHARS);
+        }
+        if let Some(note) = &p.note {
+            self.text(&format!("{path}.note"), note, MAX_PROSE_CHARS);
         }
         if let Some(start) = p.period.start {
             self.year(&format!("{path}.period.start"), start);
@@ -610,7 +669,7 @@ impl Validator {
     }
 
     fn figure(&mut self, path: &str, f: &RawFigure, illustrative: bool) {
-        self.text(&format!("{path}.label"), &f.label);
+        self.text(&format!("{path}.label"), &f.label, MAX_NAME_CHARS);
         if f.amount <= Won::ZERO {
             self.problem(
                 format!("{path}.amount"),
@@ -622,6 +681,9 @@ impl Validator {
         }
         if let Some(until) = f.until {
             self.year(&format!("{path}.until"), until);
+        }
+        if let Some(note) = &f.note {
+            self.text(&format!("{path}.note"), note, MAX_PROSE_CHARS);
         }
         self.provenance(&format!("{path}.provenance"), &f.provenance, illustrative);
     }
@@ -636,7 +698,7 @@ impl Validator {
                     );
                 }
                 if let Some(q) = quote {
-                    self.shown(&format!("{path}.quote"), q);
+                    self.shown(&format!("{path}.quote"), q, MAX_PROSE_CHARS);
                 }
                 if line.is_none_or(|l| l == 0) {
                     self.problem(
@@ -647,7 +709,7 @@ impl Validator {
             }
             RawProvenance::Derived { formula, plus, .. } => {
                 match formula {
-                    Some(t) => self.text(&format!("{path}.formula"), t),
+                    Some(t) => self.text(&format!("{path}.formula"), t, MAX_PROSE_CHARS),
                     None => self.problem(
                         format!("{path}.formula"),
                         "expected how the figure is derived, in words (ko and en)",
@@ -660,7 +722,10 @@ impl Validator {
                     );
                 }
             }
-            RawProvenance::Illustrative { .. } => {
+            RawProvenance::Illustrative { note } => {
+                if let Some(note) = note {
+                    self.text(&format!("{path}.note"), note, MAX_PROSE_CHARS);
+                }
                 if !illustrative {
                     self.problem(
                         format!("{path}.type"),
