@@ -562,8 +562,10 @@ fn preview_meta(
 }
 
 /// Published before the explorer had pages: `#/en/program/sme?unit=won` on the root page. Redirects at once
-/// (before the app loads) to the page it names, with its options, or to the not-found page; only addresses of
-/// pages that exist are ever produced, so a crafted hash cannot lead anywhere else.
+/// (before the app loads) to the page it names, with its options, or to the not-found page with the address
+/// asked for kept after its `#` (`404.html#/en/program/nope`), so the reader still sees what was asked for; only
+/// addresses of pages that exist are ever produced, and the kept hash stays a fragment of the not-found page, so
+/// a crafted hash cannot lead anywhere else.
 fn redirect_script(pages: &[PageSpec]) -> String {
     let known: Vec<String> = pages
         .iter()
@@ -574,7 +576,7 @@ fn redirect_script(pages: &[PageSpec]) -> String {
     format!(
         "<script>(function(){{var m=/^#\\/+([^?]*)(\\?.*)?$/.exec(location.hash);if(!m)return;\
 var s=m[1].split('/').filter(Boolean);if(s[0]!=='ko'&&s[0]!=='en')s.unshift('ko');\
-var p=s.join('/')+'/',k=[{}];location.replace(k.indexOf(p)<0?'404.html':p+(m[2]||''));}})();</script>",
+var p=s.join('/')+'/',k=[{}];location.replace(k.indexOf(p)<0?'404.html'+location.hash:p+(m[2]||''));}})();</script>",
         known.join(",")
     )
 }
