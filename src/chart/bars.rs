@@ -241,17 +241,19 @@ impl Axis {
     }
 }
 
-/// Tick values and the axis mapping; linear steps are chosen so the tick labels fit `plot_width`.
+/// Tick values and the axis mapping; linear steps are chosen so the tick labels fit `plot_width`, in at most
+/// `at_most` intervals where given (a coarser step, when the labels of a finer one would touch).
 fn axis_and_ticks(
     chart: &BarChart,
     min: i64,
     max: i64,
     plot_width: f64,
+    at_most: Option<u32>,
 ) -> Result<(Axis, Vec<i64>), ChartError> {
     match chart.scale {
         Scale::Linear => {
-            // Gridlines for as many steps as labels would fit; `place_ticks` then drops the inner labels that
-            // would touch, never the axis's ends.
+            // Gridlines for as many steps as labels would fit, estimated from the maximum's label;
+            // `ticks_for` takes a coarser step where the labels as placed would still touch.
             let sample = (chart.tick_label)(max);
             let room = (plot_width / (text::width(&sample, FONT_TICK) + TICK_SPACING)).floor();
             let intervals = if room >= f64::from(MAX_TICK_INTERVALS) {
@@ -261,6 +263,7 @@ fn axis_and_ticks(
             } else {
                 1
             };
+            let intervals = at_most.map_or(intervals, |n| intervals.min(n).max(1));
             let (step, axis_max) = ticks::nice_linear(max, intervals)?;
             let count = axis_max / step;
             let values = (0..=count)
@@ -289,6 +292,29 @@ fn axis_and_ticks(
                 values,
             ))
         }
+    }
+}
+
+/// The axis and its ticks under `plot`. On a linear axis every tick is labelled, evenly: where the labels of a
+/// step would touch (an end label is kept inside the content box and moves in towards its neighbour; other labels
+/// are wider than the maximum's), the next coarser step is taken instead of leaving a label out, so an axis
+/// never reads 0, 200, 600. A log axis keeps its decades, their labels thinned by `place_ticks`.
+fn ticks_for(
+    chart: &BarChart,
+    (min, max): (i64, i64),
+    plot: Rect,
+    content: (f64, f64),
+) -> Result<(Axis, Vec<Tick>), ChartError> {
+    let mut at_most = None;
+    loop {
+        let (axis, values) = axis_and_ticks(chart, min, max, plot.width(), at_most)?;
+        let ticks = place_ticks(chart, &values, &axis, plot, content);
+        let intervals = u32::try_from(values.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        // Each round has fewer intervals than the last (at most `MAX_TICK_INTERVALS` rounds).
+        if chart.scale == Scale::Log || intervals <= 1 || ticks.iter().all(|t| t.label.is_some()) {
+            return Ok((axis, ticks));
+        }
+        at_most = Some(intervals - 1);
     }
 }
 
@@ -387,7 +413,7 @@ fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
         x1: cx1,
         y1: PAD + rows_height(chart.bars.len(), text_above),
     };
-    let (axis, tick_values) = axis_and_ticks(chart, min, max, plot_w)?;
+    let (axis, ticks) = ticks_for(chart, (min, max), plot, (cx0, cx1))?;
 
     let pitch = band_height(text_above) + ROW_GAP;
     let rows = chart
@@ -411,7 +437,6 @@ fn layout_css(chart: &BarChart, geom: &Geometry) -> Result<Layout, ChartError> {
         })
         .collect();
 
-    let ticks = place_ticks(chart, &tick_values, &axis, plot, (cx0, cx1));
     let mut y = plot.y1 + TICK_GAP + TICK_LINE;
     let title = chart.axis_title.trim();
     let axis_title = if title.is_empty() {
@@ -831,6 +856,14 @@ mod tests {
             for width in (240..=1200).step_by(8) {
                 let l = lay(&chart, width);
                 let labels: Vec<&Label> = l.ticks.iter().filter_map(|t| t.label.as_ref()).collect();
+                // Evenly: every gridline labelled (a coarser step rather than a label left out), unless even
+                // zero and the maximum alone would touch.
+                assert!(
+                    labels.len() == l.ticks.len() || l.ticks.len() <= 2,
+                    "{width} px: {} of the ticks {:?} labelled",
+                    labels.len(),
+                    tick_values(&l)
+                );
                 assert!(
                     l.ticks.last().is_some_and(|t| t.label.is_some()),
                     "{width} px: no maximum label"
@@ -862,10 +895,11 @@ mod tests {
     fn linear_axis_rounds_up_to_a_nice_maximum() {
         // width, expected step, expected axis max
         let cases: &[(u32, i64, i64)] = &[
-            (360, 1_000 * EOK, 5_000 * EOK),
             (640, 1_000 * EOK, 5_000 * EOK),
             (1_200, 1_000 * EOK, 5_000 * EOK),
-            // Too narrow for six labels: fewer, coarser steps.
+            // Too narrow for six labels side by side (at 360 px the maximum's label, kept inside the chart,
+            // would touch the one before it): fewer, coarser steps, every one labelled.
+            (360, 2_000 * EOK, 6_000 * EOK),
             (240, 2_000 * EOK, 6_000 * EOK),
         ];
         let chart = sample(Scale::Linear);
@@ -878,7 +912,7 @@ mod tests {
             // The axis maximum sits at the right edge of the plot.
             assert_eq!(l.ticks.last().map(|t| t.x), Some(l.plot.x1));
         }
-        let l = lay(&chart, 360);
+        let l = lay(&chart, 640);
         assert_eq!(
             l.ticks
                 .last()
@@ -992,7 +1026,7 @@ mod tests {
         let mut chart = sample(Scale::Linear);
         chart
             .bars
-            .push(bar("max", "전체", "합계", 5_000 * EOK, "5,000억원", 3));
+            .push(bar("max", "전체", "합계", 6_000 * EOK, "6,000억원", 3));
         for width in [360, 900] {
             let l = lay(&chart, width);
             let Some(full) = l.rows.last() else {
@@ -1460,7 +1494,9 @@ mod tests {
                 assert!(svg.contains(&format!("\n{t}\n")), "tick {t}");
             }
             let svg = render(&sample(Scale::Linear), 360);
-            assert!(svg.contains("\n5,000억\n"));
+            for t in ["0원", "2,000억", "4,000억", "6,000억"] {
+                assert!(svg.contains(&format!("\n{t}\n")), "tick {t}");
+            }
         }
 
         #[test]
