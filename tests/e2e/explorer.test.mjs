@@ -75,7 +75,8 @@ async function open(page, address = '') {
   if (address.includes('#/')) {
     redirecting.add(page);
     await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
-    await page.waitForURL((u) => u.hash === '', { waitUntil: 'domcontentloaded' });
+    // Sent on to its page, or to the not-found page with the hash kept (`404.html#/en/program/nowhere`).
+    await page.waitForURL((u) => u.hash === '' || u.pathname.endsWith('/404.html'), { waitUntil: 'domcontentloaded' });
   } else {
     await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
   }
