@@ -222,6 +222,28 @@ fn readable(text: &str) -> Result<(), Unreadable> {
     Ok(())
 }
 
+/// Why `text` is longer than `max` characters (Unicode scalar values, as a reader counts them), or `None`.
+/// `what`: "a Korean" (text). Counted only past `max` bytes: a character is at least one byte in UTF-8.
+fn too_long(text: &str, max: usize, what: &str) -> Option<String> {
+    if text.len() <= max {
+        return None;
+    }
+    let count = text.chars().count();
+    (count > max).then(|| {
+        let kind = if max <= MAX_NAME_CHARS {
+            "a name, label or title, which the pages show as a heading and the charts as a label"
+        } else {
+            "a summary, description, note, quote or formula"
+        };
+        let n = |c: usize| group_digits(i64::try_from(c).unwrap_or(i64::MAX));
+        format!(
+            "expected {what} text of at most {} characters ({kind}), found {}",
+            n(max),
+            n(count)
+        )
+    })
+}
+
 /// Most figures one program may put in the overview: its bars stand side by side in one group. (It also keeps
 /// looking a program's headline figures up among its figures linear in the size of the file.)
 pub const MAX_HEADLINE: usize = 12;
@@ -263,12 +285,9 @@ impl Validator {
     /// [`MAX_PROSE_CHARS`] for anything longer).
     fn text(&mut self, path: &str, t: &Text, max: usize) {
         for (text, lang, name) in [(&t.ko, "ko", "a Korean"), (&t.en, "en", "an English")] {
-            self.length(
-                &format!("{path}.{lang}"),
-                text,
-                max,
-                &format!("{name} text"),
-            );
+            if let Some(message) = too_long(text, max, name) {
+                self.problem(format!("{path}.{lang}"), message);
+            }
             match readable(text) {
                 Ok(()) => {}
                 Err(Unreadable::Empty) => self.problem(
@@ -293,34 +312,11 @@ impl Validator {
     /// A text of one language the pages show as written (a document's title, a verbatim quote): empty is
     /// judged by its own rule; control characters and bidirectional controls are refused as in [`Self::text`].
     fn shown(&mut self, path: &str, text: &str, max: usize) {
-        self.length(path, text, max, "a text");
+        if let Some(message) = too_long(text, max, "a") {
+            self.problem(path, message);
+        }
         if let Some(refusal) = readable(text).err().and_then(|e| e.refusal()) {
             self.problem(path, format!("expected text {refusal}"));
-        }
-    }
-
-    /// At most `max` characters (Unicode scalar values, as a reader counts them). `what`: "a Korean text".
-    fn length(&mut self, path: &str, text: &str, max: usize, what: &str) {
-        // A character is at least one byte in UTF-8: a text of at most `max` bytes is within the limit uncounted.
-        if text.len() <= max {
-            return;
-        }
-        let count = text.chars().count();
-        if count > max {
-            let kind = if max <= MAX_NAME_CHARS {
-                "a name, label or title, which the pages show as a heading and the charts as a label"
-            } else {
-                "a summary, description, note, quote or formula"
-            };
-            let n = |c: usize| group_digits(i64::try_from(c).unwrap_or(i64::MAX));
-            self.problem(
-                path,
-                format!(
-                    "expected {what} of at most {} characters ({kind}), found {}",
-                    n(max),
-                    n(count)
-                ),
-            );
         }
     }
 
