@@ -374,7 +374,8 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
   // On a phone's network the served chart is on screen a second or more before the app drives it; its toggles
   // look ready. Before, a tap then did nothing at all.
   const { page, problems } = await openPage(t);
-  for (const [address, press, want, pressed, downloads = false] of [
+  // `waiting`: the toggles shown as waiting (underlined, dashed) before the app is there.
+  for (const [address, press, want, pressed, waiting, downloads = false] of [
     ['ko/', async (unit, scale) => {
       await unit.nth(1).click();
       await unit.nth(2).click();
@@ -382,11 +383,11 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
       // The menu opens without the app (a <details>); what is chosen in it is done once the app is there.
       await page.locator('#overview-chart-menu summary').click();
       await page.locator('#overview-chart-menu [data-action="csv"]').click();
-    }, /\/ko\/\?unit=per-resident&scale=log$/, [[false, false, true], [false, true]], true],
+    }, /\/ko\/\?unit=per-resident&scale=log$/, [[false, false, true], [false, true]], [[false, false, true], [false, true]], true],
     ['en/program/sme/', async (unit) => {
       await unit.nth(1).focus();
       await page.keyboard.press('Space');
-    }, /\/en\/program\/sme\/\?unit=won$/, [[false, true, false], [true, false]]],
+    }, /\/en\/program\/sme\/\?unit=won$/, [[false, true, false], [true, false]], [[false, true, false], [false, false]]],
   ]) {
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -399,6 +400,13 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
     const scale = page.locator('[id$="-chart-scale"] button');
     await press(unit, scale);
     assert.equal(await page.evaluate(() => performance.getEntriesByName('app-interactive').length), 0, `${address}: the app was there already`);
+    // The tap is seen to be taken: the toggle it will press shows as waiting, not yet as pressed.
+    const shown = async (group) =>
+      group.evaluateAll((bs) => bs.map((b) => {
+        const s = getComputedStyle(b);
+        return s.textDecorationLine.includes('underline') && s.textDecorationStyle === 'dashed' && b.getAttribute('aria-pressed') === 'false';
+      }));
+    assert.deepEqual([await shown(unit), await shown(scale)], waiting, `${address}: the toggles shown as waiting`);
     const download = downloads ? page.waitForEvent('download') : null;
     release();
     await waitInteractive(page);
