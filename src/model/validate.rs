@@ -223,7 +223,9 @@ fn readable(text: &str) -> Result<(), Unreadable> {
 }
 
 /// Why `text` is longer than `max` characters (Unicode scalar values, as a reader counts them), or `None`.
-/// `what`: "a Korean" (text). Counted only past `max` bytes: a character is at least one byte in UTF-8.
+/// `what` begins the message's noun: "a Korean" or "an English" for one language of a text, "a" for a text shown
+/// as written ("expected a Korean text of at most …"). Counted only past `max` bytes: a character is at least
+/// one byte in UTF-8.
 fn too_long(text: &str, max: usize, what: &str) -> Option<String> {
     if text.len() <= max {
         return None;
