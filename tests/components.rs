@@ -228,9 +228,22 @@ fn mount_app(root: &Element, path: &str) -> ansan_budget::view::route::Route {
 }
 
 /// Has the first view's takeover drive the charts of the page mounted in `root`, as it does once the data has
-/// come.
-fn take_over(root: &Element, route: ansan_budget::view::route::Route) {
+/// come, and waits (up to 3 s) until the charts in the first screen are driven: it takes tasks of its own.
+async fn take_over(root: &Element, route: ansan_budget::view::route::Route) {
+    let marks = || {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0, |p| p.get_entries_by_name("app-interactive").length())
+    };
+    let before = marks();
     ansan_budget::ui::take_over_islands(root, dataset(), route, 0);
+    for _ in 0..150 {
+        if marks() > before {
+            return;
+        }
+        sleep_ms(20).await;
+    }
+    panic!("not interactive within 3 s: {}", root.inner_html())
 }
 
 /// The overview with the checked figures and a drawn chart.
@@ -288,13 +301,86 @@ async fn app_shows_the_overview() {
         footer.contains("「안산시, 지역경제 선순환 ‘올인’」(2015년)"),
         "{footer}"
     );
-    take_over(&root, route);
+    take_over(&root, route).await;
     let canvas = root
         .query_selector("canvas#overview-chart")
         .ok()
         .flatten()
         .expect("overview chart");
     assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
+}
+
+/// A chart's takeover takes tasks of its own, and the chart has its listeners before its canvas is drawn. A
+/// toggle pressed in between draws the view chosen at once; the drawing the takeover had sized for the view
+/// served is then not drawn over it.
+#[wasm_bindgen_test]
+async fn a_toggle_pressed_while_the_chart_is_taken_over_is_what_the_canvas_shows() {
+    let root = root();
+    let route = mount_app(&root, "ko/");
+    wait_for(&root, "#overview-chart-scale").await;
+    let scale = {
+        let root = root.clone();
+        move |i: u32| {
+            root.query_selector_all("#overview-chart-scale button")
+                .ok()
+                .and_then(|b| b.item(i))
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+                .expect("a scale button")
+        }
+    };
+    let island = root
+        .query_selector("[data-island]:has(#overview-chart)")
+        .ok()
+        .flatten()
+        .expect("the chart's island");
+    // Pressed in the moment the chart has its listeners: a mutation observer's callback runs at the end of
+    // the task that gave them.
+    let pressed = std::rc::Rc::new(std::cell::Cell::new(false));
+    let callback = {
+        let (pressed, scale) = (pressed.clone(), scale.clone());
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if !pressed.replace(true) {
+                scale(1).click();
+            }
+        })
+    };
+    let observer =
+        web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("an observer");
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attribute_filter(&js_sys::Array::of1(&"data-live".into()));
+    observer
+        .observe_with_options(&island, &options)
+        .expect("observed");
+    take_over(&root, route).await;
+    observer.disconnect();
+    assert!(pressed.get(), "the chart never got its listeners");
+    assert_eq!(
+        scale(1).get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let canvas = root
+        .query_selector("canvas#overview-chart")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        .expect("the chart's canvas");
+    let shown = canvas.to_data_url().expect("the canvas's pixels");
+    // The linear scale, then the logarithmic again, drawn from scratch: the same pixels as shown, which the
+    // linear scale's do not match. (Compared as booleans: a failure would otherwise print both images.)
+    scale(0).click();
+    let linear = canvas.to_data_url().expect("pixels");
+    scale(1).click();
+    let log = canvas.to_data_url().expect("pixels");
+    assert!(log != linear, "the scale does not change the picture");
+    assert!(
+        shown == log,
+        "after the takeover the canvas shows another picture than the logarithmic scale's{}",
+        if shown == linear {
+            " (the linear scale's, which the takeover had sized for)"
+        } else {
+            ""
+        }
+    );
 }
 
 async fn sleep_ms(ms: i32) {
@@ -343,7 +429,7 @@ async fn program_page_in_english_from_the_url() {
         .and_then(|d| d.document_element())
         .and_then(|e| e.get_attribute("lang"));
     assert_eq!(lang.as_deref(), Some("en"));
-    take_over(&root, route);
+    take_over(&root, route).await;
     wait_for(&root, "canvas#program-chart[data-drawn=true]").await;
 }
 
@@ -365,7 +451,7 @@ async fn the_address_view_options_are_written_into_the_served_chart() {
     };
     assert_eq!(pressed("overview-chart-unit"), ["true", "false", "false"]);
     let asked = ansan_budget::view::route::Route::from_path("ko/", "unit=won&scale=log");
-    take_over(&root, asked);
+    take_over(&root, asked).await;
     wait_for(&root, "canvas#overview-chart[data-drawn=true]").await;
     assert_eq!(pressed("overview-chart-unit"), ["false", "true", "false"]);
     assert_eq!(pressed("overview-chart-scale"), ["false", "true"]);
@@ -462,7 +548,7 @@ async fn unit_choice_goes_into_the_url_and_shows_the_formula() {
     let history_before = window.history().and_then(|h| h.length()).unwrap_or(0);
     let route = mount_app(&root, "ko/program/regeneration/");
     wait_for(&root, "#program-chart-unit").await;
-    take_over(&root, route);
+    take_over(&root, route).await;
     let per_resident = root
         .query_selector_all("#program-chart-unit button")
         .ok()

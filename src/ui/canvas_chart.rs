@@ -54,13 +54,9 @@ impl Points for AnyLayout {
     }
 }
 
-/// Sizes the canvas to its container, draws the chart on it and returns the layout.
-pub fn draw(
-    canvas: &HtmlCanvasElement,
-    chart: &AnyChart,
-    theme: Theme,
-) -> Result<Drawn<AnyLayout>, ChartError> {
-    let failed = |what: String| ChartError::new(ChartErrorKind::Backend, what);
+/// The canvas sized to its container and the chart laid out for it: the first half of drawing a chart, which a
+/// page's take-over runs in a task of its own (the canvas stays hidden until drawn, so nothing shows between).
+pub fn size(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Drawn<AnyLayout>, ChartError> {
     let n = match chart {
         AnyChart::Bars(c) => c.bars.len(),
         AnyChart::Timeline(c) => c.spans.len(),
@@ -69,27 +65,39 @@ pub fn draw(
         AnyChart::Bars(c) => crate::chart::preferred_height(n, &c.source_note, w),
         AnyChart::Timeline(c) => timeline::preferred_height(n, &c.source_note, w),
     })?;
-    let area = Canvas::new(canvas.clone())
-        .ok_or_else(|| failed("the canvas has no 2D context".to_owned()))?
-        .into_drawing_area();
     let layout = match chart {
-        AnyChart::Bars(c) => {
-            let l = crate::chart::layout(c, &geometry)?;
-            crate::chart::draw(&area, c, &l, theme)?;
-            AnyLayout::Bars(l)
-        }
-        AnyChart::Timeline(c) => {
-            let l = timeline::layout(c, &geometry)?;
-            timeline::draw(&area, c, &l, theme)?;
-            AnyLayout::Timeline(l)
-        }
+        AnyChart::Bars(c) => AnyLayout::Bars(crate::chart::layout(c, &geometry)?),
+        AnyChart::Timeline(c) => AnyLayout::Timeline(timeline::layout(c, &geometry)?),
     };
-    area.present().map_err(|e| failed(e.to_string()))?;
-    mark_drawn(canvas).map_err(failed)?;
     Ok(Drawn {
         layout,
         device_per_css,
     })
+}
+
+/// The second half: `chart` drawn on the canvas [`size`] sized and laid it out for; the canvas is then shown.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    chart: &AnyChart,
+    theme: Theme,
+    sized: Drawn<AnyLayout>,
+) -> Result<Drawn<AnyLayout>, ChartError> {
+    let failed = |what: String| ChartError::new(ChartErrorKind::Backend, what);
+    let area = Canvas::new(canvas.clone())
+        .ok_or_else(|| failed("the canvas has no 2D context".to_owned()))?
+        .into_drawing_area();
+    match (chart, &sized.layout) {
+        (AnyChart::Bars(c), AnyLayout::Bars(l)) => crate::chart::draw(&area, c, l, theme)?,
+        (AnyChart::Timeline(c), AnyLayout::Timeline(l)) => timeline::draw(&area, c, l, theme)?,
+        _ => {
+            return Err(failed(
+                "the chart changed kind while it was drawn".to_owned(),
+            ))
+        }
+    }
+    area.present().map_err(|e| failed(e.to_string()))?;
+    mark_drawn(canvas).map_err(failed)?;
+    Ok(sized)
 }
 
 /// The point under a mouse event's offset (CSS px from the canvas's corner).

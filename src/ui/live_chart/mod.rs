@@ -12,12 +12,12 @@
 //! leads is the chart's [`Host`]'s.
 
 use super::browser::{location_href, open_in_new_tab};
-use super::canvas_chart::{draw, point_at, AnyChart, AnyLayout};
+use super::canvas_chart::{paint, point_at, size, AnyChart, AnyLayout};
 use super::canvas_size::Drawn;
 use super::chart_section::explorer_links;
 use super::use_theme::resolve;
 use super::DataRef;
-use crate::chart::{ChartErrorKind, Scale, Theme};
+use crate::chart::{ChartError, ChartErrorKind, Scale, Theme};
 use crate::model::Lang;
 use crate::view::route::{sibling_url, Page, Route, Unit};
 use crate::view::rows::pick;
@@ -79,15 +79,87 @@ struct State {
     /// Set by a touch pointerdown to the point that was active before it. Chromium follows a tap with a synthetic
     /// mousemove (which activates the point) before the click, so the click must compare with this.
     touch_down: Option<Option<usize>>,
+    /// How many times the canvas has been sized for a view or redraw, so that a drawing sized before
+    /// another is not drawn over it ([`Rest::sizing`]).
+    sizings: u32,
 }
 
 /// What a bar chart's unit and scale make of it: its bars and tooltips, or why they cannot be drawn.
 type BarsView = Result<ChartView, String>;
 
+/// A chart found and its view made ([`LiveChart::prepare`]), to be drawn.
+pub struct Prepared {
+    live: Rc<LiveChart>,
+    /// A bar chart's view, the unit and scale it was made for, and whether the served markup shows others.
+    bars: Option<(BarsView, Unit, Scale, bool)>,
+}
+
+impl Prepared {
+    /// The canvas sized and the chart laid out for it: the second of [`LiveChart::attach`]'s steps.
+    pub fn size(self) -> Sized {
+        let rest = match self.bars {
+            Some((view, unit, scale, rewrite)) => self.live.size_view(view, unit, scale, rewrite),
+            None => self.live.size_redraw(),
+        };
+        Sized {
+            live: self.live,
+            rest,
+        }
+    }
+
+    /// The chart sized and drawn, in this task.
+    pub fn draw(self) -> Rc<LiveChart> {
+        self.size().draw()
+    }
+}
+
+/// A chart whose canvas is sized ([`Prepared::size`]), to be drawn.
+pub struct Sized {
+    live: Rc<LiveChart>,
+    rest: Rest,
+}
+
+impl Sized {
+    /// Draws the chart over its served drawing (which then goes) and writes what else its view changes: the
+    /// last of [`LiveChart::attach`]'s steps. Left undone if the chart was sized again since (a toggle
+    /// pressed once it had its listeners, the window resized), which drew it then.
+    pub fn draw(self) -> Rc<LiveChart> {
+        self.live.finish(self.rest);
+        self.live
+    }
+
+    /// The chart being drawn.
+    pub fn live(&self) -> &Rc<LiveChart> {
+        &self.live
+    }
+}
+
+/// What is left of showing a view once the canvas is sized ([`LiveChart::finish`]).
+struct Rest {
+    then: Then,
+    /// Which of the chart's sizings this is ([`State::sizings`]): a later one makes it stale.
+    sizing: u32,
+    /// The unit and scale the controls, name and options are to be rewritten for, if the page shows others.
+    rewrite: Option<(Unit, Scale)>,
+}
+
+enum Then {
+    /// Bars: drawn on the canvas sized for them, with the name and tooltips their view gave them.
+    Draw {
+        sized: Option<Result<Drawn<AnyLayout>, ChartError>>,
+        summary: String,
+        tips: Rc<Vec<Tip>>,
+    },
+    /// The chart the state has, drawn again on the canvas sized for it.
+    Redraw(Option<Result<Drawn<AnyLayout>, ChartError>>),
+    /// Bars that could not be made, and why.
+    Error(String),
+}
+
 impl LiveChart {
     /// Drives the chart whose markup is in `root`, its canvas `#id` (`chart`, on the page at `route`, which
-    /// also names the view options to show; the markup was rendered with `rendered`'s), and draws its canvas;
-    /// `None` if there is no such canvas.
+    /// also names the view options to show; the markup was rendered with `rendered`'s): draws its canvas and
+    /// gives it its listeners, in this task. `None` if there is no such canvas.
     pub fn attach(
         root: &Element,
         id: &str,
@@ -97,6 +169,22 @@ impl LiveChart {
         rendered: (Unit, Scale),
         host: Host,
     ) -> Option<Rc<LiveChart>> {
+        let live = Self::prepare(root, id, dataset, chart, route, rendered, host)?.draw();
+        live.go_live();
+        Some(live)
+    }
+
+    /// The first of [`LiveChart::attach`]'s three steps, which a page's take-over runs in tasks of their own
+    /// (`take_over::in_tasks`): the chart found and its view made, nothing drawn or changed yet.
+    pub fn prepare(
+        root: &Element,
+        id: &str,
+        dataset: DataRef,
+        chart: WidgetChart,
+        route: Route,
+        rendered: (Unit, Scale),
+        host: Host,
+    ) -> Option<Prepared> {
         let doc = web_sys::window()?.document()?;
         let canvas = root
             .query_selector(&format!("canvas#{id}"))
@@ -110,7 +198,7 @@ impl LiveChart {
                 Some(AnyChart::Timeline(timeline_chart(&dataset, lang))),
                 timeline_tips(&dataset, lang),
             ),
-            // The bars for the options asked for are made by `show` below.
+            // The bars for the options asked for are made below.
             _ => (None, Rc::default()),
         };
         let live = Rc::new(LiveChart {
@@ -132,17 +220,26 @@ impl LiveChart {
                 active: None,
                 view_error: false,
                 touch_down: None,
+                sizings: 0,
             }),
         });
-        if matches!(live.chart, WidgetChart::Timeline) {
-            live.redraw();
-        } else {
-            let rewrite = rendered != (route.unit, route.scale);
-            live.show(route.unit, route.scale, rewrite);
-        }
-        live.listen();
-        live.replay_early_clicks();
-        Some(live)
+        let bars = match live.chart {
+            WidgetChart::Timeline => None,
+            _ => Some((
+                live.view(route.unit, route.scale),
+                route.unit,
+                route.scale,
+                rendered != (route.unit, route.scale),
+            )),
+        };
+        Some(Prepared { live, bars })
+    }
+
+    /// Gives the drawn chart its listeners, and presses what the reader pressed before it had them: the last
+    /// of [`LiveChart::attach`]'s steps.
+    pub fn go_live(self: &Rc<Self>) {
+        self.listen();
+        self.replay_early_clicks();
     }
 
     /// The toggles and menu items the reader pressed before the chart was driven (the page's loader marks them
@@ -181,27 +278,35 @@ impl LiveChart {
     /// Shows the bars in `unit` and `scale`: the toggles, formula, canvas name and options written anew where
     /// `rewrite` (they were served or last written for other options), and the canvas drawn.
     fn show(&self, unit: Unit, scale: Scale, rewrite: bool) {
+        self.show_view(self.view(unit, scale), unit, scale, rewrite);
+    }
+
+    /// The bars and tooltips this chart has for `unit` and `scale`.
+    fn view(&self, unit: Unit, scale: Scale) -> BarsView {
         let lang = self.lang();
-        let view: BarsView = match &self.chart {
+        match &self.chart {
             WidgetChart::Program(id) => match self.dataset.program(id) {
                 Some(p) => program_chart(&self.dataset, p, unit, scale, lang),
                 None => Err(String::new()),
             },
             _ => overview_chart(&self.dataset, unit, scale, lang),
-        };
+        }
+    }
+
+    /// Shows `view`, made for `unit` and `scale`; `rewrite`: the controls, name and options are rewritten for
+    /// them too (the served markup shows other options).
+    fn show_view(&self, view: BarsView, unit: Unit, scale: Scale, rewrite: bool) {
+        let rest = self.size_view(view, unit, scale, rewrite);
+        self.finish(rest);
+    }
+
+    /// The first half of [`LiveChart::show_view`]: the view taken as the chart's, and the canvas sized for it.
+    fn size_view(&self, view: BarsView, unit: Unit, scale: Scale, rewrite: bool) -> Rest {
         {
             let mut route = self.route.borrow_mut();
             *route = route.with_unit(unit).with_scale(scale);
         }
-        let rewrite_controls = || {
-            if rewrite {
-                self.press("-unit", Unit::ALL.iter().position(|u| *u == unit));
-                self.press("-scale", Scale::ALL.iter().position(|s| *s == scale));
-                self.write_formula(unit);
-                self.write_embed_link();
-            }
-        };
-        match view {
+        let then = match view {
             Ok(v) => {
                 {
                     let mut state = self.state.borrow_mut();
@@ -213,15 +318,53 @@ impl LiveChart {
                 // The chart first, while the page's layout is as the last frame left it (the reads that size
                 // the canvas then cost nothing); what else changes is written after it, in the same task, and
                 // laid out with it for the next frame.
-                self.draw_canvas();
+                Then::Draw {
+                    sized: self.size_canvas(),
+                    summary: v.summary,
+                    tips: v.tips,
+                }
+            }
+            Err(e) => Then::Error(e),
+        };
+        Rest {
+            then,
+            rewrite: rewrite.then_some((unit, scale)),
+            sizing: self.next_sizing(),
+        }
+    }
+
+    /// The second half of [`LiveChart::show_view`] or [`LiveChart::redraw`].
+    fn finish(&self, rest: Rest) {
+        if self.state.borrow().sizings != rest.sizing {
+            return;
+        }
+        let rewrite_controls = || {
+            if let Some((unit, scale)) = rest.rewrite {
+                self.press("-unit", Unit::ALL.iter().position(|u| *u == unit));
+                self.press("-scale", Scale::ALL.iter().position(|s| *s == scale));
+                self.write_formula(unit);
+                self.write_embed_link();
+            }
+        };
+        match rest.then {
+            Then::Draw {
+                sized,
+                summary,
+                tips,
+            } => {
+                self.paint_canvas(sized);
                 rewrite_controls();
-                if rewrite {
-                    let _ = self.canvas.set_attribute("aria-label", &v.summary);
-                    self.write_options(&v.tips);
+                if rest.rewrite.is_some() {
+                    let _ = self.canvas.set_attribute("aria-label", &summary);
+                    self.write_options(&tips);
                 }
                 self.render_overlay();
             }
-            Err(e) => {
+            Then::Redraw(sized) => {
+                self.paint_canvas(sized);
+                self.render_overlay();
+            }
+            Then::Error(e) => {
                 rewrite_controls();
                 self.show_error(Some(&e));
             }
@@ -230,21 +373,42 @@ impl LiveChart {
 
     /// Draws the canvas as the state has it, with the active point's outline and tooltip.
     fn redraw(&self) {
-        self.draw_canvas();
-        self.render_overlay();
+        self.finish(self.size_redraw());
     }
 
-    /// Draws the canvas as the state has it; the served drawing goes once it is drawn, and a failure is said
-    /// in its place (the served drawing, if still there, stays).
-    fn draw_canvas(&self) {
+    /// The first half of [`LiveChart::redraw`].
+    fn size_redraw(&self) -> Rest {
+        Rest {
+            then: Then::Redraw(self.size_canvas()),
+            rewrite: None,
+            sizing: self.next_sizing(),
+        }
+    }
+
+    /// Counts a sizing ([`State::sizings`]) and returns its number.
+    fn next_sizing(&self) -> u32 {
+        let mut state = self.state.borrow_mut();
+        state.sizings = state.sizings.wrapping_add(1);
+        state.sizings
+    }
+
+    /// The canvas sized and the chart laid out for what the state has; `None` when it has nothing to draw.
+    fn size_canvas(&self) -> Option<Result<Drawn<AnyLayout>, ChartError>> {
+        let drawing = self.state.borrow().drawing.clone()?;
+        Some(size(&self.canvas, &drawing))
+    }
+
+    /// Draws the canvas as the state has it, on the canvas `sized` sized for it; the served drawing goes once
+    /// it is drawn, and a failure is said in its place (the served drawing, if still there, stays).
+    fn paint_canvas(&self, sized: Option<Result<Drawn<AnyLayout>, ChartError>>) {
         let (drawing, theme) = {
             let state = self.state.borrow();
             (state.drawing.clone(), state.theme)
         };
-        let Some(drawing) = drawing else {
+        let (Some(drawing), Some(sized)) = (drawing, sized) else {
             return;
         };
-        match draw(&self.canvas, &drawing, theme) {
+        match sized.and_then(|sized| paint(&self.canvas, &drawing, theme, sized)) {
             Ok(drawn) => {
                 let first = self.state.borrow_mut().drawn.replace(drawn).is_none();
                 if first {
