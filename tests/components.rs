@@ -166,7 +166,7 @@ async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
         "served with its static drawing's place"
     );
     let route = ansan_budget::view::route::Route::default();
-    let live = ansan_budget::ui::LiveChart::attach(
+    let live = ansan_budget::ui::LiveChart::prepare(
         &root,
         "test-chart",
         dataset(),
@@ -174,7 +174,8 @@ async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
         route.clone(),
         (route.unit, route.scale),
         ansan_budget::ui::Host::Explorer { depth: 0 },
-    );
+    )
+    .map(|chart| chart.attach());
     assert!(live.is_some(), "a canvas to drive");
     let canvas = root
         .query_selector("canvas#test-chart")
@@ -381,6 +382,62 @@ async fn a_toggle_pressed_while_the_chart_is_taken_over_is_what_the_canvas_shows
             ""
         }
     );
+}
+
+/// The window resized between the take-over's two tasks, on a page whose address asks for view options it was
+/// not served with: the redraw draws the chart, and the take-over still writes the controls, name and options
+/// for those options.
+#[wasm_bindgen_test]
+async fn a_resize_while_the_chart_is_taken_over_keeps_the_view_the_address_asks_for() {
+    let root = root();
+    mount_app(&root, "ko/");
+    wait_for(&root, "#overview-chart-unit").await;
+    let island = root
+        .query_selector("[data-island]:has(#overview-chart)")
+        .ok()
+        .flatten()
+        .expect("the chart's island");
+    let resized = std::rc::Rc::new(std::cell::Cell::new(false));
+    let callback = {
+        let resized = resized.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if !resized.replace(true) {
+                let window = web_sys::window().expect("a window");
+                let resize = web_sys::Event::new("resize").expect("an event");
+                let _ = window.dispatch_event(&resize);
+            }
+        })
+    };
+    let observer =
+        web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("an observer");
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attribute_filter(&js_sys::Array::of1(&"data-live".into()));
+    observer
+        .observe_with_options(&island, &options)
+        .expect("observed");
+    let asked = ansan_budget::view::route::Route::from_path("ko/", "unit=won&scale=log");
+    take_over(&root, asked).await;
+    observer.disconnect();
+    assert!(resized.get(), "the chart never got its listeners");
+    let pressed = |group: &str| -> Vec<String> {
+        let buttons = root
+            .query_selector_all(&format!("#{group} button"))
+            .expect("query");
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<Element>().ok())
+            .map(|b| b.get_attribute("aria-pressed").unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(pressed("overview-chart-unit"), ["false", "true", "false"]);
+    assert_eq!(pressed("overview-chart-scale"), ["false", "true"]);
+    let canvas = root
+        .query_selector("canvas#overview-chart")
+        .ok()
+        .flatten()
+        .expect("the chart");
+    assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
+    let name = canvas.get_attribute("aria-label").unwrap_or_default();
+    assert!(name.contains("445,000,000,000원"), "{name}");
 }
 
 async fn sleep_ms(ms: i32) {

@@ -175,7 +175,8 @@ fn widget_chart_view(props: &WidgetChartViewProps) -> Html {
             if let Some(root) = root {
                 let host = Host::Widget { theme: p.theme };
                 let rendered = (p.unit, p.scale);
-                LiveChart::attach(&root, CHART_ID, d, p.chart.clone(), route, rendered, host);
+                LiveChart::prepare(&root, CHART_ID, d, p.chart.clone(), route, rendered, host)
+                    .map(|chart| chart.attach());
             }
         });
     }

@@ -95,7 +95,14 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// The canvas sized and the chart laid out for it: the second of [`LiveChart::attach`]'s steps.
+    /// Draws the chart and gives it its listeners, in this task.
+    pub fn attach(self) -> Rc<LiveChart> {
+        let live = self.size().draw();
+        live.go_live();
+        live
+    }
+
+    /// The canvas sized and the chart laid out for it (the canvas stays hidden until drawn).
     pub fn size(self) -> Sized {
         let rest = match self.bars {
             Some((view, unit, scale, rewrite)) => self.live.size_view(view, unit, scale, rewrite),
@@ -106,11 +113,6 @@ impl Prepared {
             rest,
         }
     }
-
-    /// The chart sized and drawn, in this task.
-    pub fn draw(self) -> Rc<LiveChart> {
-        self.size().draw()
-    }
 }
 
 /// A chart whose canvas is sized ([`Prepared::size`]), to be drawn.
@@ -120,9 +122,9 @@ pub struct Sized {
 }
 
 impl Sized {
-    /// Draws the chart over its served drawing (which then goes) and writes what else its view changes: the
-    /// last of [`LiveChart::attach`]'s steps. Left undone if the chart was sized again since (a toggle
-    /// pressed once it had its listeners, the window resized), which drew it then.
+    /// Draws the chart over its served drawing (which then goes) and writes what else its view changes. If the
+    /// chart was sized again since (a toggle pressed once it had its listeners, the window resized), that drew
+    /// it: see [`LiveChart::finish`].
     pub fn draw(self) -> Rc<LiveChart> {
         self.live.finish(self.rest);
         self.live
@@ -137,10 +139,12 @@ impl Sized {
 /// What is left of showing a view once the canvas is sized ([`LiveChart::finish`]).
 struct Rest {
     then: Then,
-    /// Which of the chart's sizings this is ([`State::sizings`]): a later one makes it stale.
+    /// Which of the chart's sizings this is ([`State::sizings`]): a later one makes its drawing stale.
     sizing: u32,
-    /// The unit and scale the controls, name and options are to be rewritten for, if the page shows others.
-    rewrite: Option<(Unit, Scale)>,
+    /// The unit and scale of the bars' view (`None` for a redraw), and whether the controls, name and options
+    /// are to be rewritten for them (the page shows others).
+    view: Option<(Unit, Scale)>,
+    rewrite: bool,
 }
 
 enum Then {
@@ -157,25 +161,10 @@ enum Then {
 }
 
 impl LiveChart {
-    /// Drives the chart whose markup is in `root`, its canvas `#id` (`chart`, on the page at `route`, which
-    /// also names the view options to show; the markup was rendered with `rendered`'s): draws its canvas and
-    /// gives it its listeners, in this task. `None` if there is no such canvas.
-    pub fn attach(
-        root: &Element,
-        id: &str,
-        dataset: DataRef,
-        chart: WidgetChart,
-        route: Route,
-        rendered: (Unit, Scale),
-        host: Host,
-    ) -> Option<Rc<LiveChart>> {
-        let live = Self::prepare(root, id, dataset, chart, route, rendered, host)?.draw();
-        live.go_live();
-        Some(live)
-    }
-
-    /// The first of [`LiveChart::attach`]'s three steps, which a page's take-over runs in tasks of their own
-    /// (`take_over::in_tasks`): the chart found and its view made, nothing drawn or changed yet.
+    /// Finds the chart whose markup is in `root`, its canvas `#id` (`chart`, on the page at `route`, which also
+    /// names the view options to show; the markup was rendered with `rendered`'s), and makes its view: the first
+    /// step of driving it, which draws and changes nothing. [`Prepared::attach`] does the rest in this task; a
+    /// page's take-over spreads it over two (`take_over::in_tasks`). `None` if there is no such canvas.
     pub fn prepare(
         root: &Element,
         id: &str,
@@ -235,8 +224,7 @@ impl LiveChart {
         Some(Prepared { live, bars })
     }
 
-    /// Gives the drawn chart its listeners, and presses what the reader pressed before it had them: the last
-    /// of [`LiveChart::attach`]'s steps.
+    /// Gives the chart its listeners, and presses what the reader pressed before it had them.
     pub fn go_live(self: &Rc<Self>) {
         self.listen();
         self.replay_early_clicks();
@@ -328,18 +316,23 @@ impl LiveChart {
         };
         Rest {
             then,
-            rewrite: rewrite.then_some((unit, scale)),
             sizing: self.next_sizing(),
+            view: Some((unit, scale)),
+            rewrite,
         }
     }
 
-    /// The second half of [`LiveChart::show_view`] or [`LiveChart::redraw`].
+    /// The second half of [`LiveChart::show_view`] or [`LiveChart::redraw`]. Where the chart was sized again
+    /// in between (the take-over's two tasks: a toggle pressed, the window resized), that drew it, and only what
+    /// the view writes besides is written, if the chart still shows that view.
     fn finish(&self, rest: Rest) {
-        if self.state.borrow().sizings != rest.sizing {
-            return;
-        }
+        let current = self.state.borrow().sizings == rest.sizing;
+        let still = rest.view.is_some_and(|view| {
+            let route = self.route.borrow();
+            (route.unit, route.scale) == view
+        });
         let rewrite_controls = || {
-            if let Some((unit, scale)) = rest.rewrite {
+            if let Some((unit, scale)) = rest.view.filter(|_| rest.rewrite && still) {
                 self.press("-unit", Unit::ALL.iter().position(|u| *u == unit));
                 self.press("-scale", Scale::ALL.iter().position(|s| *s == scale));
                 self.write_formula(unit);
@@ -352,21 +345,29 @@ impl LiveChart {
                 summary,
                 tips,
             } => {
-                self.paint_canvas(sized);
+                if current {
+                    self.paint_canvas(sized);
+                }
                 rewrite_controls();
-                if rest.rewrite.is_some() {
+                if rest.rewrite && still {
                     let _ = self.canvas.set_attribute("aria-label", &summary);
                     self.write_options(&tips);
                 }
-                self.render_overlay();
+                if current {
+                    self.render_overlay();
+                }
             }
             Then::Redraw(sized) => {
-                self.paint_canvas(sized);
-                self.render_overlay();
+                if current {
+                    self.paint_canvas(sized);
+                    self.render_overlay();
+                }
             }
             Then::Error(e) => {
-                rewrite_controls();
-                self.show_error(Some(&e));
+                if still {
+                    rewrite_controls();
+                    self.show_error(Some(&e));
+                }
             }
         }
     }
@@ -380,8 +381,9 @@ impl LiveChart {
     fn size_redraw(&self) -> Rest {
         Rest {
             then: Then::Redraw(self.size_canvas()),
-            rewrite: None,
             sizing: self.next_sizing(),
+            view: None,
+            rewrite: false,
         }
     }
 
