@@ -247,6 +247,52 @@ async fn take_over(root: &Element, route: ansan_budget::view::route::Route) {
     panic!("not interactive within 3 s: {}", root.inner_html())
 }
 
+/// As [`take_over`], and runs `in_the_gap` once, in the moment the overview's chart has its listeners and is not
+/// yet drawn (a mutation observer's callback runs at the end of the task that gave them). Whether it ran.
+async fn take_over_with_a_gap(
+    root: &Element,
+    route: ansan_budget::view::route::Route,
+    in_the_gap: impl FnOnce() + 'static,
+) -> bool {
+    let island = root
+        .query_selector("[data-island]:has(#overview-chart)")
+        .ok()
+        .flatten()
+        .expect("the chart's island");
+    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mut in_the_gap = Some(in_the_gap);
+    let callback = {
+        let ran = ran.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = in_the_gap.take() {
+                ran.set(true);
+                f();
+            }
+        })
+    };
+    let observer =
+        web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("an observer");
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attribute_filter(&js_sys::Array::of1(&"data-live".into()));
+    observer
+        .observe_with_options(&island, &options)
+        .expect("observed");
+    take_over(root, route).await;
+    observer.disconnect();
+    ran.get()
+}
+
+/// Which buttons of the toggle group `#group` under `root` are pressed (`aria-pressed`), in order.
+fn pressed(root: &Element, group: &str) -> Vec<String> {
+    let buttons = root
+        .query_selector_all(&format!("#{group} button"))
+        .expect("query");
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i)?.dyn_into::<Element>().ok())
+        .map(|b| b.get_attribute("aria-pressed").unwrap_or_default())
+        .collect()
+}
+
 /// The overview with the checked figures and a drawn chart.
 #[wasm_bindgen_test]
 async fn app_shows_the_overview() {
@@ -329,32 +375,14 @@ async fn a_toggle_pressed_while_the_chart_is_taken_over_is_what_the_canvas_shows
                 .expect("a scale button")
         }
     };
-    let island = root
-        .query_selector("[data-island]:has(#overview-chart)")
-        .ok()
-        .flatten()
-        .expect("the chart's island");
-    // Pressed in the moment the chart has its listeners: a mutation observer's callback runs at the end of
-    // the task that gave them.
-    let pressed = std::rc::Rc::new(std::cell::Cell::new(false));
-    let callback = {
-        let (pressed, scale) = (pressed.clone(), scale.clone());
-        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if !pressed.replace(true) {
-                scale(1).click();
-            }
-        })
+    let pressed_early = {
+        let scale = scale.clone();
+        move || scale(1).click()
     };
-    let observer =
-        web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("an observer");
-    let options = web_sys::MutationObserverInit::new();
-    options.set_attribute_filter(&js_sys::Array::of1(&"data-live".into()));
-    observer
-        .observe_with_options(&island, &options)
-        .expect("observed");
-    take_over(&root, route).await;
-    observer.disconnect();
-    assert!(pressed.get(), "the chart never got its listeners");
+    assert!(
+        take_over_with_a_gap(&root, route, pressed_early).await,
+        "the chart never got its listeners"
+    );
     assert_eq!(
         scale(1).get_attribute("aria-pressed").as_deref(),
         Some("true")
@@ -392,44 +420,20 @@ async fn a_resize_while_the_chart_is_taken_over_keeps_the_view_the_address_asks_
     let root = root();
     mount_app(&root, "ko/");
     wait_for(&root, "#overview-chart-unit").await;
-    let island = root
-        .query_selector("[data-island]:has(#overview-chart)")
-        .ok()
-        .flatten()
-        .expect("the chart's island");
-    let resized = std::rc::Rc::new(std::cell::Cell::new(false));
-    let callback = {
-        let resized = resized.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if !resized.replace(true) {
-                let window = web_sys::window().expect("a window");
-                let resize = web_sys::Event::new("resize").expect("an event");
-                let _ = window.dispatch_event(&resize);
-            }
-        })
-    };
-    let observer =
-        web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).expect("an observer");
-    let options = web_sys::MutationObserverInit::new();
-    options.set_attribute_filter(&js_sys::Array::of1(&"data-live".into()));
-    observer
-        .observe_with_options(&island, &options)
-        .expect("observed");
     let asked = ansan_budget::view::route::Route::from_path("ko/", "unit=won&scale=log");
-    take_over(&root, asked).await;
-    observer.disconnect();
-    assert!(resized.get(), "the chart never got its listeners");
-    let pressed = |group: &str| -> Vec<String> {
-        let buttons = root
-            .query_selector_all(&format!("#{group} button"))
-            .expect("query");
-        (0..buttons.length())
-            .filter_map(|i| buttons.item(i)?.dyn_into::<Element>().ok())
-            .map(|b| b.get_attribute("aria-pressed").unwrap_or_default())
-            .collect()
+    let resize = || {
+        let window = web_sys::window().expect("a window");
+        let _ = window.dispatch_event(&web_sys::Event::new("resize").expect("an event"));
     };
-    assert_eq!(pressed("overview-chart-unit"), ["false", "true", "false"]);
-    assert_eq!(pressed("overview-chart-scale"), ["false", "true"]);
+    assert!(
+        take_over_with_a_gap(&root, asked, resize).await,
+        "the chart never got its listeners"
+    );
+    assert_eq!(
+        pressed(&root, "overview-chart-unit"),
+        ["false", "true", "false"]
+    );
+    assert_eq!(pressed(&root, "overview-chart-scale"), ["false", "true"]);
     let canvas = root
         .query_selector("canvas#overview-chart")
         .ok()
@@ -497,21 +501,18 @@ async fn the_address_view_options_are_written_into_the_served_chart() {
     let root = root();
     mount_app(&root, "ko/");
     wait_for(&root, "#overview-chart-unit").await;
-    let pressed = |group: &str| -> Vec<String> {
-        let buttons = root
-            .query_selector_all(&format!("#{group} button"))
-            .expect("query");
-        (0..buttons.length())
-            .filter_map(|i| buttons.item(i)?.dyn_into::<Element>().ok())
-            .map(|b| b.get_attribute("aria-pressed").unwrap_or_default())
-            .collect()
-    };
-    assert_eq!(pressed("overview-chart-unit"), ["true", "false", "false"]);
+    assert_eq!(
+        pressed(&root, "overview-chart-unit"),
+        ["true", "false", "false"]
+    );
     let asked = ansan_budget::view::route::Route::from_path("ko/", "unit=won&scale=log");
     take_over(&root, asked).await;
     wait_for(&root, "canvas#overview-chart[data-drawn=true]").await;
-    assert_eq!(pressed("overview-chart-unit"), ["false", "true", "false"]);
-    assert_eq!(pressed("overview-chart-scale"), ["false", "true"]);
+    assert_eq!(
+        pressed(&root, "overview-chart-unit"),
+        ["false", "true", "false"]
+    );
+    assert_eq!(pressed(&root, "overview-chart-scale"), ["false", "true"]);
     let canvas = root
         .query_selector("canvas#overview-chart")
         .ok()
