@@ -282,6 +282,24 @@ async fn take_over_with_a_gap(
     ran.get()
 }
 
+/// Asserts that the overview's chart under `root` is set to whole won on a logarithmic scale (its toggles and
+/// its name), and returns its canvas.
+fn shows_won_on_a_log_scale(root: &Element) -> Element {
+    assert_eq!(
+        pressed(root, "overview-chart-unit"),
+        ["false", "true", "false"]
+    );
+    assert_eq!(pressed(root, "overview-chart-scale"), ["false", "true"]);
+    let canvas = root
+        .query_selector("canvas#overview-chart")
+        .ok()
+        .flatten()
+        .expect("the chart");
+    let name = canvas.get_attribute("aria-label").unwrap_or_default();
+    assert!(name.contains("445,000,000,000원"), "{name}");
+    canvas
+}
+
 /// Which buttons of the toggle group `#group` under `root` are pressed (`aria-pressed`), in order.
 fn pressed(root: &Element, group: &str) -> Vec<String> {
     let buttons = root
@@ -429,19 +447,8 @@ async fn a_resize_while_the_chart_is_taken_over_keeps_the_view_the_address_asks_
         take_over_with_a_gap(&root, asked, resize).await,
         "the chart never got its listeners"
     );
-    assert_eq!(
-        pressed(&root, "overview-chart-unit"),
-        ["false", "true", "false"]
-    );
-    assert_eq!(pressed(&root, "overview-chart-scale"), ["false", "true"]);
-    let canvas = root
-        .query_selector("canvas#overview-chart")
-        .ok()
-        .flatten()
-        .expect("the chart");
+    let canvas = shows_won_on_a_log_scale(&root);
     assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
-    let name = canvas.get_attribute("aria-label").unwrap_or_default();
-    assert!(name.contains("445,000,000,000원"), "{name}");
 }
 
 async fn sleep_ms(ms: i32) {
@@ -508,18 +515,7 @@ async fn the_address_view_options_are_written_into_the_served_chart() {
     let asked = ansan_budget::view::route::Route::from_path("ko/", "unit=won&scale=log");
     take_over(&root, asked).await;
     wait_for(&root, "canvas#overview-chart[data-drawn=true]").await;
-    assert_eq!(
-        pressed(&root, "overview-chart-unit"),
-        ["false", "true", "false"]
-    );
-    assert_eq!(pressed(&root, "overview-chart-scale"), ["false", "true"]);
-    let canvas = root
-        .query_selector("canvas#overview-chart")
-        .ok()
-        .flatten()
-        .expect("the chart");
-    let name = canvas.get_attribute("aria-label").unwrap_or_default();
-    assert!(name.contains("445,000,000,000원"), "{name}");
+    let canvas = shows_won_on_a_log_scale(&root);
     let first = text_at(&canvas, "[role=option]").unwrap_or_default();
     assert!(first.contains("445,000,000,000원"), "{first}");
     assert!(!first.contains("4,450억원."), "{first}");
