@@ -54,8 +54,9 @@ impl Points for AnyLayout {
     }
 }
 
-/// The canvas sized to its container and the chart laid out for it: the first half of drawing a chart, which a
-/// page's take-over runs in a task of its own (the canvas stays hidden until drawn, so nothing shows between).
+/// The canvas sized to its container and the chart laid out for it: the first half of drawing a chart. A page's
+/// take-over runs it in a task of its own before the first draw, while the canvas is still hidden (it shows once
+/// drawn), so nothing is seen in between; everywhere else [`paint`] follows in the same task.
 pub fn size(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Drawn<AnyLayout>, ChartError> {
     let n = match chart {
         AnyChart::Bars(c) => c.bars.len(),
@@ -75,7 +76,8 @@ pub fn size(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Drawn<AnyLay
     })
 }
 
-/// The second half: `chart` drawn on the canvas [`size`] sized and laid it out for; the canvas is then shown.
+/// The second half: `chart` drawn on the canvas that [`size`] sized, with the layout it made; the canvas is
+/// then marked drawn, which shows it.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     chart: &AnyChart,
