@@ -66,7 +66,8 @@ pub fn take_over_charts() {
 
 /// Drives every chart island below `root` (of the explorer's page at `route`, `depth` folders below the root,
 /// rendered with the default view options) with `dataset`: the first chart and every chart in the first screen
-/// now, then `app-interactive`; the others when the browser is next idle, then `every-chart-interactive`.
+/// first, in tasks of their own (`in_tasks`), then `app-interactive`; the others when the browser is next idle,
+/// the same way, then `every-chart-interactive`.
 pub fn take_over_islands(root: &web_sys::Element, dataset: DataRef, route: Route, depth: usize) {
     let Ok(islands) = root.query_selector_all("[data-island]") else {
         return;
@@ -144,11 +145,11 @@ fn step(
     done: Box<dyn FnOnce()>,
 ) {
     next_task(move || {
-        let Some(sized) = islands.by_ref().find_map(|island| prepare(island)) else {
+        let Some(prepared) = islands.by_ref().find_map(|island| prepare(island)) else {
             done();
             return;
         };
-        let sized = sized.size();
+        let sized = prepared.size();
         sized.live().go_live();
         next_task(move || {
             sized.draw();

@@ -266,7 +266,8 @@ impl LiveChart {
     /// Shows the bars in `unit` and `scale`: the toggles, formula, canvas name and options written anew where
     /// `rewrite` (they were served or last written for other options), and the canvas drawn.
     fn show(&self, unit: Unit, scale: Scale, rewrite: bool) {
-        self.show_view(self.view(unit, scale), unit, scale, rewrite);
+        let rest = self.size_view(self.view(unit, scale), unit, scale, rewrite);
+        self.finish(rest);
     }
 
     /// The bars and tooltips this chart has for `unit` and `scale`.
@@ -281,14 +282,8 @@ impl LiveChart {
         }
     }
 
-    /// Shows `view`, made for `unit` and `scale`; `rewrite`: the controls, name and options are rewritten for
-    /// them too (the served markup shows other options).
-    fn show_view(&self, view: BarsView, unit: Unit, scale: Scale, rewrite: bool) {
-        let rest = self.size_view(view, unit, scale, rewrite);
-        self.finish(rest);
-    }
-
-    /// The first half of [`LiveChart::show_view`]: the view taken as the chart's, and the canvas sized for it.
+    /// The first half of [`LiveChart::show`]: `view` (made for `unit` and `scale`) taken as the chart's, and the
+    /// canvas sized for it; `rewrite`: the controls, name and options are to be rewritten for them too.
     fn size_view(&self, view: BarsView, unit: Unit, scale: Scale, rewrite: bool) -> Rest {
         {
             let mut route = self.route.borrow_mut();
@@ -304,8 +299,8 @@ impl LiveChart {
                 // Back from bars that could not be made, the chart's place is shown again before it is sized.
                 self.show_error(None);
                 // The chart first, while the page's layout is as the last frame left it (the reads that size
-                // the canvas then cost nothing); what else changes is written after it, in the same task, and
-                // laid out with it for the next frame.
+                // the canvas then cost nothing); what else changes is written after it (`finish`: in the same
+                // task, or in the take-over's next) and laid out with it for the next frame.
                 Then::Draw {
                     sized: self.size_canvas(),
                     summary: v.summary,
@@ -322,7 +317,7 @@ impl LiveChart {
         }
     }
 
-    /// The second half of [`LiveChart::show_view`] or [`LiveChart::redraw`]. Where the chart was sized again
+    /// The second half of [`LiveChart::show`] or [`LiveChart::redraw`]. Where the chart was sized again
     /// in between (the take-over's two tasks: a toggle pressed, the window resized), that drew it, and only what
     /// the view writes besides is written, if the chart still shows that view.
     fn finish(&self, rest: Rest) {
