@@ -451,6 +451,65 @@ async fn a_resize_while_the_chart_is_taken_over_keeps_the_view_the_address_asks_
     assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
 }
 
+/// Once taken over, the overview's chart keeps the views one press away drawn aside; a press on a unit copies
+/// the kept drawing, whose pixels are those the chart draws for that view, and a canvas of another width is
+/// drawn anew rather than copied.
+#[wasm_bindgen_test]
+async fn a_view_kept_aside_is_copied_with_the_pixels_the_chart_draws_for_it() {
+    let root = root();
+    let route = mount_app(&root, "ko/");
+    wait_for(&root, "#overview-chart-unit").await;
+    take_over(&root, route).await;
+    // The other two units at the linear scale, and the logarithmic scale in 억원, each drawn when the browser
+    // is idle (in a test page, often only when the idle callbacks' 2 s are up).
+    let canvas = wait_up_to(10, &root, "canvas#overview-chart[data-kept='3']")
+        .await
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .expect("the chart's canvas");
+    let unit = |i: u32| {
+        root.query_selector_all("#overview-chart-unit button")
+            .ok()
+            .and_then(|b| b.item(i))
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            .expect("a unit button")
+    };
+    let before = canvas.to_data_url().expect("pixels");
+    unit(1).click();
+    assert!(
+        canvas.has_attribute("data-copied"),
+        "the press drew the chart instead of copying the kept drawing"
+    );
+    let copied = canvas.to_data_url().expect("pixels");
+    assert!(copied != before, "the unit does not change the picture");
+    // The same view drawn from scratch (a resize redraws it): the same pixels. (Compared as booleans: a failure
+    // would otherwise print both images.)
+    let _ = web_sys::window()
+        .expect("a window")
+        .dispatch_event(&web_sys::Event::new("resize").expect("an event"));
+    assert!(
+        !canvas.has_attribute("data-copied"),
+        "the redraw was a copy"
+    );
+    let drawn = canvas.to_data_url().expect("pixels");
+    assert!(
+        copied == drawn,
+        "the kept drawing's pixels differ from the chart's own drawing of that view"
+    );
+    // A narrower chart: the drawings kept for the wider one are not used.
+    let width = canvas.width();
+    root.set_attribute("style", "width:400px").expect("styled");
+    unit(0).click();
+    assert!(
+        !canvas.has_attribute("data-copied"),
+        "a drawing kept for another width was copied"
+    );
+    assert!(
+        canvas.width() < width,
+        "the chart was not drawn for its new width"
+    );
+    root.remove_attribute("style").expect("unstyled");
+}
+
 async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
@@ -462,14 +521,19 @@ async fn sleep_ms(ms: i32) {
 
 /// Waits up to 3 s for `selector` to appear under `root`.
 async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..150 {
+    wait_up_to(3, root, selector).await
+}
+
+/// Waits up to `seconds` for `selector` to appear under `root`.
+async fn wait_up_to(seconds: u32, root: &Element, selector: &str) -> Element {
+    for _ in 0..seconds * 50 {
         if let Some(el) = root.query_selector(selector).ok().flatten() {
             return el;
         }
         sleep_ms(20).await;
         yew::scheduler::flush().await;
     }
-    panic!("no {selector} within 3 s: {}", root.inner_html())
+    panic!("no {selector} within {seconds} s: {}", root.inner_html())
 }
 
 /// A program page from its URL, in English: citations next to figures, `lang` follows the choice.

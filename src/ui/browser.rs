@@ -1,5 +1,6 @@
 //! The few things the app asks of the browser outside Yew: saving a file, copying text, opening the explorer
-//! in a new tab, and addresses relative to the page. Each returns an error to render, never panics.
+//! in a new tab, addresses relative to the page, and work for when the browser is idle. Each returns an error
+//! to render, never panics.
 
 use super::canvas_backend::Canvas;
 use crate::chart::export::{self, Frame, Picture};
@@ -147,4 +148,22 @@ pub fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
+}
+
+/// Runs `f` when the browser is next idle (at the latest 2 s on).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let idle = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(2000);
+    let asked = window
+        .request_idle_callback_with_options(idle.unchecked_ref(), &options)
+        .is_ok();
+    // A browser without idle callbacks (Safari) gets a timer.
+    if !asked {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(idle.unchecked_ref(), 50);
+    }
 }

@@ -4,7 +4,7 @@
 //! component (`interactive_canvas`), so a chart behaves the same wherever it is shown.
 
 use super::canvas_backend::Canvas;
-use super::canvas_size::{fit_canvas, mark_drawn, Drawn};
+use super::canvas_size::{apply, apply_css, mark_drawn, measure, Drawn, Fit};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use crate::chart::{whole, BarChart, ChartError, ChartErrorKind, Layout, Points, Rect, Theme};
 use crate::view::Tip;
@@ -22,6 +22,7 @@ pub enum AnyChart {
 }
 
 /// The layout of the chart last drawn, for hit-testing.
+#[derive(Clone)]
 pub enum AnyLayout {
     Bars(Layout),
     Timeline(TimelineLayout),
@@ -58,21 +59,28 @@ impl Points for AnyLayout {
 /// take-over runs it in a task of its own before the first draw, while the canvas is still hidden (it shows once
 /// drawn), so nothing is seen in between; everywhere else [`paint`] follows in the same task.
 pub fn size(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Drawn<AnyLayout>, ChartError> {
-    let n = match chart {
-        AnyChart::Bars(c) => c.bars.len(),
-        AnyChart::Timeline(c) => c.spans.len(),
-    };
-    let (geometry, device_per_css) = fit_canvas(canvas, |w| match chart {
-        AnyChart::Bars(c) => crate::chart::preferred_height(n, &c.source_note, w),
-        AnyChart::Timeline(c) => timeline::preferred_height(n, &c.source_note, w),
-    })?;
+    let fit = measure_for(canvas, chart)?;
+    apply(canvas, &fit)?;
+    lay_out(chart, &fit)
+}
+
+/// How `canvas` is to be sized for `chart`, changing nothing ([`measure`]).
+pub fn measure_for(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Fit, ChartError> {
+    measure(canvas, |w| match chart {
+        AnyChart::Bars(c) => crate::chart::preferred_height(c.bars.len(), &c.source_note, w),
+        AnyChart::Timeline(c) => timeline::preferred_height(c.spans.len(), &c.source_note, w),
+    })
+}
+
+/// `chart` laid out for a canvas sized as `fit` says.
+pub fn lay_out(chart: &AnyChart, fit: &Fit) -> Result<Drawn<AnyLayout>, ChartError> {
     let layout = match chart {
-        AnyChart::Bars(c) => AnyLayout::Bars(crate::chart::layout(c, &geometry)?),
-        AnyChart::Timeline(c) => AnyLayout::Timeline(timeline::layout(c, &geometry)?),
+        AnyChart::Bars(c) => AnyLayout::Bars(crate::chart::layout(c, &fit.geometry)?),
+        AnyChart::Timeline(c) => AnyLayout::Timeline(timeline::layout(c, &fit.geometry)?),
     };
     Ok(Drawn {
         layout,
-        device_per_css,
+        device_per_css: fit.device_per_css(),
     })
 }
 
@@ -84,22 +92,96 @@ pub fn paint(
     theme: Theme,
     sized: Drawn<AnyLayout>,
 ) -> Result<Drawn<AnyLayout>, ChartError> {
-    let failed = |what: String| ChartError::new(ChartErrorKind::Backend, what);
+    draw_on(canvas, chart, theme, &sized.layout)?;
+    let _ = canvas.remove_attribute("data-copied");
+    mark_drawn(canvas).map_err(backend)?;
+    Ok(sized)
+}
+
+/// `chart` drawn by plotters on `canvas`, laid out as `layout`.
+fn draw_on(
+    canvas: &HtmlCanvasElement,
+    chart: &AnyChart,
+    theme: Theme,
+    layout: &AnyLayout,
+) -> Result<(), ChartError> {
     let area = Canvas::new(canvas.clone())
-        .ok_or_else(|| failed("the canvas has no 2D context".to_owned()))?
+        .ok_or_else(|| backend("the canvas has no 2D context".to_owned()))?
         .into_drawing_area();
-    match (chart, &sized.layout) {
+    match (chart, layout) {
         (AnyChart::Bars(c), AnyLayout::Bars(l)) => crate::chart::draw(&area, c, l, theme)?,
         (AnyChart::Timeline(c), AnyLayout::Timeline(l)) => timeline::draw(&area, c, l, theme)?,
         _ => {
-            return Err(failed(
+            return Err(backend(
                 "the chart changed kind while it was drawn".to_owned(),
             ))
         }
     }
-    area.present().map_err(|e| failed(e.to_string()))?;
-    mark_drawn(canvas).map_err(failed)?;
-    Ok(sized)
+    area.present().map_err(|e| backend(e.to_string()))
+}
+
+/// `chart` drawn as [`paint`] draws it on `like`, on a new canvas that is not on the page, sized as `fit` says:
+/// a drawing kept aside, which [`copy_kept`] shows at the cost of one copy.
+pub fn paint_aside(
+    like: &HtmlCanvasElement,
+    chart: &AnyChart,
+    theme: Theme,
+    fit: &Fit,
+) -> Result<(HtmlCanvasElement, Drawn<AnyLayout>), ChartError> {
+    let canvas = like
+        .owner_document()
+        .and_then(|doc| doc.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .ok_or_else(|| backend("cannot make a canvas".to_owned()))?;
+    // A canvas off the page has no language of its own, and Chromium then draws Hangul in other glyphs than on
+    // the page (measured: a Korean line's pixels differ): it takes the language `like` has there.
+    if let Some(lang) = like
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"))
+    {
+        let _ = canvas.set_attribute("lang", &lang);
+    }
+    let (width, height) = fit.device_size();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let drawn = lay_out(chart, fit)?;
+    draw_on(&canvas, chart, theme, &drawn.layout)?;
+    Ok((canvas, drawn))
+}
+
+/// A drawing kept aside ([`paint_aside`], made for `fit`) shown on `canvas`, sized for it; the canvas is then
+/// marked drawn, as [`paint`] marks it. Its backing store is only made anew if its size changes.
+pub fn copy_kept(
+    canvas: &HtmlCanvasElement,
+    kept: &HtmlCanvasElement,
+    fit: &Fit,
+) -> Result<(), ChartError> {
+    let context = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| backend("the canvas has no 2D context".to_owned()))?;
+    let (width, height) = fit.device_size();
+    if (canvas.width(), canvas.height()) == (width, height) {
+        context.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    } else {
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    apply_css(canvas, fit)?;
+    context
+        .draw_image_with_html_canvas_element(kept, 0.0, 0.0)
+        .map_err(|_| backend("cannot copy the kept drawing".to_owned()))?;
+    // For tests and for anyone inspecting the page: this drawing is a copy.
+    let _ = canvas.set_attribute("data-copied", "");
+    mark_drawn(canvas).map_err(backend)
+}
+
+fn backend(what: String) -> ChartError {
+    ChartError::new(ChartErrorKind::Backend, what)
 }
 
 /// The point under a mouse event's offset (CSS px from the canvas's corner).

@@ -13,6 +13,7 @@ pub use super::interactive_canvas::FALLBACK_WIDTH;
 use crate::chart::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
 
 /// A chart's layout with how many device px one CSS px of the page is (for pointer positions and overlays).
+#[derive(Clone)]
 pub struct Drawn<L> {
     pub layout: L,
     pub device_per_css: f64,
@@ -37,18 +38,43 @@ pub fn text_scale(window: &web_sys::Window) -> f64 {
     (px / DESIGN_ROOT_PX).clamp(1.0, 4.0)
 }
 
-/// Sizes `canvas` to its parent's width (280–1200 CSS px) and the chart's height, and returns the geometry a
-/// chart layout needs and the device px per CSS px. The chart follows the reader's text size: it is laid out at
-/// the container width divided by the text scale and drawn that much larger, so every length, text included,
-/// grows with the text (down to a 280 px layout; on a narrower screen the scale is what fits). Its backing
-/// store has the screen's density, or less where a very tall chart would pass a browser's canvas limits
-/// (`canvas_ratio`); a chart too large even at half density is not sized, and the error says so.
-pub fn fit_canvas(
+/// How a canvas is sized for a chart ([`measure`]): its CSS size, its device px per CSS px, and the geometry the
+/// chart is laid out for. Two drawings with the same fit have the same pixels' layout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    css_width: u32,
+    css_height: u32,
+    ratio: f64,
+    /// How much larger than its layout the chart is drawn (the reader's text size, [`text_scale`]).
+    scale: f64,
+    pub geometry: Geometry,
+}
+
+impl Fit {
+    /// The canvas's backing store, in device px.
+    pub fn device_size(&self) -> (u32, u32) {
+        let device = |css: u32| (f64::from(css) * self.ratio).round() as u32;
+        (device(self.css_width), device(self.css_height))
+    }
+
+    /// How many device px one CSS px of the page is.
+    pub fn device_per_css(&self) -> f64 {
+        self.ratio
+    }
+}
+
+/// How `canvas` is to be sized, changing nothing: its parent's width (280–1200 CSS px) and the chart's height.
+/// The chart follows the reader's text size: it is laid out at the container width divided by the text scale
+/// and drawn that much larger, so every length, text included, grows with the text (down to a 280 px layout;
+/// on a narrower screen the scale is what fits). Its backing store has the screen's density, or less where a
+/// very tall chart would pass a browser's canvas limits (`canvas_ratio`); a chart too large even at half
+/// density cannot be sized, and the error says so.
+pub fn measure(
     canvas: &HtmlCanvasElement,
     height_for: impl Fn(u32) -> u32,
-) -> Result<(Geometry, f64), ChartError> {
-    let failed = |what: &str| ChartError::new(ChartErrorKind::Backend, what.to_owned());
-    let window = web_sys::window().ok_or_else(|| failed("no window"))?;
+) -> Result<Fit, ChartError> {
+    let window = web_sys::window()
+        .ok_or_else(|| ChartError::new(ChartErrorKind::Backend, "no window".to_owned()))?;
     let screen = window.device_pixel_ratio().clamp(1.0, 4.0);
     let css_width = canvas
         .parent_element()
@@ -64,24 +90,39 @@ pub fn fit_canvas(
     let layout_height = height_for(layout_width);
     let css_height = (f64::from(layout_height) * scale).round() as u32;
     let ratio = canvas_ratio(css_width, css_height, screen)?;
-    let device = |css: u32| (f64::from(css) * ratio).round() as u32;
-    canvas.set_width(device(css_width));
-    canvas.set_height(device(css_height));
-    let style = canvas.style();
-    style
-        .set_property("width", &format!("{css_width}px"))
-        .and_then(|_| style.set_property("height", &format!("{css_height}px")))
-        .map_err(|_| failed("cannot size the canvas"))?;
-    // For tests and for anyone inspecting the page: the scale the chart was drawn at.
-    let _ = canvas.set_attribute("data-text-scale", &crate::chart::hundredths(scale));
-    Ok((
-        Geometry {
+    Ok(Fit {
+        css_width,
+        css_height,
+        ratio,
+        scale,
+        geometry: Geometry {
             width: layout_width,
             height: layout_height,
             pixel_ratio: ratio * scale,
         },
-        ratio,
-    ))
+    })
+}
+
+/// Sizes `canvas` as `fit` says: its backing store (which clears it), and its CSS size.
+pub fn apply(canvas: &HtmlCanvasElement, fit: &Fit) -> Result<(), ChartError> {
+    let (width, height) = fit.device_size();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    apply_css(canvas, fit)
+}
+
+/// Gives `canvas` the CSS size `fit` says.
+pub fn apply_css(canvas: &HtmlCanvasElement, fit: &Fit) -> Result<(), ChartError> {
+    let style = canvas.style();
+    style
+        .set_property("width", &format!("{}px", fit.css_width))
+        .and_then(|_| style.set_property("height", &format!("{}px", fit.css_height)))
+        .map_err(|_| {
+            ChartError::new(ChartErrorKind::Backend, "cannot size the canvas".to_owned())
+        })?;
+    // For tests and for anyone inspecting the page: the scale the chart was drawn at.
+    let _ = canvas.set_attribute("data-text-scale", &crate::chart::hundredths(fit.scale));
+    Ok(())
 }
 
 /// Marks a drawn canvas for tests, and sets the performance marks the benchmark reads: `chart-drawn` after

@@ -17,6 +17,7 @@
 //! If the data cannot be had, the page stays as it was served (every figure is on it) and says in one line why
 //! it is not interactive.
 
+use super::browser::when_idle;
 use super::chart_island::{canvas_id, island_chart};
 use super::data_source;
 use super::live_chart::{Host, LiveChart, Prepared};
@@ -196,24 +197,6 @@ fn in_first_screen(el: &web_sys::Element) -> bool {
     let height = super::browser::window_height();
     let r = el.get_bounding_client_rect();
     r.bottom() > 0.0 && r.top() < height
-}
-
-/// Runs `f` when the browser is next idle (at the latest 2 s on).
-fn when_idle(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let idle = Closure::once_into_js(f);
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(2000);
-    let asked = window
-        .request_idle_callback_with_options(idle.unchecked_ref(), &options)
-        .is_ok();
-    // A browser without idle callbacks (Safari) gets a timer.
-    if !asked {
-        let _ =
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(idle.unchecked_ref(), 50);
-    }
 }
 
 /// A job for Yew's scheduler.

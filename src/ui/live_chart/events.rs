@@ -23,7 +23,7 @@ impl LiveChart {
     pub(super) fn listen(self: &Rc<Self>) {
         let on = |target: &web_sys::EventTarget,
                   event: &'static str,
-                  f: fn(&LiveChart, &web_sys::Event)| {
+                  f: fn(&Rc<LiveChart>, &web_sys::Event)| {
             let live = self.clone();
             EventListener::new(target, event, move |e| f(&live, e)).forget();
         };
@@ -152,13 +152,13 @@ impl LiveChart {
                     live.set_active(None);
                 }
             });
-            on(&window, "resize", |live, _| live.redraw());
+            on(&window, "resize", |live, _| live.redraw_anew());
             // A chart that follows the reader's colour scheme follows its changes too.
             let follows_reader = self.host.choice() == Choice::Auto;
             if let Some(dark) = follows_reader.then(system_dark).flatten() {
                 on(&dark, "change", |live, _| {
                     live.state.borrow_mut().theme = live.host.theme();
-                    live.redraw();
+                    live.redraw_anew();
                 });
             }
         }
@@ -166,13 +166,13 @@ impl LiveChart {
             .part("-menu")
             .and_then(|m| m.query_selector(".menu-list").ok().flatten())
         {
-            on(&menu, "click", LiveChart::on_menu);
+            on(&menu, "click", |live, e| live.on_menu(e));
         }
         self.watch_text_size();
     }
 
     /// A click in a group of toggles: the unit or scale of the button clicked.
-    pub(super) fn on_toggle(&self, e: &web_sys::Event) {
+    pub(super) fn on_toggle(self: &Rc<Self>, e: &web_sys::Event) {
         let button = e
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -201,6 +201,7 @@ impl LiveChart {
             return;
         }
         self.show(unit, scale, true);
+        self.keep_near();
         match self.host {
             // Where the address cannot be rewritten (a sandboxed frame), the chart still changes.
             Host::Explorer { depth } => {
@@ -252,6 +253,12 @@ impl LiveChart {
         });
     }
 
+    /// Redraws the chart for a new size or theme, and keeps the views near it drawn anew for them.
+    fn redraw_anew(self: &Rc<Self>) {
+        self.redraw();
+        self.keep_near();
+    }
+
     /// Redraws the chart when the reader's text size changes, watched through a hidden 1rem-wide probe, so
     /// the chart text follows it.
     pub(super) fn watch_text_size(self: &Rc<Self>) {
@@ -263,7 +270,7 @@ impl LiveChart {
         let mut first = true;
         let callback = Closure::<dyn FnMut()>::new(move || {
             if !std::mem::take(&mut first) {
-                live.redraw();
+                live.redraw_anew();
             }
         });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

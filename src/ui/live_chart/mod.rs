@@ -12,8 +12,8 @@
 //! leads is the chart's [`Host`]'s.
 
 use super::browser::{location_href, open_in_new_tab};
-use super::canvas_chart::{paint, point_at, size, AnyChart, AnyLayout};
-use super::canvas_size::Drawn;
+use super::canvas_chart::{copy_kept, paint, point_at, size, AnyChart, AnyLayout};
+use super::canvas_size::{Drawn, Fit};
 use super::chart_section::explorer_links;
 use super::use_theme::resolve;
 use super::DataRef;
@@ -30,6 +30,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement};
 
 mod events;
+mod kept;
 mod markup;
 
 /// Where a chart is shown, which decides where its view lives and where it leads.
@@ -82,6 +83,10 @@ struct State {
     /// How many times the canvas has been sized for a view or redraw, so that a drawing sized before
     /// another is not drawn over it ([`Rest::sizing`]).
     sizings: u32,
+    /// Views drawn aside, which a press on a toggle shows by copying them (`kept`), and which round of
+    /// keeping them is going.
+    kept: Vec<kept::Kept>,
+    keeping: u32,
 }
 
 /// What a bar chart's unit and scale make of it: its bars and tooltips, or why they cannot be drawn.
@@ -127,6 +132,7 @@ impl Sized {
     /// it: see [`LiveChart::finish`].
     pub fn draw(self) -> Rc<LiveChart> {
         self.live.finish(self.rest);
+        self.live.keep_near();
         self.live
     }
 
@@ -148,9 +154,11 @@ struct Rest {
 }
 
 enum Then {
-    /// Bars: drawn on the canvas sized for them, with the name and tooltips their view gave them.
+    /// Bars: drawn on the canvas sized for them, or copied from their drawing kept aside (`copy`: the picture
+    /// and the canvas's size for it), with the name and tooltips their view gave them.
     Draw {
         sized: Option<Result<Drawn<AnyLayout>, ChartError>>,
+        copy: Option<(HtmlCanvasElement, Fit)>,
         summary: String,
         tips: Rc<Vec<Tip>>,
     },
@@ -210,6 +218,8 @@ impl LiveChart {
                 view_error: false,
                 touch_down: None,
                 sizings: 0,
+                kept: Vec::new(),
+                keeping: 0,
             }),
         });
         let bars = match live.chart {
@@ -291,18 +301,25 @@ impl LiveChart {
         }
         let then = match view {
             Ok(v) => {
+                let chart = AnyChart::Bars(v.chart);
                 {
                     let mut state = self.state.borrow_mut();
-                    state.drawing = Some(AnyChart::Bars(v.chart));
+                    state.drawing = Some(chart.clone());
                     state.tips = v.tips.clone();
                 }
                 // Back from bars that could not be made, the chart's place is shown again before it is sized.
                 self.show_error(None);
                 // The chart first, while the page's layout is as the last frame left it (the reads that size
                 // the canvas then cost nothing); what else changes is written after it (`finish`: in the same
-                // task, or in the take-over's next) and laid out with it for the next frame.
+                // task, or in the take-over's next) and laid out with it for the next frame. A drawing kept
+                // aside for this view and this size is copied instead of drawn.
+                let (sized, copy) = match self.kept(unit, scale, &chart) {
+                    Some(kept) => (Some(Ok(kept.drawn)), Some((kept.picture, kept.fit))),
+                    None => (self.size_canvas(), None),
+                };
                 Then::Draw {
-                    sized: self.size_canvas(),
+                    sized,
+                    copy,
                     summary: v.summary,
                     tips: v.tips,
                 }
@@ -337,11 +354,12 @@ impl LiveChart {
         match rest.then {
             Then::Draw {
                 sized,
+                copy,
                 summary,
                 tips,
             } => {
                 if current {
-                    self.paint_canvas(sized);
+                    self.paint_canvas(sized, copy);
                 }
                 rewrite_controls();
                 if rest.rewrite && still {
@@ -354,7 +372,7 @@ impl LiveChart {
             }
             Then::Redraw(sized) => {
                 if current {
-                    self.paint_canvas(sized);
+                    self.paint_canvas(sized, None);
                     self.render_overlay();
                 }
             }
@@ -395,9 +413,14 @@ impl LiveChart {
         Some(size(&self.canvas, &drawing))
     }
 
-    /// Draws the canvas as the state has it, on the canvas `sized` sized for it; the served drawing goes once
-    /// it is drawn, and a failure is said in its place (the served drawing, if still there, stays).
-    fn paint_canvas(&self, sized: Option<Result<Drawn<AnyLayout>, ChartError>>) {
+    /// Draws the canvas as the state has it, on the canvas `sized` sized for it, or copies `copy`'s picture
+    /// (a drawing kept aside, laid out as `sized`) onto it; the served drawing goes once it is drawn, and a
+    /// failure is said in its place (the served drawing, if still there, stays).
+    fn paint_canvas(
+        &self,
+        sized: Option<Result<Drawn<AnyLayout>, ChartError>>,
+        copy: Option<(HtmlCanvasElement, Fit)>,
+    ) {
         let (drawing, theme) = {
             let state = self.state.borrow();
             (state.drawing.clone(), state.theme)
@@ -405,7 +428,11 @@ impl LiveChart {
         let (Some(drawing), Some(sized)) = (drawing, sized) else {
             return;
         };
-        match sized.and_then(|sized| paint(&self.canvas, &drawing, theme, sized)) {
+        let drawn = sized.and_then(|sized| match copy {
+            Some((picture, fit)) => copy_kept(&self.canvas, &picture, &fit).map(|()| sized),
+            None => paint(&self.canvas, &drawing, theme, sized),
+        });
+        match drawn {
             Ok(drawn) => {
                 let first = self.state.borrow_mut().drawn.replace(drawn).is_none();
                 if first {
