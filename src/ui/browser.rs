@@ -151,6 +151,7 @@ pub fn location_search() -> String {
 }
 
 /// Runs `f` when the browser is next idle (at the latest 2 s on).
+#[cfg(target_arch = "wasm32")]
 pub fn when_idle(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
