@@ -4,7 +4,7 @@
 //! component (`interactive_canvas`), so a chart behaves the same wherever it is shown.
 
 use super::canvas_backend::Canvas;
-use super::canvas_size::{apply, apply_css, mark_drawn, measure, Drawn, Fit};
+use super::canvas_size::{apply, apply_css, mark_drawn, measure, Drawn, Fit, Frame};
 use crate::chart::timeline::{self, TimelineChart, TimelineLayout};
 use crate::chart::{whole, BarChart, ChartError, ChartErrorKind, Layout, Points, Rect, Theme};
 use crate::view::Tip;
@@ -55,18 +55,23 @@ impl Points for AnyLayout {
     }
 }
 
-/// The canvas sized to its container and the chart laid out for it: the first half of drawing a chart. A page's
+/// The canvas sized for its `frame` (its box's width, the reader's text size) and the chart laid out for it:
+/// the first half of drawing a chart. A page's
 /// take-over runs it in a task of its own before the first draw, while the canvas is still hidden (it shows once
 /// drawn), so nothing is seen in between; everywhere else [`paint`] follows in the same task.
-pub fn size(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Drawn<AnyLayout>, ChartError> {
-    let fit = measure_for(canvas, chart)?;
+pub fn size(
+    canvas: &HtmlCanvasElement,
+    frame: &Frame,
+    chart: &AnyChart,
+) -> Result<Drawn<AnyLayout>, ChartError> {
+    let fit = measure_for(frame, chart)?;
     apply(canvas, &fit)?;
     lay_out(chart, &fit)
 }
 
-/// How `canvas` is to be sized for `chart`, changing nothing ([`measure`]).
-pub fn measure_for(canvas: &HtmlCanvasElement, chart: &AnyChart) -> Result<Fit, ChartError> {
-    measure(canvas, |w| match chart {
+/// How a canvas in `frame` is to be sized for `chart` ([`measure`]).
+pub fn measure_for(frame: &Frame, chart: &AnyChart) -> Result<Fit, ChartError> {
+    measure(frame, |w| match chart {
         AnyChart::Bars(c) => crate::chart::preferred_height(c.bars.len(), &c.source_note, w),
         AnyChart::Timeline(c) => timeline::preferred_height(c.spans.len(), &c.source_note, w),
     })

@@ -5,7 +5,7 @@ use super::{Host, LiveChart};
 use crate::chart::Scale;
 use crate::chart::Theme;
 use crate::ui::canvas_chart::{entering, key_action, KeyAction};
-use crate::ui::canvas_size::rem_probe;
+use crate::ui::canvas_size::{box_width, rem_probe};
 use crate::ui::chart_menu::{item_action, run_action};
 use crate::ui::use_route::replace_address;
 use crate::ui::use_theme::system_dark;
@@ -169,6 +169,7 @@ impl LiveChart {
             on(&menu, "click", |live, e| live.on_menu(e));
         }
         self.watch_text_size();
+        self.watch_box();
     }
 
     /// A click in a group of toggles: the unit or scale of the button clicked.
@@ -253,10 +254,30 @@ impl LiveChart {
         });
     }
 
-    /// Redraws the chart for a new size or theme, and keeps the views near it drawn anew for them.
+    /// Redraws the chart for a new size, text size or theme (its frame read anew), and keeps the views near it
+    /// drawn anew for them.
     fn redraw_anew(self: &Rc<Self>) {
+        self.frame.set(None);
         self.redraw();
         self.keep_near();
+    }
+
+    /// Redraws the chart when its box changes width without the window's (a scroll bar comes or goes, the page
+    /// around it changes), which the frame it keeps would not know.
+    fn watch_box(self: &Rc<Self>) {
+        let live = self.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            // Read after the page is laid out: free. The first report, as soon as it observes, is the width
+            // the chart was drawn at; a change of the box's height (the chart's own) is no change.
+            let known = live.frame.get().map(|f| f.css_width());
+            if known.is_some_and(|w| w != box_width(&live.canvas)) {
+                live.redraw_anew();
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&self.canvas_box);
+        }
+        callback.forget();
     }
 
     /// Redraws the chart when the reader's text size changes, watched through a hidden 1rem-wide probe, so

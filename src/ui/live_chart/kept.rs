@@ -1,16 +1,18 @@
 //! Drawings kept aside. While the browser is idle, a bar chart draws the views one press of a toggle away from
 //! the one it shows (the other units at its scale, the other scale in its unit) on canvases that are not on the
 //! page. A press on a toggle then copies the finished picture onto the chart's canvas instead of drawing the
-//! chart, and the chart takes the layout it was drawn with, for its tooltips. A drawing is only used for the
-//! size, density, text size and theme it was made for: after a resize or a change of theme it is made again.
+//! chart, and the chart takes the layout it was drawn with, for its tooltips. A drawing is only used in the
+//! frame it was made for (the canvas's box's width, the text size, the screen's density) and with the theme it
+//! was made in: after a resize or a change of theme it is made again.
 
 use super::LiveChart;
 use crate::chart::{Scale, Theme};
 use crate::ui::browser::when_idle;
 use crate::ui::canvas_chart::{measure_for, paint_aside, AnyChart, AnyLayout};
-use crate::ui::canvas_size::{Drawn, Fit};
+use crate::ui::canvas_size::{Drawn, Fit, Frame};
 use crate::view::route::Unit;
 use crate::view::widget_params::WidgetChart;
+use crate::view::ChartView;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 
@@ -19,14 +21,16 @@ use web_sys::HtmlCanvasElement;
 /// 412 px phone at 2.625 device px per CSS px.
 const KEEP: usize = 4;
 
-/// One view drawn aside.
+/// One view drawn aside, with its bars, tooltips and name.
 pub(super) struct Kept {
     unit: Unit,
     scale: Scale,
     theme: Theme,
+    frame: Frame,
     fit: Fit,
     picture: HtmlCanvasElement,
     drawn: Drawn<AnyLayout>,
+    view: ChartView,
 }
 
 /// A kept drawing to show: the canvas's size for it, its picture and its layout.
@@ -37,20 +41,30 @@ pub(super) struct Copy {
 }
 
 impl LiveChart {
-    /// The kept drawing of `chart` (the bars of `unit` and `scale`), if one was made for the canvas as it
-    /// would be sized now and for the chart's theme.
-    pub(super) fn kept(&self, unit: Unit, scale: Scale, chart: &AnyChart) -> Option<Copy> {
-        let fit = measure_for(&self.canvas, chart).ok()?;
+    /// The bars, tooltips and name of `unit` and `scale`, if a drawing of them is kept (for any size): made once.
+    pub(super) fn kept_view(&self, unit: Unit, scale: Scale) -> Option<ChartView> {
+        self.state
+            .borrow()
+            .kept
+            .iter()
+            .find(|k| (k.unit, k.scale) == (unit, scale))
+            .map(|k| k.view.clone())
+    }
+
+    /// The kept drawing of the bars of `unit` and `scale`, if one was made in the canvas's frame now and in the
+    /// chart's theme.
+    pub(super) fn kept(&self, unit: Unit, scale: Scale) -> Option<Copy> {
+        let frame = self.frame().ok()?;
         let mut state = self.state.borrow_mut();
         let theme = state.theme;
         let at = state
             .kept
             .iter()
-            .position(|k| (k.unit, k.scale, k.theme, k.fit) == (unit, scale, theme, fit))?;
+            .position(|k| (k.unit, k.scale, k.theme, k.frame) == (unit, scale, theme, frame))?;
         // The most recently used goes last.
         let kept = state.kept.remove(at);
         let copy = Copy {
-            fit,
+            fit: kept.fit,
             picture: kept.picture.clone(),
             drawn: kept.drawn.clone(),
         };
@@ -94,28 +108,31 @@ impl LiveChart {
                     continue;
                 }
                 tried.push(view);
+                if live.kept(view.0, view.1).is_some() {
+                    continue;
+                }
                 // Views that cannot be made (a log scale of a zero) are not kept.
                 let Ok(made) = live.view(view.0, view.1) else {
                     continue;
                 };
-                let chart = AnyChart::Bars(made.chart);
-                if live.kept(view.0, view.1, &chart).is_some() {
-                    continue;
-                }
-                live.keep(view, &chart);
+                live.keep(view, made);
                 live.keep_next(round, tried);
                 return;
             }
         });
     }
 
-    /// `chart`, the bars of `view`, drawn aside and kept, in place of any older drawing of it.
-    fn keep(&self, (unit, scale): (Unit, Scale), chart: &AnyChart) {
-        let Ok(fit) = measure_for(&self.canvas, chart) else {
+    /// The bars of `unit` and `scale` (`view`) drawn aside and kept, in place of any older drawing of them.
+    fn keep(&self, (unit, scale): (Unit, Scale), view: ChartView) {
+        let chart = AnyChart::Bars(view.chart.clone());
+        let Ok(frame) = self.frame() else {
+            return;
+        };
+        let Ok(fit) = measure_for(&frame, &chart) else {
             return;
         };
         let theme = self.state.borrow().theme;
-        let Ok((picture, drawn)) = paint_aside(&self.canvas, chart, theme, &fit) else {
+        let Ok((picture, drawn)) = paint_aside(&self.canvas, &chart, theme, &fit) else {
             return;
         };
         let mut state = self.state.borrow_mut();
@@ -127,9 +144,11 @@ impl LiveChart {
             unit,
             scale,
             theme,
+            frame,
             fit,
             picture,
             drawn,
+            view,
         });
         // For tests and for anyone inspecting the page.
         let _ = self

@@ -13,7 +13,7 @@
 
 use super::browser::{location_href, open_in_new_tab};
 use super::canvas_chart::{copy_kept, paint, point_at, size, AnyChart, AnyLayout};
-use super::canvas_size::{Drawn, Fit};
+use super::canvas_size::{frame_of, Drawn, Fit, Frame};
 use super::chart_section::explorer_links;
 use super::use_theme::resolve;
 use super::DataRef;
@@ -24,7 +24,7 @@ use crate::view::rows::pick;
 use crate::view::timeline::{timeline_chart, timeline_tips};
 use crate::view::widget_params::{Theme as Choice, WidgetChart};
 use crate::view::{overview_chart, program_chart, ChartView, Tip};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement};
@@ -61,6 +61,8 @@ pub struct LiveChart {
     host: Host,
     /// The unit and scale the served markup (and its static drawing) shows.
     served: (Unit, Scale),
+    /// The canvas's frame as last read, until something it follows changes ([`LiveChart::frame`]).
+    frame: Cell<Option<Frame>>,
     state: RefCell<State>,
 }
 
@@ -209,6 +211,7 @@ impl LiveChart {
             route: RefCell::new(route.clone()),
             host,
             served: rendered,
+            frame: Cell::new(None),
             state: RefCell::new(State {
                 theme: host.theme(),
                 drawing,
@@ -276,7 +279,11 @@ impl LiveChart {
     /// Shows the bars in `unit` and `scale`: the toggles, formula, canvas name and options written anew where
     /// `rewrite` (they were served or last written for other options), and the canvas drawn.
     fn show(&self, unit: Unit, scale: Scale, rewrite: bool) {
-        let rest = self.size_view(self.view(unit, scale), unit, scale, rewrite);
+        let view = match self.kept_view(unit, scale) {
+            Some(kept) => Ok(kept),
+            None => self.view(unit, scale),
+        };
+        let rest = self.size_view(view, unit, scale, rewrite);
         self.finish(rest);
     }
 
@@ -313,7 +320,7 @@ impl LiveChart {
                 // the canvas then cost nothing); what else changes is written after it (`finish`: in the same
                 // task, or in the take-over's next) and laid out with it for the next frame. A drawing kept
                 // aside for this view and this size is copied instead of drawn.
-                let (sized, copy) = match self.kept(unit, scale, &chart) {
+                let (sized, copy) = match self.kept(unit, scale) {
                     Some(kept) => (Some(Ok(kept.drawn)), Some((kept.picture, kept.fit))),
                     None => (self.size_canvas(), None),
                 };
@@ -410,7 +417,23 @@ impl LiveChart {
     /// The canvas sized and the chart laid out for what the state has; `None` when it has nothing to draw.
     fn size_canvas(&self) -> Option<Result<Drawn<AnyLayout>, ChartError>> {
         let drawing = self.state.borrow().drawing.clone()?;
-        Some(size(&self.canvas, &drawing))
+        Some(
+            self.frame()
+                .and_then(|frame| size(&self.canvas, &frame, &drawing)),
+        )
+    }
+
+    /// The canvas's frame on the page (its box's width, the reader's text size). It is read once, and again
+    /// only after the chart's listeners heard it may have changed (the window or the canvas's box resized, the
+    /// text size changed: `events`), so a press on a toggle does not make the browser lay the page out and
+    /// compute its style before the chart is drawn: they are done once, for the next frame.
+    fn frame(&self) -> Result<Frame, ChartError> {
+        if let Some(frame) = self.frame.get() {
+            return Ok(frame);
+        }
+        let frame = frame_of(&self.canvas)?;
+        self.frame.set(Some(frame));
+        Ok(frame)
     }
 
     /// Draws the canvas as the state has it, on the canvas `sized` sized for it, or copies `copy`'s picture
