@@ -153,6 +153,13 @@ pub fn location_search() -> String {
 /// Runs `f` when the browser is next idle (at the latest 2 s on).
 #[cfg(target_arch = "wasm32")]
 pub fn when_idle(f: impl FnOnce() + 'static) {
+    idle_call(Box::new(f));
+}
+
+/// [`when_idle`]'s one instance: each of the closure types it is called with would otherwise have its own copy
+/// of this in the `.wasm`.
+#[cfg(target_arch = "wasm32")]
+fn idle_call(f: Box<dyn FnOnce()>) {
     let Some(window) = web_sys::window() else {
         return;
     };

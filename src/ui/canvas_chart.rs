@@ -22,7 +22,6 @@ pub enum AnyChart {
 }
 
 /// The layout of the chart last drawn, for hit-testing.
-#[derive(Clone)]
 pub enum AnyLayout {
     Bars(Layout),
     Timeline(TimelineLayout),
@@ -95,15 +94,15 @@ pub fn paint(
     canvas: &HtmlCanvasElement,
     chart: &AnyChart,
     theme: Theme,
-    sized: Drawn<AnyLayout>,
-) -> Result<Drawn<AnyLayout>, ChartError> {
+    sized: &Drawn<AnyLayout>,
+) -> Result<(), ChartError> {
     draw_on(canvas, chart, theme, &sized.layout)?;
     let _ = canvas.remove_attribute("data-copied");
-    mark_drawn(canvas).map_err(backend)?;
-    Ok(sized)
+    mark_drawn(canvas).map_err(backend)
 }
 
 /// `chart` drawn by plotters on `canvas`, laid out as `layout`.
+#[inline(never)]
 fn draw_on(
     canvas: &HtmlCanvasElement,
     chart: &AnyChart,

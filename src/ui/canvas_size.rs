@@ -13,7 +13,6 @@ pub use super::interactive_canvas::FALLBACK_WIDTH;
 use crate::chart::{FULL_LAYOUT_WIDTH, MIN_LAYOUT_WIDTH};
 
 /// A chart's layout with how many device px one CSS px of the page is (for pointer positions and overlays).
-#[derive(Clone)]
 pub struct Drawn<L> {
     pub layout: L,
     pub device_per_css: f64,

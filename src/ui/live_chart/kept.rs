@@ -29,7 +29,7 @@ pub(super) struct Kept {
     frame: Frame,
     fit: Fit,
     picture: HtmlCanvasElement,
-    drawn: Drawn<AnyLayout>,
+    drawn: Rc<Drawn<AnyLayout>>,
     view: ChartView,
 }
 
@@ -37,7 +37,7 @@ pub(super) struct Kept {
 pub(super) struct Copy {
     pub fit: Fit,
     pub picture: HtmlCanvasElement,
-    pub drawn: Drawn<AnyLayout>,
+    pub drawn: Rc<Drawn<AnyLayout>>,
 }
 
 impl LiveChart {
@@ -147,7 +147,7 @@ impl LiveChart {
             frame,
             fit,
             picture,
-            drawn,
+            drawn: Rc::new(drawn),
             view,
         });
         // For tests and for anyone inspecting the page.

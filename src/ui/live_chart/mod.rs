@@ -74,7 +74,7 @@ struct State {
     drawing: Option<AnyChart>,
     tips: Rc<Vec<Tip>>,
     /// The layout last drawn, for hit-testing; `None` until the canvas has been drawn.
-    drawn: Option<Drawn<AnyLayout>>,
+    drawn: Option<Rc<Drawn<AnyLayout>>>,
     /// The point the pointer or keyboard is on.
     active: Option<usize>,
     /// Whether the bars cannot be made with the options chosen, which the chart's place says.
@@ -159,13 +159,13 @@ enum Then {
     /// Bars: drawn on the canvas sized for them, or copied from their drawing kept aside (`copy`: the picture
     /// and the canvas's size for it), with the name and tooltips their view gave them.
     Draw {
-        sized: Option<Result<Drawn<AnyLayout>, ChartError>>,
+        sized: Option<Result<Rc<Drawn<AnyLayout>>, ChartError>>,
         copy: Option<(HtmlCanvasElement, Fit)>,
         summary: String,
         tips: Rc<Vec<Tip>>,
     },
     /// The chart the state has, drawn again on the canvas sized for it.
-    Redraw(Option<Result<Drawn<AnyLayout>, ChartError>>),
+    Redraw(Option<Result<Rc<Drawn<AnyLayout>>, ChartError>>),
     /// Bars that could not be made, and why.
     Error(String),
 }
@@ -415,11 +415,12 @@ impl LiveChart {
     }
 
     /// The canvas sized and the chart laid out for what the state has; `None` when it has nothing to draw.
-    fn size_canvas(&self) -> Option<Result<Drawn<AnyLayout>, ChartError>> {
+    fn size_canvas(&self) -> Option<Result<Rc<Drawn<AnyLayout>>, ChartError>> {
         let drawing = self.state.borrow().drawing.clone()?;
         Some(
             self.frame()
-                .and_then(|frame| size(&self.canvas, &frame, &drawing)),
+                .and_then(|frame| size(&self.canvas, &frame, &drawing))
+                .map(Rc::new),
         )
     }
 
@@ -441,7 +442,7 @@ impl LiveChart {
     /// failure is said in its place (the served drawing, if still there, stays).
     fn paint_canvas(
         &self,
-        sized: Option<Result<Drawn<AnyLayout>, ChartError>>,
+        sized: Option<Result<Rc<Drawn<AnyLayout>>, ChartError>>,
         copy: Option<(HtmlCanvasElement, Fit)>,
     ) {
         let (drawing, theme) = {
@@ -453,7 +454,7 @@ impl LiveChart {
         };
         let drawn = sized.and_then(|sized| match copy {
             Some((picture, fit)) => copy_kept(&self.canvas, &picture, &fit).map(|()| sized),
-            None => paint(&self.canvas, &drawing, theme, sized),
+            None => paint(&self.canvas, &drawing, theme, &sized).map(|()| sized),
         });
         match drawn {
             Ok(drawn) => {
