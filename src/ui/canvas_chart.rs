@@ -54,10 +54,10 @@ impl Points for AnyLayout {
     }
 }
 
-/// The canvas sized for its `frame` (its box's width, the reader's text size) and the chart laid out for it:
-/// the first half of drawing a chart. A page's
-/// take-over runs it in a task of its own before the first draw, while the canvas is still hidden (it shows once
-/// drawn), so nothing is seen in between; everywhere else [`paint`] follows in the same task.
+/// The canvas sized for its `frame` (its box's width, the reader's text size, the screen's density) and the
+/// chart laid out for it: the first half of drawing a chart. A page's take-over runs it in a task of its own
+/// before the first draw, while the canvas is still hidden (it shows once drawn), so nothing is seen in between;
+/// everywhere else [`paint`] follows in the same task.
 pub fn size(
     canvas: &HtmlCanvasElement,
     frame: &Frame,

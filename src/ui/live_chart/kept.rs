@@ -34,7 +34,7 @@ pub(super) struct Kept {
 }
 
 /// A kept drawing to show: the canvas's size for it, its picture and its layout.
-pub(super) struct Copy {
+pub(super) struct KeptDrawing {
     pub fit: Fit,
     pub picture: HtmlCanvasElement,
     pub drawn: Rc<Drawn<AnyLayout>>,
@@ -53,7 +53,7 @@ impl LiveChart {
 
     /// The kept drawing of the bars of `unit` and `scale`, if one was made in the canvas's frame now and in the
     /// chart's theme.
-    pub(super) fn kept(&self, unit: Unit, scale: Scale) -> Option<Copy> {
+    pub(super) fn kept(&self, unit: Unit, scale: Scale) -> Option<KeptDrawing> {
         let frame = self.frame().ok()?;
         let mut state = self.state.borrow_mut();
         let theme = state.theme;
@@ -63,7 +63,7 @@ impl LiveChart {
             .position(|k| (k.unit, k.scale, k.theme, k.frame) == (unit, scale, theme, frame))?;
         // The most recently used goes last.
         let kept = state.kept.remove(at);
-        let copy = Copy {
+        let copy = KeptDrawing {
             fit: kept.fit,
             picture: kept.picture.clone(),
             drawn: kept.drawn.clone(),
