@@ -300,6 +300,15 @@ fn shows_won_on_a_log_scale(root: &Element) -> Element {
     canvas
 }
 
+/// Button `i` of the toggle group `#group` under `root`.
+fn button(root: &Element, group: &str, i: u32) -> HtmlElement {
+    root.query_selector_all(&format!("#{group} button"))
+        .ok()
+        .and_then(|b| b.item(i))
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        .unwrap_or_else(|| panic!("no button {i} in #{group}"))
+}
+
 /// Which buttons of the toggle group `#group` under `root` are pressed (`aria-pressed`), in order.
 fn pressed(root: &Element, group: &str) -> Vec<String> {
     let buttons = root
@@ -385,13 +394,7 @@ async fn a_toggle_pressed_while_the_chart_is_taken_over_is_what_the_canvas_shows
     wait_for(&root, "#overview-chart-scale").await;
     let scale = {
         let root = root.clone();
-        move |i: u32| {
-            root.query_selector_all("#overview-chart-scale button")
-                .ok()
-                .and_then(|b| b.item(i))
-                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-                .expect("a scale button")
-        }
+        move |i: u32| button(&root, "overview-chart-scale", i)
     };
     let pressed_early = {
         let scale = scale.clone();
@@ -452,8 +455,8 @@ async fn a_resize_while_the_chart_is_taken_over_keeps_the_view_the_address_asks_
 }
 
 /// Once taken over, the overview's chart keeps the views one press away drawn aside; a press on a unit copies
-/// the kept drawing, whose pixels are those the chart draws for that view, and a canvas of another width is
-/// drawn anew rather than copied.
+/// the kept drawing, whose pixels are those the chart draws for that view. A box made narrower gets the chart
+/// drawn anew for it, and a press then shows the pixels the chart draws at that width.
 #[wasm_bindgen_test]
 async fn a_view_kept_aside_is_copied_with_the_pixels_the_chart_draws_for_it() {
     let root = root();
@@ -466,13 +469,7 @@ async fn a_view_kept_aside_is_copied_with_the_pixels_the_chart_draws_for_it() {
         .await
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .expect("the chart's canvas");
-    let unit = |i: u32| {
-        root.query_selector_all("#overview-chart-unit button")
-            .ok()
-            .and_then(|b| b.item(i))
-            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-            .expect("a unit button")
-    };
+    let unit = |i: u32| button(&root, "overview-chart-unit", i);
     let before = canvas.to_data_url().expect("pixels");
     unit(1).click();
     assert!(
@@ -627,13 +624,7 @@ async fn bars_that_cannot_be_made_are_said_in_the_charts_place_until_a_unit_that
         !drawn_at.is_empty() && !drawn_at.contains("640px"),
         "{drawn_at}"
     );
-    let unit = |i: u32| {
-        root.query_selector_all("#overview-chart-unit button")
-            .ok()
-            .and_then(|b| b.item(i))
-            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-            .expect("a unit button")
-    };
+    let unit = |i: u32| button(&root, "overview-chart-unit", i);
     let hidden = |selector: &str| {
         root.query_selector(selector)
             .ok()
