@@ -222,6 +222,41 @@ test('the scale toggle switches and redraws the chart', TIMEOUT, async (t) => {
   );
 });
 
+test('a press on a toggle copies a view kept aside; a chart slow to draw aside keeps none and draws on each press', TIMEOUT, async (t) => {
+  // Kept: once the browser has been idle, the three views one press away are drawn aside and a press copies one.
+  const fast = await openLoaded(t);
+  const kept = fast.page.locator('#overview-chart[data-kept="3"]');
+  await kept.waitFor({ state: 'attached', timeout: 10_000 });
+  await fast.page.locator('#overview-chart-unit button').nth(1).click();
+  await fast.page.waitForFunction(() => document.getElementById('overview-chart')?.hasAttribute('data-copied'));
+  assert.deepEqual(fast.problems, []);
+  // Slow: every line of text takes 5 ms to draw (the chart has some twenty), so drawing a view aside takes longer
+  // than a task may (50 ms). The chart lets go of its drawings, keeps none, and a press draws the view.
+  const slow = await openPage(t);
+  await slow.page.addInitScript(() => {
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (...args) {
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+      return fillText.apply(this, args);
+    };
+  });
+  await gotoApp(slow.page);
+  await waitForChart(slow.page);
+  const chart = slow.page.locator('#overview-chart');
+  await slow.page.locator('#overview-chart[data-kept="0"]').waitFor({ state: 'attached', timeout: 10_000 });
+  const before = await canvasDataUrl(slow.page);
+  await slow.page.locator('#overview-chart-unit button').nth(1).click();
+  await slow.page.waitForFunction(
+    (prev) => document.getElementById('overview-chart')?.toDataURL() !== prev,
+    before,
+    { polling: 100, timeout: 10_000 },
+  );
+  assert.equal(await chart.getAttribute('data-copied'), null, 'the slow chart was copied');
+  assert.equal(await chart.getAttribute('data-kept'), '0');
+  assert.deepEqual(slow.problems, []);
+});
+
 test('(c) axe-core finds no accessibility violations on the loaded page', TIMEOUT, async (t) => {
   const { page } = await openLoaded(t);
   await page.locator('#figures-table').waitFor();
@@ -561,6 +596,13 @@ test('a chart taller than a canvas may be: drawn softer where half density holds
   const png = await readFile(await dl.path());
   const [pw, ph] = [png.readUInt32BE(16), png.readUInt32BE(20)];
   assert.ok(ph > 16_384 / 2 && ph <= 16_384 && pw * ph <= 16_777_216, `PNG ${pw}×${ph}`);
+  // A chart this large keeps no drawings aside (each would be tens of MB): once the browser has been idle (its
+  // idle callbacks come within 2 s), there are none, and a unit pressed is drawn, not copied.
+  await desk.page.waitForTimeout(2_500);
+  assert.equal(await chart.getAttribute('data-kept'), null, 'a drawing of the tall chart was kept');
+  await desk.page.locator('#overview-chart-unit button').nth(1).click();
+  await desk.page.waitForFunction(() => document.querySelectorAll('#overview-chart-unit button')[1]?.getAttribute('aria-pressed') === 'true');
+  assert.equal(await chart.getAttribute('data-copied'), null, 'the tall chart was copied');
   assert.deepEqual(desk.problems, []);
 
   // Phone: too tall even at half density. The served drawing stays, and the page says why in its own language.

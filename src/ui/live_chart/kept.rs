@@ -3,7 +3,8 @@
 //! page. A press on a toggle then copies the finished picture onto the chart's canvas instead of drawing the
 //! chart, and the chart takes the layout it was drawn with, for its tooltips. A drawing is only used in the
 //! frame it was made for (the canvas's box's width, the text size, the screen's density) and with the theme it
-//! was made in: after a resize or a change of theme it is made again.
+//! was made in: after a resize or a change of theme it is made again. A chart too large to keep cheaply (a
+//! drawing over 16 MB, or one that took over 50 ms to draw aside) keeps none and draws on each press as before.
 
 use super::LiveChart;
 use crate::chart::{Scale, Theme};
@@ -16,10 +17,19 @@ use crate::view::ChartView;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 
+/// The longest a drawing aside may take, in ms: a task that blocks input longer than this is a long task
+/// (RAIL's 50 ms). A chart whose drawing aside takes longer lets go of its drawings and keeps none from then on,
+/// so a chart of many bars costs the page one such task at most, in a moment the browser was idle.
+const LONGEST_DRAW_MS: f64 = 50.0;
+
 /// How many drawings a chart keeps, the least recently used going first. Each holds as many pixels as the
 /// canvas: 1,200 × 250 device px (1.2 MB) for the overview's chart at 1280 px, 998 × 885 (3.5 MB) on a
 /// 412 px phone at 2.625 device px per CSS px.
 const KEEP: usize = 4;
+
+/// The most device px a kept drawing may have (16 MB): a chart taller than that (hundreds of bars on a dense
+/// screen) keeps none, and is drawn on each press as before.
+const MOST_PIXELS: u64 = 4 << 20;
 
 /// One view drawn aside, with its bars, tooltips and name.
 pub(super) struct Kept {
@@ -75,7 +85,7 @@ impl LiveChart {
     /// Keeps the drawings of the views one press away from the one shown, one in each moment the browser is
     /// idle, where they are not kept yet. A later call takes over from an earlier one still going.
     pub(super) fn keep_near(self: &Rc<Self>) {
-        if matches!(self.chart, WidgetChart::Timeline) {
+        if matches!(self.chart, WidgetChart::Timeline) || self.state.borrow().too_slow_to_keep {
             return;
         }
         let round = {
@@ -91,8 +101,11 @@ impl LiveChart {
     fn keep_next(self: &Rc<Self>, round: u32, mut tried: Vec<(Unit, Scale)>) {
         let live = self.clone();
         when_idle(move || {
-            if live.state.borrow().keeping != round {
-                return;
+            {
+                let state = live.state.borrow();
+                if state.keeping != round || state.too_slow_to_keep {
+                    return;
+                }
             }
             let (unit, scale) = {
                 let route = live.route.borrow();
@@ -131,11 +144,22 @@ impl LiveChart {
         let Ok(fit) = measure_for(&frame, &chart) else {
             return;
         };
+        let (width, height) = fit.device_size();
+        if u64::from(width) * u64::from(height) > MOST_PIXELS {
+            return;
+        }
         let theme = self.state.borrow().theme;
+        let started = js_sys::Date::now();
         let Ok((picture, drawn)) = paint_aside(&self.canvas, &chart, theme, &fit) else {
             return;
         };
         let mut state = self.state.borrow_mut();
+        if js_sys::Date::now() - started > LONGEST_DRAW_MS {
+            state.too_slow_to_keep = true;
+            let _ = self.canvas.set_attribute("data-kept", "0");
+            state.kept.clear();
+            return;
+        }
         state.kept.retain(|k| (k.unit, k.scale) != (unit, scale));
         if state.kept.len() >= KEEP {
             state.kept.remove(0);

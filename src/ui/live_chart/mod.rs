@@ -89,6 +89,8 @@ struct State {
     /// keeping them is going.
     kept: Vec<kept::Kept>,
     keeping: u32,
+    /// Whether drawing a view aside took too long to be worth it ([`kept`]'s `LONGEST_DRAW_MS`).
+    too_slow_to_keep: bool,
 }
 
 /// What a bar chart's unit and scale make of it: its bars and tooltips, or why they cannot be drawn.
@@ -223,6 +225,7 @@ impl LiveChart {
                 sizings: 0,
                 kept: Vec::new(),
                 keeping: 0,
+                too_slow_to_keep: false,
             }),
         });
         let bars = match live.chart {
