@@ -319,10 +319,10 @@ impl LiveChart {
                 }
                 // Back from bars that could not be made, the chart's place is shown again before it is sized.
                 self.show_error(None);
-                // The chart first, while the page's layout is as the last frame left it (the reads that size
-                // the canvas then cost nothing); what else changes is written after it (`finish`: in the same
-                // task, or in the take-over's next) and laid out with it for the next frame. A drawing kept
-                // aside for this view and this size is copied instead of drawn.
+                // The chart first, before anything else changes the page (where the canvas's frame must be
+                // read again, that read then costs nothing); what else changes is written after it (`finish`:
+                // in the same task, or in the take-over's next) and laid out with it for the next frame. A
+                // drawing kept aside for this view in this frame is copied instead of drawn.
                 let (sized, copy) = match self.kept(unit, scale) {
                     Some(kept) => (Some(Ok(kept.drawn)), Some((kept.picture, kept.fit))),
                     None => (self.size_canvas(), None),
@@ -427,10 +427,10 @@ impl LiveChart {
         )
     }
 
-    /// The canvas's frame on the page (its box's width, the reader's text size). It is read once, and again
-    /// only after the chart's listeners heard it may have changed (the window or the canvas's box resized, the
-    /// text size changed: `events`), so a press on a toggle does not make the browser lay the page out and
-    /// compute its style before the chart is drawn: they are done once, for the next frame.
+    /// The canvas's frame on the page (its box's width, the reader's text size, the screen's density). It is
+    /// read once, and again only after the chart's listeners heard it may have changed (the window or the
+    /// canvas's box resized, the text size changed: `events`), so a press on a toggle does not make the browser
+    /// lay the page out and compute its style before the chart is drawn: they are done once, for the next frame.
     fn frame(&self) -> Result<Frame, ChartError> {
         if let Some(frame) = self.frame.get() {
             return Ok(frame);
