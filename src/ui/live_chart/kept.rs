@@ -61,16 +61,22 @@ impl LiveChart {
             .map(|k| k.view.clone())
     }
 
-    /// The kept drawing of the bars of `unit` and `scale`, if one was made in the canvas's frame now and in the
-    /// chart's theme.
-    pub(super) fn kept(&self, unit: Unit, scale: Scale) -> Option<KeptDrawing> {
+    /// Where in the state's list the drawing of the bars of `unit` and `scale` is, if one was made in the
+    /// canvas's frame now and in the chart's theme.
+    fn find_kept(&self, unit: Unit, scale: Scale) -> Option<usize> {
         let frame = self.frame().ok()?;
-        let mut state = self.state.borrow_mut();
-        let theme = state.theme;
-        let at = state
+        let state = self.state.borrow();
+        state
             .kept
             .iter()
-            .position(|k| (k.unit, k.scale, k.theme, k.frame) == (unit, scale, theme, frame))?;
+            .position(|k| (k.unit, k.scale, k.theme, k.frame) == (unit, scale, state.theme, frame))
+    }
+
+    /// The kept drawing of the bars of `unit` and `scale`, to show ([`LiveChart::find_kept`]); it becomes the
+    /// most recently used.
+    pub(super) fn kept(&self, unit: Unit, scale: Scale) -> Option<KeptDrawing> {
+        let at = self.find_kept(unit, scale)?;
+        let mut state = self.state.borrow_mut();
         // The most recently used goes last.
         let kept = state.kept.remove(at);
         let copy = KeptDrawing {
@@ -121,7 +127,7 @@ impl LiveChart {
                     continue;
                 }
                 tried.push(view);
-                if live.kept(view.0, view.1).is_some() {
+                if live.find_kept(view.0, view.1).is_some() {
                     continue;
                 }
                 // Views that cannot be made (a log scale of a zero) are not kept.
