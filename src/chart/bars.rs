@@ -644,6 +644,7 @@ fn display_list<'a>(layout: &'a Layout, k: &Inks) -> Vec<Primitive<'a>> {
     let plot = layout.plot;
     let xs = layout.ticks.iter().map(|t| t.x);
     let mut out = paint::backdrop(k, layout.width, layout.height, plot, xs, stroke);
+    let rows_from = out.len();
     let hatch = rgba(k.on_bar, 0.45);
     for row in &layout.rows {
         let colour = rgba(k.bar(row.tone), 1.0);
@@ -654,6 +655,8 @@ fn display_list<'a>(layout: &'a Layout, k: &Inks) -> Vec<Primitive<'a>> {
         out.push(text_primitive(&row.label, k));
         out.push(text_primitive(&row.value, k));
     }
+    // Gridlines stop short of the rows' text (above the bars on a phone, a value right of its bar).
+    paint::paper_under_text(&mut out, rows_from, plot, k.paper);
     // The origin line goes over the bars' left ends so every bar visibly starts from it.
     out.push(paint::line(
         &[(plot.x0, plot.y0), (plot.x0, plot.y1)],
@@ -790,6 +793,29 @@ mod tests {
             Ok(l) => l,
             Err(e) => panic!("layout at {width} px failed: {e}"),
         }
+    }
+
+    /// No gridline runs through a bar's name, figure or value: on a phone, where they sit over the plot above
+    /// each bar, and at any width where a value stands right of its bar across a gridline.
+    #[test]
+    fn gridlines_stop_short_of_the_rows_text() {
+        let mut crossed_before = 0;
+        for theme in [Theme::Light, Theme::Dark] {
+            let k = theme.inks();
+            for scale in [Scale::Linear, Scale::Log] {
+                for width in [280, 328, 360, 412, 640, 900, 1200] {
+                    let l = layout(&sample(scale), &geom(width, 2.0))
+                        .unwrap_or_else(|e| panic!("{width}: {e}"));
+                    let list = display_list(&l, k);
+                    let crossed = paint::texts_crossed(&list, &[k.grid], k.paper);
+                    assert!(crossed.is_empty(), "{scale:?} at {width}: {crossed:?}");
+                    let before = paint::without_paper_under_text(list, k.paper);
+                    crossed_before += paint::texts_crossed(&before, &[k.grid], k.paper).len();
+                }
+            }
+        }
+        // Without the paper under them, the same charts have gridlines through their text.
+        assert!(crossed_before > 0);
     }
 
     /// Every text the chart draws is at least 12 CSS px, at any width (the floor the issue on accessibility
@@ -1451,9 +1477,21 @@ mod tests {
             for chart in [sample(Scale::Linear), sample(Scale::Log), five] {
                 for width in [360, 900] {
                     let svg = render(&chart, width);
-                    // One white ground plus one per bar; patterns and markers are lines and polygons.
+                    // One per bar; the others are paper: the ground and what keeps gridlines off the text.
+                    // Patterns and markers are lines and polygons.
                     let rects = svg.matches("<rect").count();
-                    assert_eq!(rects, chart.bars.len() + 1, "{:?} at {width}", chart.scale);
+                    let paper = format!("fill=\"{}\"", hex(Theme::Light.inks().paper));
+                    let grounds = svg
+                        .lines()
+                        .filter(|l| l.starts_with("<rect") && l.contains(&paper))
+                        .count();
+                    assert!(grounds >= 1, "{:?} at {width}", chart.scale);
+                    assert_eq!(
+                        rects - grounds,
+                        chart.bars.len(),
+                        "{:?} at {width}",
+                        chart.scale
+                    );
                     let fills: Vec<String> = Theme::Light
                         .inks()
                         .palette

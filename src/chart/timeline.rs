@@ -694,6 +694,7 @@ fn display_list<'a>(layout: &'a TimelineLayout, k: &Inks) -> Vec<Primitive<'a>> 
             .iter()
             .map(|d| paint::line(d, reference, stroke)),
     );
+    let rows_from = out.len();
     for row in &layout.rows {
         let colour = k.bar(row.tone);
         if let Some(seg) = row.segment {
@@ -718,6 +719,8 @@ fn display_list<'a>(layout: &'a TimelineLayout, k: &Inks) -> Vec<Primitive<'a>> 
                 .map(|l| text_primitive(l, k)),
         );
     }
+    // Gridlines and the reference line stop short of the rows' names, ends and notes.
+    paint::paper_under_text(&mut out, rows_from, plot, k.paper);
     let texts = layout
         .ticks
         .iter()
@@ -832,6 +835,29 @@ mod tests {
             Ok(l) => l,
             Err(e) => panic!("layout at {width} px failed: {e}"),
         }
+    }
+
+    /// No gridline or reference line runs through a program's name, its end or its note, at any width.
+    #[test]
+    fn lines_stop_short_of_the_rows_text() {
+        let mut crossed_before = 0;
+        for theme in [crate::chart::Theme::Light, crate::chart::Theme::Dark] {
+            let k = theme.inks();
+            for chart in [reported(), mixed()] {
+                for width in [280, 328, 360, 412, 640, 900, 1280] {
+                    let l = layout(&chart, &geom(width, 2.0))
+                        .unwrap_or_else(|e| panic!("{width}: {e}"));
+                    let list = display_list(&l, k);
+                    let crossed = paint::texts_crossed(&list, &[k.grid, k.axis], k.paper);
+                    assert!(crossed.is_empty(), "at {width}: {crossed:?}");
+                    let before = paint::without_paper_under_text(list, k.paper);
+                    crossed_before +=
+                        paint::texts_crossed(&before, &[k.grid, k.axis], k.paper).len();
+                }
+            }
+        }
+        // Without the paper under them, the same charts have lines through their text.
+        assert!(crossed_before > 0);
     }
 
     /// Every text the chart draws is at least 12 CSS px, at any width (the floor the issue on accessibility
@@ -1324,8 +1350,15 @@ mod tests {
                 for width in [360, 1_280] {
                     let (svg, l) = render_with_layout(&chart, width);
                     let with_end = chart.spans.iter().filter(|s| s.end.is_some()).count();
-                    // The white ground plus one per segment; hatching, dashes and markers are not rects.
-                    assert_eq!(svg.matches("<rect").count(), 1 + with_end, "at {width}");
+                    // One per segment; the others are paper: the ground and what keeps the gridlines and the
+                    // reference line off the text. Hatching, dashes and markers are not rects.
+                    let p = Theme::Light.inks().paper;
+                    let paper = format!("fill=\"#{:02X}{:02X}{:02X}\"", p.0, p.1, p.2);
+                    let rects = svg.lines().filter(|l| l.starts_with("<rect"));
+                    let (grounds, drawn): (Vec<&str>, Vec<&str>) =
+                        rects.partition(|l| l.contains(&paper));
+                    assert!(!grounds.is_empty(), "at {width}");
+                    assert_eq!(drawn.len(), with_end, "at {width}");
                     for s in &chart.spans {
                         assert!(svg.contains(&s.label), "name {}", s.label);
                         if s.end.is_some() {
