@@ -740,6 +740,9 @@ fn defer_app(
     let (before, after) = crate::view::words::app_files_missing(lang);
     let lead = crate::view::words::static_lead(lang);
     let said = js_string(&format!("{lead}{before}{js}, {wasm}{after}"));
+    // What a screen reader is told of such a press, in the chart's status line (a live region): the toggle itself
+    // only looks as waiting (`aria-pressed` stays false until the chart has changed).
+    let kept = js_string(crate::view::words::early_press_kept(lang));
     // If the app stops with an error once started (a WebAssembly trap: a panic aborts the module), its charts
     // no longer answer: the page says that too, once, in place of silence.
     let stopped = js_string(&format!("{lead}{}", crate::view::words::app_stopped(lang)));
@@ -769,7 +772,7 @@ addEventListener('click',(e)=>{{\
 const b=e.target.closest?.('[data-island] [role=group] button,[data-island] button[data-action]');\
 const i=b?.closest('[data-island]');if(!i||i.hasAttribute('data-live'))return;\
 if(b.parentElement.matches('[role=group]'))for(const o of b.parentElement.children)o.removeAttribute('data-early');\
-b.setAttribute('data-early','');}},true);\
+b.setAttribute('data-early','');const t=i.querySelector('[role=status]');if(t)t.textContent={kept};}},true);\
 globalThis.ansanBudgetFull=(js,wasm,action,query,width)=>{{globalThis.ansanBudgetHelper=true;\
 return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});return m.menu_action(action,query,width);}});}};\
 }})();</script>"

@@ -99,6 +99,27 @@ pub fn opened_from_disk(lang: Lang) -> &'static str {
     }
 }
 
+/// Said (in the chart's status line, a live region) when a toggle or menu item is pressed before the app drives its
+/// chart: the press is kept and applied once it does (`ui::prerender::defer_app`). The toggle only looks as waiting;
+/// this is what a screen reader is told.
+pub fn early_press_kept(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "차트를 준비하는 중입니다. 준비되면 고른 것을 바로 반영합니다.",
+        Lang::En => {
+            "The chart is still getting ready; your choice will be applied as soon as it is."
+        }
+    }
+}
+
+/// Said in the same place once the app drives the chart and has pressed what was pressed before
+/// (`ui::live_chart::LiveChart::replay_early_clicks`).
+pub fn early_press_applied(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "차트가 준비되어 고른 것을 반영했습니다.",
+        Lang::En => "The chart is ready, and your choice has been applied.",
+    }
+}
+
 /// The reason when the app stopped with an error after it started (a WebAssembly trap: a panic aborts the module),
 /// so its charts no longer answer.
 pub fn app_stopped(lang: Lang) -> &'static str {

@@ -409,8 +409,9 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
   // On a phone's network the served chart is on screen a second or more before the app drives it; its toggles
   // look ready. Before, a tap then did nothing at all.
   const { page, problems } = await openPage(t);
-  // `waiting`: the toggles shown as waiting (underlined, dashed) before the app is there.
-  for (const [address, press, want, pressed, waiting, downloads = false] of [
+  // `waiting`: the toggles shown as waiting (underlined, dashed) before the app is there. `applied`: what the
+  // chart's status line (a live region) says once the app is there and has pressed them.
+  for (const [address, press, want, pressed, waiting, applied, downloads = false] of [
     ['ko/', async (unit, scale) => {
       await unit.nth(1).click();
       await unit.nth(2).click();
@@ -418,11 +419,14 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
       // The menu opens without the app (a <details>); what is chosen in it is done once the app is there.
       await page.locator('#overview-chart-menu summary').click();
       await page.locator('#overview-chart-menu [data-action="csv"]').click();
-    }, /\/ko\/\?unit=per-resident&scale=log$/, [[false, false, true], [false, true]], [[false, false, true], [false, true]], true],
+    }, /\/ko\/\?unit=per-resident&scale=log$/, [[false, false, true], [false, true]], [[false, false, true], [false, true]],
+    // The menu item pressed last says what it did, after the toggles' "applied".
+    /^CSV 파일을 내려받았습니다\.$/, true],
     ['en/program/sme/', async (unit) => {
       await unit.nth(1).focus();
       await page.keyboard.press('Space');
-    }, /\/en\/program\/sme\/\?unit=won$/, [[false, true, false], [true, false]], [[false, true, false], [false, false]]],
+    }, /\/en\/program\/sme\/\?unit=won$/, [[false, true, false], [true, false]], [[false, true, false], [false, false]],
+    /^The chart is ready, and your choice has been applied\.$/],
   ]) {
     let release;
     const held = new Promise((resolve) => (release = resolve));
@@ -442,6 +446,14 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
         return s.textDecorationLine.includes('underline') && s.textDecorationStyle === 'dashed' && b.getAttribute('aria-pressed') === 'false';
       }));
     assert.deepEqual([await shown(unit), await shown(scale)], waiting, `${address}: the toggles shown as waiting`);
+    // A screen reader is told too: the look alone says nothing to it.
+    const statusId = await page.locator('[data-island]:has([data-early]) [role="status"]').first().getAttribute('id');
+    const status = page.locator(`[id="${statusId}"]`);
+    assert.match(
+      await status.textContent(),
+      address.startsWith('ko') ? /^차트를 준비하는 중입니다\. 준비되면 고른 것을 바로 반영합니다\.$/ : /^The chart is still getting ready; your choice will be applied as soon as it is\.$/,
+      `${address}: the chart's status line`,
+    );
     const download = downloads ? page.waitForEvent('download') : null;
     release();
     await waitInteractive(page);
@@ -453,6 +465,11 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
     const states = async (group) => group.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed') === 'true'));
     assert.deepEqual([await states(unit), await states(scale)], pressed, address);
     assert.equal(await page.locator('[data-early]').count(), 0, `${address}: a press left marked`);
+    // A download replayed early says what it did once its file is made, which can come a moment after.
+    await page
+      .waitForFunction(([id, re]) => new RegExp(re).test(document.getElementById(id)?.textContent ?? ''), [statusId, applied.source], { timeout: 5000 })
+      .catch(() => {});
+    assert.match(await status.textContent(), applied, `${address}: the chart's status line once applied`);
     // From now on the chart's own listeners answer, once: back to the first unit.
     await unit.nth(0).click();
     await page.waitForFunction(() => !location.search.includes('unit='));

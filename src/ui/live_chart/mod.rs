@@ -256,6 +256,13 @@ impl LiveChart {
         let Ok(early) = self.root.query_selector_all("[data-early]") else {
             return;
         };
+        // The loader said in the status line that the press was kept; now that it is applied, that is said. A menu
+        // item pressed early says what it did there afterwards, in its place.
+        if early.length() > 0 {
+            if let Some(status) = self.part("-menu-status") {
+                status.set_text_content(Some(crate::view::words::early_press_applied(self.lang())));
+            }
+        }
         for i in 0..early.length() {
             if let Some(button) = early
                 .item(i)
