@@ -917,6 +917,53 @@ mod tests {
         }
     }
 
+    /// English tick labels are long ("KRW 500 billion"): where two intervals fit but a 1-2-5 step would need three,
+    /// the axis steps by 2.5 (0 / 250 / 500 billion) instead of showing its two ends alone. Before, from 360 to
+    /// 440 px this chart's axis was 0 and 500 billion and nothing between (a widget on a phone).
+    #[test]
+    fn a_linear_axis_that_has_room_for_a_middle_label_shows_one() {
+        fn en(v: i64) -> String {
+            if v == 0 {
+                "KRW 0".to_owned()
+            } else {
+                format!("KRW {} billion", v / (10 * EOK))
+            }
+        }
+        let chart = BarChart {
+            bars: vec![
+                bar(
+                    "hub",
+                    "Ansan Smart Hub",
+                    "Total",
+                    4_450 * EOK,
+                    "about KRW 445 billion",
+                    0,
+                ),
+                bar(
+                    "youth",
+                    "Youth start-ups",
+                    "Grant",
+                    19 * EOK,
+                    "KRW 1.9 billion",
+                    1,
+                ),
+            ],
+            tick_label: en,
+            ..sample(Scale::Linear)
+        };
+        for width in (360..=1_280).step_by(20) {
+            let l = lay(&chart, width);
+            let values = tick_values(&l);
+            assert!(values.len() >= 3, "at {width} px: {values:?}");
+            assert!(
+                l.ticks.iter().all(|t| t.label.is_some()),
+                "at {width} px: a tick unlabelled"
+            );
+        }
+        let l = lay(&chart, 400);
+        assert_eq!(tick_values(&l), vec![0, 2_500 * EOK, 5_000 * EOK]);
+    }
+
     #[test]
     fn linear_axis_rounds_up_to_a_nice_maximum() {
         // width, expected step, expected axis max

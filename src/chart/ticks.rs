@@ -1,4 +1,4 @@
-//! Axis arithmetic on whole-won integers: "nice" 1-2-5 linear steps and power-of-ten decades for log axes.
+//! Axis arithmetic on whole-won integers: "nice" 1-2-2.5-5 linear steps and power-of-ten decades for log axes.
 //!
 //! Budgets reach 10^13 won and more, beyond what f64 keeps exact in every digit a label shows, so the tick
 //! values themselves are computed with checked `i64` maths; only positions on screen use f64.
@@ -12,7 +12,9 @@ fn overflow(what: &str) -> ChartError {
     )
 }
 
-/// Smallest step of the form {1, 2, 5} × 10^k that covers `0..=max` in at most `max_intervals` steps.
+/// Smallest step of the form {1, 2, 2.5, 5} × 10^k (a whole number of won) that covers `0..=max` in at most
+/// `max_intervals` steps. 2.5 fills the gap where 2 needs one interval too many and 5 leaves one: with room for two
+/// labels, 4,450억 gets 0 / 2,500억 / 5,000억 rather than 0 and 5,000억 alone.
 /// Returns `(step, axis_max)` with `axis_max` the first multiple of `step` at or above `max`.
 /// A zero `max` (every bar zero) still gets a one-won axis so positions stay finite.
 pub(crate) fn nice_linear(max: i64, max_intervals: u32) -> Result<(i64, i64), ChartError> {
@@ -22,9 +24,18 @@ pub(crate) fn nice_linear(max: i64, max_intervals: u32) -> Result<(i64, i64), Ch
     let max_intervals = i64::from(max_intervals.max(1));
     let mut power: i64 = 1;
     loop {
-        for mantissa in [1_i64, 2, 5] {
-            // No 1-2-5 step beyond i64: one interval, from zero to the largest amount there is.
-            let Some(step) = mantissa.checked_mul(power) else {
+        // Each mantissa as tenths: 1, 2, 2.5, 5.
+        for tenths in [10_i64, 20, 25, 50] {
+            // No such step beyond i64: one interval, from zero to the largest amount there is.
+            let step = if tenths % 10 == 0 {
+                power.checked_mul(tenths / 10)
+            } else if power >= 10 {
+                (power / 10).checked_mul(tenths)
+            } else {
+                // 2.5 won is no step: amounts are whole won.
+                continue;
+            };
+            let Some(step) = step else {
                 return Ok((i64::MAX, i64::MAX));
             };
             let intervals = max / step + i64::from(max % step != 0);
@@ -83,7 +94,7 @@ mod tests {
     const EOK: i64 = 100_000_000; // 1억원
 
     #[test]
-    fn nice_linear_rounds_up_to_a_1_2_5_step() {
+    fn nice_linear_rounds_up_to_a_1_2_2_5_5_step() {
         let cases: &[(i64, u32, i64, i64)] = &[
             // max, max intervals, expected step, expected axis max
             (4_450 * EOK, 5, 1_000 * EOK, 5_000 * EOK),
@@ -95,6 +106,13 @@ mod tests {
             (7, 1, 10, 10),
             (5_000 * EOK, 5, 1_000 * EOK, 5_000 * EOK),
             (0, 5, 1, 1),
+            // Where 2 takes one interval too many, 2.5 rather than 5, which would leave one.
+            (4_450 * EOK, 2, 2_500 * EOK, 5_000 * EOK),
+            (445 * EOK, 2, 250 * EOK, 500 * EOK),
+            (9 * EOK, 4, 25 * EOK / 10, 10 * EOK),
+            // No step of 2.5 won.
+            (5, 2, 5, 5),
+            (9, 2, 5, 10),
         ];
         for &(max, n, step, axis_max) in cases {
             assert_eq!(
