@@ -680,11 +680,6 @@ fn display_list<'a>(layout: &'a TimelineLayout, k: &Inks) -> Vec<Primitive<'a>> 
     let plot = layout.plot;
     let xs = layout.ticks.iter().filter(|t| t.grid).map(|t| t.x);
     let mut out = paint::backdrop(k, layout.width, layout.height, plot, xs, stroke);
-    out.push(paint::line(
-        &[(plot.x0, plot.y1), (plot.x1, plot.y1)],
-        rgba(k.axis, 1.0),
-        stroke,
-    ));
     // Under the rows, so an unknown-start segment visibly begins on it.
     let reference = rgba(k.axis, 1.0);
     out.extend(
@@ -721,6 +716,12 @@ fn display_list<'a>(layout: &'a TimelineLayout, k: &Inks) -> Vec<Primitive<'a>> 
     }
     // Gridlines and the reference line stop short of the rows' names, ends and notes.
     paint::paper_under_text(&mut out, rows_from, plot, k.paper);
+    // The axis after that paper, which reaches down to it under the last row's note.
+    out.push(paint::line(
+        &[(plot.x0, plot.y1), (plot.x1, plot.y1)],
+        rgba(k.axis, 1.0),
+        stroke,
+    ));
     let texts = layout
         .ticks
         .iter()
@@ -858,6 +859,48 @@ mod tests {
         }
         // Without the paper under them, the same charts have lines through their text.
         assert!(crossed_before > 0);
+    }
+
+    /// The axis is drawn whole: the paper under the last row's note reaches down to it, and drawn over it, would
+    /// have hidden half its width there.
+    #[test]
+    fn no_paper_is_laid_over_the_axis() {
+        use crate::chart::paint::{px, Primitive};
+        let k = crate::chart::Theme::Light.inks();
+        let paper = paint::rgba(k.paper, 1.0);
+        let mut reaching = 0;
+        for chart in [reported(), mixed()] {
+            for width in [280, 360, 640, 1280] {
+                let l =
+                    layout(&chart, &geom(width, 2.0)).unwrap_or_else(|e| panic!("{width}: {e}"));
+                let list = display_list(&l, k);
+                let y = px(l.plot.y1);
+                let is_axis = |p: &Primitive<'_>| {
+                    matches!(p, Primitive::Path { points, .. }
+                        if points.len() == 2 && points.iter().all(|q| q.1 == y))
+                };
+                let on_axis = |p: &Primitive<'_>| {
+                    matches!(p, Primitive::Rect { from, to, colour }
+                        if *colour == paper && from.1 <= y + 1 && to.1 >= y - 1)
+                };
+                let Some(axis) = list.iter().position(is_axis) else {
+                    panic!("at {width}: no axis line at y {y}");
+                };
+                assert!(
+                    !list.iter().skip(axis + 1).any(on_axis),
+                    "at {width}: paper over the axis"
+                );
+                // The ground (first) is under everything.
+                reaching += list
+                    .iter()
+                    .take(axis)
+                    .skip(1)
+                    .filter(|p| on_axis(p))
+                    .count();
+            }
+        }
+        // Some note's paper does reach the axis, so the check above checks something.
+        assert!(reaching > 0);
     }
 
     /// Every text the chart draws is at least 12 CSS px, at any width (the floor the issue on accessibility
