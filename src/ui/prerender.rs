@@ -741,7 +741,9 @@ fn defer_app(
     let lead = crate::view::words::static_lead(lang);
     let said = js_string(&format!("{lead}{before}{js}, {wasm}{after}"));
     // What a screen reader is told of such a press, in the chart's status line (a live region): the toggle itself
-    // only looks as waiting (`aria-pressed` stays false until the chart has changed).
+    // only looks as waiting (`aria-pressed` stays false until the chart has changed). Once the page says its charts
+    // cannot be made interactive, no press is kept any longer: the marks and those words go (as in
+    // `take_over::say_static`), and later presses are not marked.
     let kept = js_string(crate::view::words::early_press_kept(lang));
     // If the app stops with an error once started (a WebAssembly trap: a panic aborts the module), its charts
     // no longer answer: the page says that too, once, in place of silence.
@@ -755,7 +757,9 @@ fn defer_app(
     // Opened from disk, a link to a page's folder (`../program/sme/`) would show the folder's listing: each
     // one is pointed at the folder's `index.html`, so the pages can still be walked through.
     let script = format!(
-        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const say=()=>note(location.protocol==='file:'?{disk}:{said},'');\
+        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const k={kept},say=()=>{{for(const e of document.querySelectorAll('[data-early]'))\
+e.removeAttribute('data-early');for(const t of document.querySelectorAll('[data-island] [role=status]'))if(t.textContent===k)\
+t.textContent='';note(location.protocol==='file:'?{disk}:{said},'');}};\
 if(location.protocol==='file:')addEventListener('DOMContentLoaded',()=>{{for(const a of document.querySelectorAll('a[href]')){{\
 const h=a.getAttribute('href'),i=h.search(/[?#]|$/);if(!/^([a-z][a-z0-9+.-]*:|\\/|[?#])/i.test(h)&&h[i-1]==='/')\
 a.setAttribute('href',h.slice(0,i)+'index.html'+h.slice(i));}}}});\
@@ -770,9 +774,9 @@ for(const e of['pointerdown','keydown','focusin'])addEventListener(e,go,{{once:t
 setTimeout(go,1500);\
 addEventListener('click',(e)=>{{\
 const b=e.target.closest?.('[data-island] [role=group] button,[data-island] button[data-action]');\
-const i=b?.closest('[data-island]');if(!i||i.hasAttribute('data-live'))return;\
+const i=b?.closest('[data-island]');if(!i||i.hasAttribute('data-live')||document.querySelector('.static-note'))return;\
 if(b.parentElement.matches('[role=group]'))for(const o of b.parentElement.children)o.removeAttribute('data-early');\
-b.setAttribute('data-early','');const t=i.querySelector('[role=status]');if(t)t.textContent={kept};}},true);\
+b.setAttribute('data-early','');const t=i.querySelector('[role=status]');if(t)t.textContent=k;}},true);\
 globalThis.ansanBudgetFull=(js,wasm,action,query,width)=>{{globalThis.ansanBudgetHelper=true;\
 return import(js).then(async(m)=>{{await m.default({{module_or_path:wasm}});return m.menu_action(action,query,width);}});}};\
 }})();</script>"

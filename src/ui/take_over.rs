@@ -383,6 +383,7 @@ fn explorer_link(e: &web_sys::MouseEvent) -> Option<(web_sys::Element, web_sys::
 /// are not interactive, and why. Nothing else changes. (The page's
 /// loader says the same when the app's own files fail: `prerender::defer_app`.)
 fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
+    let_go_of_early_presses(doc, lang);
     let Ok(p) = doc.create_element("p") else {
         return;
     };
@@ -401,6 +402,32 @@ fn say_static(doc: &web_sys::Document, e: &LoadError, lang: Lang) {
         _ => {
             if let Some(body) = doc.body() {
                 let _ = body.prepend_with_node_1(&p);
+            }
+        }
+    }
+}
+
+/// A press the page's loader kept while the app was arriving (`ui::prerender::defer_app`) will never be applied
+/// once the charts cannot be driven: its waiting look and the status line's word that it will be applied go, as
+/// the loader does when the app's own files fail. (Once this note is there, the loader keeps no more.)
+fn let_go_of_early_presses(doc: &web_sys::Document, lang: Lang) {
+    if let Ok(early) = doc.query_selector_all("[data-early]") {
+        for i in 0..early.length() {
+            if let Some(e) = early
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = e.remove_attribute("data-early");
+            }
+        }
+    }
+    let kept = crate::view::words::early_press_kept(lang);
+    if let Ok(statuses) = doc.query_selector_all("[data-island] [role=status]") {
+        for i in 0..statuses.length() {
+            if let Some(s) = statuses.item(i) {
+                if s.text_content().as_deref() == Some(kept) {
+                    s.set_text_content(None);
+                }
             }
         }
     }

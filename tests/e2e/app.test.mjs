@@ -479,6 +479,36 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
   assert.deepEqual(problems, []);
 });
 
+test('a press kept while the app arrives is let go once the page says its charts cannot be driven', TIMEOUT, async (t) => {
+  // The app's own files fail (the loader says so), or the data does (the app says so): either way the kept press
+  // will never be applied, so neither its waiting look nor the word that it will be stays; later presses get none.
+  for (const [what, failing] of [
+    ['the app\'s files', (u) => /\/ansan-budget-[0-9a-f]+_bg\.wasm$/.test(u.pathname)],
+    ['the data', DATA_GLOB],
+  ]) {
+    const { page } = await openPage(t);
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(failing, async (r) => {
+      await held;
+      await r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+    });
+    await gotoApp(page, 'en/');
+    const unit = page.locator('#overview-chart-unit button');
+    const status = page.locator('#overview-chart-menu-status');
+    await unit.nth(1).click();
+    assert.equal(await unit.nth(1).getAttribute('data-early'), '', `${what}: the press was not kept`);
+    assert.match(await status.textContent(), /^The chart is still getting ready/, what);
+    release();
+    await page.locator('p.static-note[role="alert"]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-early]').count(), 0, `${what}: a press still shown as waiting`);
+    assert.equal(await status.textContent(), '', `${what}: the status line still says the press will be applied`);
+    await unit.nth(2).click();
+    assert.equal(await page.locator('[data-early]').count(), 0, `${what}: a press after the note was kept`);
+    assert.equal(await status.textContent(), '', `${what}: a press after the note was said to be kept`);
+  }
+});
+
 test('(d) the note at 320 px with text at 200 %: a third of the window at most, reachable by keyboard, the page\'s end above it', TIMEOUT, async (t) => {
   // Before, the note was as tall as its text: 952 px in a 640 px window, its first lines above the window's top
   // (it is fixed), and the whole page under it. It says the same whether the app's data or its own files failed.
