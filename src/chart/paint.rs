@@ -91,7 +91,7 @@ const CLEAR_ACROSS_EM: f64 = 0.15;
 const CLEAR_HALF_HEIGHT_EM: f64 = 0.6;
 
 /// The box a text primitive's glyphs take, by the same estimate layout places text with, and a little room around.
-pub(crate) fn text_box(p: &Primitive<'_>) -> Option<Rect> {
+fn text_box(p: &Primitive<'_>) -> Option<Rect> {
     let Primitive::Text {
         text,
         at: (x, y),

@@ -742,8 +742,8 @@ fn defer_app(
     let said = js_string(&format!("{lead}{before}{js}, {wasm}{after}"));
     // What a screen reader is told of such a press, in the chart's status line (a live region): the toggle itself
     // only looks as waiting (`aria-pressed` stays false until the chart has changed). Once the page says its charts
-    // cannot be made interactive, no press is kept any longer: the marks and those words go (as in
-    // `take_over::say_static`), and later presses are not marked.
+    // cannot be made interactive (`say`: its files failed, or it stopped with an error), no press is kept any
+    // longer: the marks and those words go (as in `take_over::say_static`), and later presses are not marked.
     let kept = js_string(crate::view::words::early_press_kept(lang));
     // If the app stops with an error once started (a WebAssembly trap: a panic aborts the module), its charts
     // no longer answer: the page says that too, once, in place of silence.
@@ -757,18 +757,18 @@ fn defer_app(
     // Opened from disk, a link to a page's folder (`../program/sme/`) would show the folder's listing: each
     // one is pointed at the folder's `index.html`, so the pages can still be walked through.
     let script = format!(
-        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const k={kept},say=()=>{{for(const e of document.querySelectorAll('[data-early]'))\
+        "<script id=\"app-loader\">(()=>{{let s=false;{NOTE_JS}const k={kept},say=(n)=>{{for(const e of document.querySelectorAll('[data-early]'))\
 e.removeAttribute('data-early');for(const t of document.querySelectorAll('[data-island] [role=status]'))if(t.textContent===k)\
-t.textContent='';note(location.protocol==='file:'?{disk}:{said},'');}};\
+t.textContent='';note(n,'');}};\
 if(location.protocol==='file:')addEventListener('DOMContentLoaded',()=>{{for(const a of document.querySelectorAll('a[href]')){{\
 const h=a.getAttribute('href'),i=h.search(/[?#]|$/);if(!/^([a-z][a-z0-9+.-]*:|\\/|[?#])/i.test(h)&&h[i-1]==='/')\
 a.setAttribute('href',h.slice(0,i)+'index.html'+h.slice(i));}}}});\
-addEventListener('error',(e)=>{{if(e.error instanceof WebAssembly.RuntimeError)note({stopped},'');}});\
+addEventListener('error',(e)=>{{if(e.error instanceof WebAssembly.RuntimeError)say({stopped});}});\
 const go=()=>{{if(s)return;s=true;\
 const w=WebAssembly.compileStreaming(fetch('{wasm}')).catch(()=>fetch('{wasm}')\
 .then((r)=>r.arrayBuffer()).then((b)=>WebAssembly.compile(b)));w.catch(()=>{{}});\
 const m=import('{js}');const d=fetch('{data}');d.catch(()=>{{}});globalThis.ansanBudgetFetched={{'{data}':d}};\
-m.then((m)=>m.default({{module_or_path:w}})).catch(say);}};\
+m.then((m)=>m.default({{module_or_path:w}})).catch(()=>say(location.protocol==='file:'?{disk}:{said}));}};\
 new PerformanceObserver(()=>go()).observe({{type:'largest-contentful-paint',buffered:true}});\
 for(const e of['pointerdown','keydown','focusin'])addEventListener(e,go,{{once:true,capture:true}});\
 setTimeout(go,1500);\

@@ -480,11 +480,14 @@ test('a toggle or menu item pressed while the app is still arriving is applied o
 });
 
 test('a press kept while the app arrives is let go once the page says its charts cannot be driven', TIMEOUT, async (t) => {
-  // The app's own files fail (the loader says so), or the data does (the app says so): either way the kept press
-  // will never be applied, so neither its waiting look nor the word that it will be stays; later presses get none.
-  for (const [what, failing] of [
-    ['the app\'s files', (u) => /\/ansan-budget-[0-9a-f]+_bg\.wasm$/.test(u.pathname)],
+  // The app's own files fail (the loader says so), the data does (the app says so), or the module traps (the
+  // loader hears it): either way the kept press will never be applied, so neither its waiting look nor the word
+  // that it will be stays; later presses get none.
+  const wasm = (u) => /\/ansan-budget-[0-9a-f]+_bg\.wasm$/.test(u.pathname);
+  for (const [what, failing, trap = false] of [
+    ['the app\'s files', wasm],
     ['the data', DATA_GLOB],
+    ['a trap', wasm, true],
   ]) {
     const { page } = await openPage(t);
     let release;
@@ -499,7 +502,8 @@ test('a press kept while the app arrives is let go once the page says its charts
     await unit.nth(1).click();
     assert.equal(await unit.nth(1).getAttribute('data-early'), '', `${what}: the press was not kept`);
     assert.match(await status.textContent(), /^The chart is still getting ready/, what);
-    release();
+    if (trap) await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    else release();
     await page.locator('p.static-note[role="alert"]').waitFor({ state: 'attached' });
     assert.equal(await page.locator('[data-early]').count(), 0, `${what}: a press still shown as waiting`);
     assert.equal(await status.textContent(), '', `${what}: the status line still says the press will be applied`);
