@@ -92,8 +92,9 @@ async function open(page, address = '') {
 }
 
 /**
- * Waits until no CSS transition runs. A page whose address has view options (`?unit=won`) is taken over as
- * rendered (default options) and then follows its address, so its toggle buttons fade to their new state.
+ * Waits until no CSS transition or animation runs. None is expected (the toggles do not fade: app.test.mjs), but a
+ * page whose address has view options (`?unit=won`) changes its toggles after it is taken over, and a screenshot or
+ * an axe check taken during any transition would see colours in between.
  */
 async function settled(page) {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
