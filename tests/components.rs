@@ -210,6 +210,102 @@ async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
     );
 }
 
+/// Gives the served drawing's place in `root` a drawing `width` × `height` px (made as the build makes them: its
+/// size in attributes, shown at the box's width and that height).
+fn serve_drawing(root: &Element, width: f64, height: f64) {
+    let served = root
+        .query_selector("[data-chart-static]")
+        .ok()
+        .flatten()
+        .expect("the served drawing's place");
+    served.set_inner_html(&format!(
+        "<svg class=\"full\" preserveAspectRatio=\"xMinYMin meet\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" style=\"display:block;width:100%;height:{height}px\"></svg>"
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_whose_served_drawing_is_its_picture_answers_over_it_before_it_is_drawn() {
+    let root = root();
+    yew::Renderer::<BarChartHarness>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let route = ansan_budget::view::route::Route::default();
+    let sized = ansan_budget::ui::LiveChart::prepare(
+        &root,
+        "test-chart",
+        dataset(),
+        ansan_budget::view::widget_params::WidgetChart::Overview,
+        route.clone(),
+        (route.unit, route.scale),
+        ansan_budget::ui::Host::Explorer { depth: 0 },
+    )
+    .expect("a canvas to drive")
+    .size();
+    let canvas = root
+        .query_selector("canvas#test-chart")
+        .ok()
+        .flatten()
+        .expect("a canvas")
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .expect("a canvas element");
+    let css = |name: &str| {
+        js_sys::parse_float(&canvas.style().get_property_value(name).unwrap_or_default())
+    };
+    let (width, height) = (css("width"), css("height"));
+    assert!(height > 0.0, "sized: {}", root.inner_html());
+    // A drawing made for another width (the canvas widens the axis) or height is not the chart's picture.
+    for (w, h) in [(width - 1.0, height), (width, height + 1.0)] {
+        serve_drawing(&root, w, h);
+        assert!(
+            !sized.answer_over_served(),
+            "answered over a {w} × {h} drawing"
+        );
+        assert!(!canvas.has_attribute("data-over"));
+    }
+    serve_drawing(&root, width, height);
+    sized.live().go_live();
+    assert!(sized.answer_over_served(), "{}", root.inner_html());
+    assert!(canvas.has_attribute("data-over"));
+    assert!(!canvas.has_attribute("data-drawn"), "not drawn yet");
+    let served = root
+        .query_selector("[data-chart-static]")
+        .ok()
+        .flatten()
+        .expect("the served drawing stays until the canvas is drawn");
+    assert_eq!(
+        served.get_attribute("aria-hidden").as_deref(),
+        Some("true"),
+        "a screen reader has the canvas's name and options, not both"
+    );
+    // It answers the keys with the layout it was sized for: the first bar's tooltip.
+    let event =
+        js_sys::Function::new_no_args("return new KeyboardEvent('keydown', { key: 'Home' })")
+            .call0(&wasm_bindgen::JsValue::NULL)
+            .expect("a key event")
+            .dyn_into::<web_sys::Event>()
+            .expect("an event");
+    canvas.dispatch_event(&event).expect("dispatched");
+    assert_eq!(
+        canvas.get_attribute("aria-activedescendant").as_deref(),
+        Some("test-chart-point-0")
+    );
+    let tip = text_at(&root, ".tooltip").unwrap_or_default();
+    assert!(tip.contains("재생혁신"), "tooltip: {tip:?}");
+    // Drawn, the canvas takes the served drawing's place.
+    sized.draw();
+    assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
+    assert!(!canvas.has_attribute("data-over"));
+    assert!(
+        root.query_selector("[data-chart-static]")
+            .ok()
+            .flatten()
+            .is_none(),
+        "{}",
+        root.inner_html()
+    );
+    assert!(text_at(&root, ".tooltip").is_some(), "the tooltip stays");
+}
+
 /// The app mounted with its data and a page address: the page's markup as the build renders it (tests/e2e
 /// covers the served pages, and the fetch).
 fn mount_app(root: &Element, path: &str) -> ansan_budget::view::route::Route {

@@ -75,6 +75,11 @@ impl Frame {
     pub fn css_width(&self) -> u32 {
         self.css_width
     }
+
+    /// The reader's text size as a factor of the page's own ([`text_scale`]).
+    pub fn text_scale(&self) -> f64 {
+        self.text_scale
+    }
 }
 
 /// The frame `canvas` has on the page now. Reading it lays the page out and computes its style, if either is

@@ -109,55 +109,81 @@ pub fn take_over_islands(root: &web_sys::Element, dataset: DataRef, route: Route
         )
     });
     let later_prepare = prepare.clone();
-    in_tasks(now, prepare, move || {
-        super::mark("app-interactive");
+    let answering = || super::mark("app-interactive");
+    in_tasks(now, prepare, answering, move || {
         if later.is_empty() {
             super::mark("every-chart-interactive");
         } else {
             // Says which way the page went, for the tests: the time between two marks is no proof of one task.
             super::mark("charts-deferred");
             when_idle(move || {
-                in_tasks(later, later_prepare, || {
-                    super::mark("every-chart-interactive");
-                });
+                in_tasks(
+                    later,
+                    later_prepare,
+                    || {},
+                    || {
+                        super::mark("every-chart-interactive");
+                    },
+                );
             });
         }
     });
 }
 
-/// Takes `islands` over one after the other, each in two tasks of its own, then calls `done` in the last: the
-/// first makes the chart's view, sizes its canvas, lays the chart out and gives it its listeners
-/// (`LiveChart::prepare`, `Prepared::size`, `LiveChart::go_live`: the canvas is still hidden behind the served
-/// drawing, and a toggle pressed now draws it at once); the second draws it (`Sized::draw`). All of it in one
-/// task held the main thread for ~30 ms at 1x CPU on the overview, which Lighthouse's simulated phone (4x
-/// slower) counts as a task of ~120 ms, 70 of them blocking input; a tap in between is now answered sooner.
+/// Takes `islands` over one after the other, each in two tasks of its own. The first makes the chart's view,
+/// sizes its canvas, lays the chart out and gives it its listeners (`LiveChart::prepare`, `Prepared::size`,
+/// `LiveChart::go_live`): the canvas is still hidden behind the served drawing, and a toggle pressed now draws
+/// it at once; where that drawing is exactly the chart's picture, the canvas is shown over it and answers the
+/// pointer and keys too (`Sized::answer_over_served`). The second draws it (`Sized::draw`). `answering` is
+/// called once the last chart answers (over its served drawing, else once drawn), `done` once it is drawn. All
+/// of it in one task held the main thread for ~30 ms at 1x CPU on the overview, which Lighthouse's simulated
+/// phone (4x slower) counts as a task of ~120 ms, 70 of them blocking input; a tap in between is now answered
+/// sooner.
 fn in_tasks(
     islands: Vec<Island>,
     prepare: Rc<dyn Fn(Island) -> Option<Prepared>>,
+    answering: impl FnOnce() + 'static,
     done: impl FnOnce() + 'static,
 ) {
-    step(islands.into_iter(), prepare, Box::new(done));
+    step(
+        islands.into_iter(),
+        prepare,
+        Box::new(answering),
+        Box::new(done),
+    );
 }
 
 /// One island of [`in_tasks`], from the next task on.
 fn step(
     mut islands: std::vec::IntoIter<Island>,
     prepare: Rc<dyn Fn(Island) -> Option<Prepared>>,
+    answering: Box<dyn FnOnce()>,
     done: Box<dyn FnOnce()>,
 ) {
     next_task(move || {
         let Some(prepared) = islands.by_ref().find_map(|island| prepare(island)) else {
+            answering();
             done();
             return;
         };
         let sized = prepared.size();
         sized.live().go_live();
+        let last = islands.len() == 0;
+        let mut answering = Some(answering);
+        if sized.answer_over_served() && last {
+            if let Some(answering) = answering.take() {
+                answering();
+            }
+        }
         next_task(move || {
             sized.draw();
-            if islands.len() == 0 {
-                done();
-            } else {
-                step(islands, prepare, done);
+            match answering {
+                Some(answering) if !last => step(islands, prepare, answering, done),
+                Some(answering) => {
+                    answering();
+                    done();
+                }
+                None => done(),
             }
         });
     });

@@ -144,6 +144,12 @@ impl Sized {
     pub fn live(&self) -> &Rc<LiveChart> {
         &self.live
     }
+
+    /// Where the served drawing shows exactly what [`Sized::draw`] will draw, the chart answers now, over it:
+    /// see [`LiveChart::answer_over_served`]. Whether it does.
+    pub fn answer_over_served(&self) -> bool {
+        self.live.answer_over_served(&self.rest)
+    }
 }
 
 /// What is left of showing a view once the canvas is sized ([`LiveChart::finish`]).
@@ -447,6 +453,79 @@ impl LiveChart {
         Ok(frame)
     }
 
+    /// Where the served drawing shows exactly what the canvas is sized to draw, the canvas is shown over it,
+    /// transparent, with the layout it was sized for (`data-over`; style.css places it): the chart answers the
+    /// pointer, the keys and its toggles before it is drawn, and the drawing that follows replaces the served
+    /// one with the same picture. Exactly: the view the page was served with (`rest` rewrites nothing), sized
+    /// by this sizing, at the text size the page was made for and outside forced colours, and the drawing the
+    /// stylesheet shows is one made at the canvas's very width and height (a phone's 328 px column, the full
+    /// 1200 px one). Anywhere else the chart waits for its drawing. The served drawing is then hidden from
+    /// assistive technology, which has the canvas's name and options. Whether the chart answers over it.
+    fn answer_over_served(&self, rest: &Rest) -> bool {
+        if rest.rewrite || self.state.borrow().sizings != rest.sizing {
+            return false;
+        }
+        let sized = match &rest.then {
+            Then::Draw {
+                sized: Some(Ok(sized)),
+                copy: None,
+                ..
+            }
+            | Then::Redraw(Some(Ok(sized))) => sized.clone(),
+            _ => return false,
+        };
+        let Some(frame) = self.frame.get() else {
+            return false;
+        };
+        let forced = web_sys::window()
+            .and_then(|w| w.match_media("(forced-colors: active)").ok().flatten())
+            .is_some_and(|m| m.matches());
+        if frame.text_scale() != 1.0 || forced {
+            return false;
+        }
+        let Some(served) = self
+            .canvas_box
+            .query_selector("[data-chart-static]")
+            .ok()
+            .flatten()
+        else {
+            return false;
+        };
+        let Ok(drawings) = served.query_selector_all("svg") else {
+            return false;
+        };
+        let shown = (0..drawings.length())
+            .filter_map(|i| drawings.item(i)?.dyn_into::<Element>().ok())
+            .find(|svg| svg.get_bounding_client_rect().width() > 0.0);
+        let Some(shown) = shown else {
+            return false;
+        };
+        let size_of = |name: &str| {
+            shown
+                .get_attribute(name)
+                .map(|v| js_sys::parse_float(&v))
+                .filter(|v| v.is_finite())
+        };
+        let canvas_height = js_sys::parse_float(
+            &self
+                .canvas
+                .style()
+                .get_property_value("height")
+                .unwrap_or_default(),
+        );
+        let shown_height = shown.get_bounding_client_rect().height();
+        let exact = size_of("width") == Some(f64::from(frame.css_width()))
+            && size_of("height").is_some_and(|h| (h - canvas_height).abs() < 0.5)
+            && (shown_height - canvas_height).abs() < 0.5;
+        if !exact {
+            return false;
+        }
+        self.state.borrow_mut().drawn = Some(sized);
+        let _ = served.set_attribute("aria-hidden", "true");
+        let _ = self.canvas.set_attribute("data-over", "");
+        true
+    }
+
     /// Draws the canvas as the state has it, on the canvas `sized` sized for it, or copies `copy`'s picture
     /// (a drawing kept aside, laid out as `sized`) onto it; the served drawing goes once it is drawn, and a
     /// failure is said in its place (the served drawing, if still there, stays).
@@ -462,19 +541,33 @@ impl LiveChart {
         let (Some(drawing), Some(sized)) = (drawing, sized) else {
             return;
         };
+        // Shown over the served drawing until now (`answer_over_served`).
+        let over = self.canvas.has_attribute("data-over");
         let drawn = sized.and_then(|sized| match copy {
             Some((picture, fit)) => copy_kept(&self.canvas, &picture, &fit).map(|()| sized),
             None => paint(&self.canvas, &drawing, theme, &sized).map(|()| sized),
         });
+        if over {
+            let _ = self.canvas.remove_attribute("data-over");
+        }
         match drawn {
             Ok(drawn) => {
                 let first = self.state.borrow_mut().drawn.replace(drawn).is_none();
-                if first {
+                if first || over {
                     self.remove_in_box("[data-chart-static]");
                 }
                 self.remove_in_box(".chart-error");
             }
             Err(e) => {
+                if over {
+                    // Not drawn after all: the served drawing is the chart again, for the eye and for a screen
+                    // reader, and nothing answers over it.
+                    self.state.borrow_mut().drawn = None;
+                    if let Ok(Some(served)) = self.canvas_box.query_selector("[data-chart-static]")
+                    {
+                        let _ = served.remove_attribute("aria-hidden");
+                    }
+                }
                 let lang = self.lang();
                 let text = if e.kind == ChartErrorKind::TooLarge {
                     // The served drawing has no such limit: it stays where it shows what the controls say.
