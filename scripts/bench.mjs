@@ -459,8 +459,9 @@ console.log(
     `First chart in the page: when script first finds \`${CHART_SELECTOR}\` (a pre-rendered chart once the parser ` +
       `has closed it, a canvas once drawn) or the "${FIRST_CHART}" mark. First chart visible: when the frame showing ` +
       'that chart was presented (the Element Timing of a one-character text added beside it in the same task), for ' +
-      `every page alike. Interaction ready: the "${INTERACTIVE}" mark (the app has taken over and drawn the page's ` +
-      `first chart and every chart in its first screen), else "${FIRST_CHART}". Every chart interactive: the ` +
+      `every page alike. Interaction ready: the "${INTERACTIVE}" mark (the app has taken over the page's first chart ` +
+      `and every chart in its first screen, each drawn or answering over a served drawing that is exactly its ` +
+      `picture), else "${FIRST_CHART}". Every chart interactive: the ` +
       `"${EVERY_CHART}" mark (charts below the first screen are taken over when the browser is next idle). A canvas ` +
       'or inline SVG is no LCP candidate.',
     '',
