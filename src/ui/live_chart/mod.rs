@@ -483,12 +483,7 @@ impl LiveChart {
         if frame.text_scale() != 1.0 || forced {
             return false;
         }
-        let Some(served) = self
-            .canvas_box
-            .query_selector("[data-chart-static]")
-            .ok()
-            .flatten()
-        else {
+        let Some(served) = self.served_drawing() else {
             return false;
         };
         let Ok(drawings) = served.query_selector_all("svg") else {
@@ -563,8 +558,7 @@ impl LiveChart {
                     // Not drawn after all: the served drawing is the chart again, for the eye and for a screen
                     // reader, and nothing answers over it.
                     self.state.borrow_mut().drawn = None;
-                    if let Ok(Some(served)) = self.canvas_box.query_selector("[data-chart-static]")
-                    {
+                    if let Some(served) = self.served_drawing() {
                         let _ = served.remove_attribute("aria-hidden");
                     }
                 }
@@ -622,15 +616,18 @@ impl LiveChart {
         }
     }
 
-    /// Shows the served drawing where the chart still has one and it shows the chart as the controls now ask for
-    /// it (the unit and scale it was served with), hides it otherwise; whether it is shown.
-    fn keep_served_drawing(&self) -> bool {
-        let Some(drawing) = self
-            .canvas_box
+    /// The drawing the page was served with, while the chart still has it (the canvas's first drawing removes it).
+    fn served_drawing(&self) -> Option<Element> {
+        self.canvas_box
             .query_selector("[data-chart-static]")
             .ok()
             .flatten()
-        else {
+    }
+
+    /// Shows the served drawing where the chart still has one and it shows the chart as the controls now ask for
+    /// it (the unit and scale it was served with), hides it otherwise; whether it is shown.
+    fn keep_served_drawing(&self) -> bool {
+        let Some(drawing) = self.served_drawing() else {
             return false;
         };
         let route = self.route.borrow();
