@@ -153,6 +153,20 @@ fn bar_chart_harness() -> Html {
     })
 }
 
+/// The harness's chart found under `root` and its view made, in the overview's default view on an explorer page.
+fn prepare_harness(root: &Element) -> Option<ansan_budget::ui::Prepared> {
+    let route = ansan_budget::view::route::Route::default();
+    ansan_budget::ui::LiveChart::prepare(
+        root,
+        "test-chart",
+        dataset(),
+        ansan_budget::view::widget_params::WidgetChart::Overview,
+        route.clone(),
+        (route.unit, route.scale),
+        ansan_budget::ui::Host::Explorer { depth: 0 },
+    )
+}
+
 #[wasm_bindgen_test]
 async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
     let root = root();
@@ -165,17 +179,7 @@ async fn bar_chart_canvas_is_drawn_by_the_live_chart_and_named() {
             .is_some(),
         "served with its static drawing's place"
     );
-    let route = ansan_budget::view::route::Route::default();
-    let live = ansan_budget::ui::LiveChart::prepare(
-        &root,
-        "test-chart",
-        dataset(),
-        ansan_budget::view::widget_params::WidgetChart::Overview,
-        route.clone(),
-        (route.unit, route.scale),
-        ansan_budget::ui::Host::Explorer { depth: 0 },
-    )
-    .map(|chart| chart.attach());
+    let live = prepare_harness(&root).map(|chart| chart.attach());
     assert!(live.is_some(), "a canvas to drive");
     let canvas = root
         .query_selector("canvas#test-chart")
@@ -229,18 +233,7 @@ async fn a_chart_whose_served_drawing_is_its_picture_answers_over_it_before_it_i
     let root = root();
     yew::Renderer::<BarChartHarness>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    let route = ansan_budget::view::route::Route::default();
-    let sized = ansan_budget::ui::LiveChart::prepare(
-        &root,
-        "test-chart",
-        dataset(),
-        ansan_budget::view::widget_params::WidgetChart::Overview,
-        route.clone(),
-        (route.unit, route.scale),
-        ansan_budget::ui::Host::Explorer { depth: 0 },
-    )
-    .expect("a canvas to drive")
-    .size();
+    let sized = prepare_harness(&root).expect("a canvas to drive").size();
     let canvas = root
         .query_selector("canvas#test-chart")
         .ok()

@@ -55,7 +55,7 @@ pub use figures_table::{FiguresTable, FiguresTableProps};
 pub use interactive_canvas::{canvas_markup, CanvasMarkupProps};
 pub use lang_text::lang_text;
 #[cfg(target_arch = "wasm32")]
-pub use live_chart::{Host, LiveChart};
+pub use live_chart::{Host, LiveChart, Prepared};
 pub use menu_export::{exporter, register_exports};
 pub use not_found_page::NotFoundPage;
 pub use overview_page::OverviewPage;

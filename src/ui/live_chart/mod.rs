@@ -489,10 +489,15 @@ impl LiveChart {
         let Ok(drawings) = served.query_selector_all("svg") else {
             return false;
         };
+        // The drawing the stylesheet shows, and its box: the others are not displayed.
         let shown = (0..drawings.length())
             .filter_map(|i| drawings.item(i)?.dyn_into::<Element>().ok())
-            .find(|svg| svg.get_bounding_client_rect().width() > 0.0);
-        let Some(shown) = shown else {
+            .map(|svg| {
+                let rect = svg.get_bounding_client_rect();
+                (svg, rect)
+            })
+            .find(|(_, rect)| rect.width() > 0.0);
+        let Some((shown, rect)) = shown else {
             return false;
         };
         let size_of = |name: &str| {
@@ -508,10 +513,9 @@ impl LiveChart {
                 .get_property_value("height")
                 .unwrap_or_default(),
         );
-        let shown_height = shown.get_bounding_client_rect().height();
         let exact = size_of("width") == Some(f64::from(frame.css_width()))
             && size_of("height").is_some_and(|h| (h - canvas_height).abs() < 0.5)
-            && (shown_height - canvas_height).abs() < 0.5;
+            && (rect.height() - canvas_height).abs() < 0.5;
         if !exact {
             return false;
         }
