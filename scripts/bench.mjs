@@ -214,8 +214,9 @@ function watchUnitControl() {
   const w = { clickTs: null, drawnAt: null, frameAt: null };
   window.__benchRedraw = w;
   document.addEventListener('click', (e) => (w.clickTs ??= e.timeStamp), true);
-  // A canvas says it was drawn with data-drawn (set again on each draw); anything else, by changing.
-  const options = chart.hasAttribute('data-drawn')
+  // A canvas says it was drawn with data-drawn (set again on each draw; one holding the drawing its page was
+  // served with, data-over, sets it at its first draw); anything else, by changing.
+  const options = chart.hasAttribute('data-drawn') || chart.hasAttribute('data-over')
     ? { attributes: true, attributeFilter: ['data-drawn'] }
     : { attributes: true, childList: true, subtree: true, characterData: true };
   new MutationObserver(() => {
@@ -460,7 +461,7 @@ console.log(
       `has closed it, a canvas once drawn) or the "${FIRST_CHART}" mark. First chart visible: when the frame showing ` +
       'that chart was presented (the Element Timing of a one-character text added beside it in the same task), for ' +
       `every page alike. Interaction ready: the "${INTERACTIVE}" mark (the app has taken over the page's first chart ` +
-      `and every chart in its first screen, each drawn or answering over a served drawing that is exactly its ` +
+      `and every chart in its first screen, each drawn or answering over the served drawing it holds as its ` +
       `picture), else "${FIRST_CHART}". Every chart interactive: the ` +
       `"${EVERY_CHART}" mark (charts below the first screen are taken over when the browser is next idle). A canvas ` +
       'or inline SVG is no LCP candidate.',

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, REPO_ROOT, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
+import { ANSWERING, DIST, REPO_ROOT, assertBuilt, launchChromium } from '../tests/e2e/browser.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const out = process.argv[2] || 'docs/screenshots';
@@ -33,7 +33,8 @@ try {
     await page.goto(`${server.url}/${address}`);
     if (js) {
       await page.waitForFunction(() => performance.getEntriesByName('every-chart-interactive').length > 0);
-      await page.locator('canvas[data-drawn="true"]').first().waitFor({ state: 'attached' });
+      // Drawn, or holding the drawing it was served with (the same picture) until a change.
+      await page.locator(`canvas${ANSWERING}`).first().waitFor({ state: 'attached' });
       // The address's own view options are applied after the takeover; let that redraw land.
       await page.waitForTimeout(300);
     }

@@ -229,7 +229,7 @@ fn serve_drawing(root: &Element, width: f64, height: f64) {
 }
 
 #[wasm_bindgen_test]
-async fn a_chart_whose_served_drawing_is_its_picture_answers_over_it_before_it_is_drawn() {
+async fn a_chart_holds_its_served_drawing_shown_at_its_own_size_until_a_change_draws_it() {
     let root = root();
     yew::Renderer::<BarChartHarness>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
@@ -245,21 +245,30 @@ async fn a_chart_whose_served_drawing_is_its_picture_answers_over_it_before_it_i
         js_sys::parse_float(&canvas.style().get_property_value(name).unwrap_or_default())
     };
     let (width, height) = (css("width"), css("height"));
-    assert!(height > 0.0, "sized: {}", root.inner_html());
-    // A drawing made for another width (the canvas widens the axis) or height is not the chart's picture.
-    for (w, h) in [(width - 1.0, height), (width, height + 1.0)] {
+    assert!(
+        height > 0.0 && width > 300.0,
+        "sized: {}",
+        root.inner_html()
+    );
+    // Not at its own size: wider than the box (shrunk to fit it), or not the height the chart has.
+    for (w, h) in [
+        (width + 1.0, height),
+        (width, height + 1.0),
+        (width - 20.0, height - 1.0),
+    ] {
         serve_drawing(&root, w, h);
-        assert!(
-            !sized.answer_over_served(),
-            "answered over a {w} × {h} drawing"
-        );
+        assert!(!sized.hold_served(), "held a {w} × {h} drawing");
         assert!(!canvas.has_attribute("data-over"));
+        assert_eq!(css("width"), width, "the canvas is sized as before");
     }
-    serve_drawing(&root, width, height);
+    // A drawing narrower than the box, shown at its own size: the canvas takes its width and answers over it.
+    let narrower = width - 20.0;
+    serve_drawing(&root, narrower, height);
     sized.live().go_live();
-    assert!(sized.answer_over_served(), "{}", root.inner_html());
+    assert!(sized.hold_served(), "{}", root.inner_html());
     assert!(canvas.has_attribute("data-over"));
-    assert!(!canvas.has_attribute("data-drawn"), "not drawn yet");
+    assert_eq!((css("width"), css("height")), (narrower, height));
+    assert!(!canvas.has_attribute("data-drawn"), "not drawn");
     let served = root
         .query_selector("[data-chart-static]")
         .ok()
@@ -271,23 +280,32 @@ async fn a_chart_whose_served_drawing_is_its_picture_answers_over_it_before_it_i
         "a screen reader has the canvas's name and options, not both"
     );
     // It answers the keys with the layout it was sized for: the first bar's tooltip.
-    let event =
-        js_sys::Function::new_no_args("return new KeyboardEvent('keydown', { key: 'Home' })")
+    let event = |script: &str| {
+        js_sys::Function::new_no_args(script)
             .call0(&wasm_bindgen::JsValue::NULL)
-            .expect("a key event")
+            .expect("an event")
             .dyn_into::<web_sys::Event>()
-            .expect("an event");
-    canvas.dispatch_event(&event).expect("dispatched");
+            .expect("an event")
+    };
+    canvas
+        .dispatch_event(&event(
+            "return new KeyboardEvent('keydown', { key: 'Home' })",
+        ))
+        .expect("dispatched");
     assert_eq!(
         canvas.get_attribute("aria-activedescendant").as_deref(),
         Some("test-chart-point-0")
     );
     let tip = text_at(&root, ".tooltip").unwrap_or_default();
     assert!(tip.contains("재생혁신"), "tooltip: {tip:?}");
-    // Drawn, the canvas takes the served drawing's place.
-    sized.draw();
+    // A change draws it, at its box's width, in the served drawing's place.
+    web_sys::window()
+        .expect("a window")
+        .dispatch_event(&event("return new Event('resize')"))
+        .expect("dispatched");
     assert_eq!(canvas.get_attribute("data-drawn").as_deref(), Some("true"));
     assert!(!canvas.has_attribute("data-over"));
+    assert_eq!(css("width"), width);
     assert!(
         root.query_selector("[data-chart-static]")
             .ok()

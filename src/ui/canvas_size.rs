@@ -60,6 +60,11 @@ impl Fit {
     pub fn device_per_css(&self) -> f64 {
         self.ratio
     }
+
+    /// The canvas's CSS height.
+    pub fn css_height(&self) -> u32 {
+        self.css_height
+    }
 }
 
 /// What a chart canvas's size follows on the page besides the chart: its box's CSS width (280–1200 px), the
@@ -79,6 +84,14 @@ impl Frame {
     /// The reader's text size as a factor of the page's own ([`text_scale`]).
     pub fn text_scale(&self) -> f64 {
         self.text_scale
+    }
+
+    /// This frame with a box `css_width` wide instead (within the widths a chart is laid out at).
+    pub fn with_width(self, css_width: u32) -> Frame {
+        Frame {
+            css_width: css_width.clamp(MIN_LAYOUT_WIDTH, FULL_LAYOUT_WIDTH),
+            ..self
+        }
     }
 }
 

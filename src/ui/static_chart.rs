@@ -5,7 +5,9 @@
 //! the chart box's width (a container query) at the height the canvas will take, and nothing moves when the
 //! canvas replaces it. The phone's is drawn at a 360 px screen's column, and a third at the page's full
 //! column (1200 px), the width of every desktop window from 1248 px up: at those widths the canvas is drawn at
-//! exactly the drawing's width, so there the first paint is the app's chart.
+//! exactly the drawing's width, so there the first paint is the app's chart. Wherever a drawing is shown at its
+//! own size (its box as wide or wider), the app keeps it as the chart's picture until a change draws the canvas
+//! (`live_chart`'s `hold_served`).
 //! They are drawn with the light inks, each of which also names a custom property that the stylesheet sets to the
 //! dark ink on a dark page, so a reader in dark mode sees the chart the app will draw, before and without it.
 
@@ -16,7 +18,8 @@ use yew::prelude::*;
 /// A layout width below the threshold (a phone), one above it (a narrower window), and the full column. The
 /// phone's is the column of a 360 px screen (328 px between the page's margins), the width of most phones sold
 /// here and of this project's phone tests, where the canvas is then drawn at exactly that width; on a wider
-/// phone the drawing is shown at its own size (its box's height holds it), and the canvas widens the axis.
+/// phone the drawing is shown at its own size (its box's height holds it), and the canvas, drawn at the first
+/// change, widens the axis.
 /// (Drawn at 360 px, it was shrunk to 91 % on a 360 px screen, text and all, and the canvas then drew fewer
 /// ticks and cut the longest name short.)
 const WIDTHS: [(&str, u32); 3] = [("narrow", 328), ("wide", 800), ("full", 1200)];

@@ -2,12 +2,12 @@
 //! the browser adds only what needs it:
 //!
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element's chart is driven
-//!   where it stands ([`LiveChart`]): its canvas drawn over the served drawing, its controls, tooltips, keys
-//!   and menu answering. Nothing is rendered again, so nothing moves and focus stays put; the rest of the page
+//!   where it stands ([`LiveChart`]): its canvas over the served drawing (drawn, or holding that drawing as its
+//!   picture until a change), its controls, tooltips, keys and menu answering. Nothing is rendered again, so nothing moves and focus stays put; the rest of the page
 //!   stays as served. Moving between pages loads the next page, which is as fast as a static file can be
 //!   (pre-rendered, with this module cached).
-//! - The page's first chart and every chart in the first screen are taken over first, each in two short tasks
-//!   (`in_tasks`), so that no one task holds the main thread long; that is when the page is interactive
+//! - The page's first chart and every chart in the first screen are taken over first, each in one or two short
+//!   tasks (`in_tasks`), so that no one task holds the main thread long; that is when the page is interactive
 //!   (`app-interactive`). The others are taken over the same way when the browser is next idle
 //!   (`every-chart-interactive`): the charts in view answer without waiting for them, which a reader scrolling
 //!   to them finds taken over.
@@ -109,83 +109,67 @@ pub fn take_over_islands(root: &web_sys::Element, dataset: DataRef, route: Route
         )
     });
     let later_prepare = prepare.clone();
-    let answering = || super::mark("app-interactive");
-    in_tasks(now, prepare, answering, move || {
+    in_tasks(now, prepare, move || {
+        super::mark("app-interactive");
         if later.is_empty() {
             super::mark("every-chart-interactive");
         } else {
             // Says which way the page went, for the tests: the time between two marks is no proof of one task.
             super::mark("charts-deferred");
             when_idle(move || {
-                in_tasks(
-                    later,
-                    later_prepare,
-                    || {},
-                    || {
-                        super::mark("every-chart-interactive");
-                    },
-                );
+                in_tasks(later, later_prepare, || {
+                    super::mark("every-chart-interactive");
+                });
             });
         }
     });
 }
 
-/// Takes `islands` over one after the other, each in two tasks of its own. The first makes the chart's view,
-/// sizes its canvas, lays the chart out and gives it its listeners (`LiveChart::prepare`, `Prepared::size`,
-/// `LiveChart::go_live`): the canvas is still hidden behind the served drawing, and a toggle pressed now draws
-/// it at once; where that drawing is exactly the chart's picture, the canvas is shown over it and answers the
-/// pointer and keys too (`Sized::answer_over_served`). The second draws it (`Sized::draw`). `answering` is
-/// called once the last chart answers (over its served drawing, else once drawn), `done` once it is drawn. All
-/// of it in one task held the main thread for ~30 ms at 1x CPU on the overview, which Lighthouse's simulated
-/// phone (4x slower) counts as a task of ~120 ms, 70 of them blocking input; a tap in between is now answered
-/// sooner.
+/// Takes `islands` over one after the other, each in a task or two of its own. The first makes the chart's
+/// view, sizes its canvas, lays the chart out and gives it its listeners (`LiveChart::prepare`,
+/// `Prepared::size`, `LiveChart::go_live`). Where the served drawing is shown at its own size, it stays the
+/// chart's picture and the canvas answers over it, not drawn until something changes it
+/// (`Sized::hold_served`); anywhere else the canvas is still hidden behind it, a toggle pressed now draws it at
+/// once, and a second task draws it (`Sized::draw`). `done` is called once the last chart answers. All of it in
+/// one task held the main thread for ~30 ms at 1x CPU on the overview, which Lighthouse's simulated phone (4x
+/// slower) counts as a task of ~120 ms, 70 of them blocking input; a tap in between is now answered sooner,
+/// and where a chart holds its served drawing no drawing blocks input at all.
 fn in_tasks(
     islands: Vec<Island>,
     prepare: Rc<dyn Fn(Island) -> Option<Prepared>>,
-    answering: impl FnOnce() + 'static,
     done: impl FnOnce() + 'static,
 ) {
-    step(
-        islands.into_iter(),
-        prepare,
-        Box::new(answering),
-        Box::new(done),
-    );
+    step(islands.into_iter(), prepare, Box::new(done));
 }
 
 /// One island of [`in_tasks`], from the next task on.
 fn step(
     mut islands: std::vec::IntoIter<Island>,
     prepare: Rc<dyn Fn(Island) -> Option<Prepared>>,
-    answering: Box<dyn FnOnce()>,
     done: Box<dyn FnOnce()>,
 ) {
     next_task(move || {
         let Some(prepared) = islands.by_ref().find_map(|island| prepare(island)) else {
-            answering();
             done();
             return;
         };
         let sized = prepared.size();
         sized.live().go_live();
-        let last = islands.len() == 0;
-        let mut answering = Some(answering);
-        if sized.answer_over_served() && last {
-            if let Some(answering) = answering.take() {
-                answering();
+        let then = move || {
+            if islands.len() == 0 {
+                done();
+            } else {
+                step(islands, prepare, done);
             }
+        };
+        if sized.hold_served() {
+            then();
+        } else {
+            next_task(move || {
+                sized.draw();
+                then();
+            });
         }
-        next_task(move || {
-            sized.draw();
-            match answering {
-                Some(answering) if !last => step(islands, prepare, answering, done),
-                Some(answering) => {
-                    answering();
-                    done();
-                }
-                None => done(),
-            }
-        });
     });
 }
 

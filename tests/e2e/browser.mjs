@@ -67,6 +67,34 @@ export async function waitInteractive(page, timeout = 20_000) {
 }
 
 /**
+ * A selector for a chart canvas that answers: drawn, or holding the drawing its page was served with (shown at
+ * that drawing's own size, the canvas answers over it, `data-over`, and is drawn at the first change).
+ */
+export const ANSWERING = ':is([data-drawn="true"], [data-over])';
+
+/** Waits until every chart canvas on the page answers (`ANSWERING`). */
+export function waitChartsAnswer(page, timeout = 20_000) {
+  return page.waitForFunction(
+    (sel) => [...document.querySelectorAll('[data-island] canvas')].every((c) => c.matches(sel)),
+    ANSWERING,
+    { timeout },
+  );
+}
+
+/**
+ * Has every chart of the page drawn on its canvas, as a change does (a resize: a chart holding its served drawing
+ * is then drawn at its box's width), and waits until they are.
+ */
+export async function drawCharts(page, timeout = 20_000) {
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-island] canvas')].every((c) => c.getAttribute('data-drawn') === 'true' && !c.hasAttribute('data-over')),
+    null,
+    { timeout },
+  );
+}
+
+/**
  * The address of a page or frame relative to the explorer's root path `base` (`/`, `/budget/`): the path below it
  * and the query, `en/program/sme/?unit=won`; `` for the root page. An address outside `base` keeps its whole path.
  */

@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   holdData,
+  ANSWERING,
   DIST,
   LANGS,
   PAGES,
@@ -20,7 +21,9 @@ import {
   addressOf,
   allowedConsole,
   assertBuilt,
+  drawCharts,
   launchChromium,
+  waitChartsAnswer,
   waitInteractive,
 } from './browser.mjs';
 import { startServer } from './server.mjs';
@@ -343,7 +346,8 @@ test('on a 360 px phone each served drawing has the size of the canvas drawn aft
     assert.ok(served.length > 0 && served.every((s) => /^\d+×\d+$/.test(s)), `${address}: each chart should show one drawing, got ${served}`);
     release();
     await waitInteractive(page);
-    await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+    // Drawn on their canvases, as a change draws them (a chart holding its served drawing is drawn at a change).
+    await drawCharts(page);
     assert.deepEqual(await chartSizes(page), served, `${address}: drawings served and canvases drawn differ in size`);
     assert.deepEqual(problems, [], `${address}: the page reported problems`);
   }
@@ -389,7 +393,7 @@ test('each page and the widget read the handover named by its content, never the
       await page.locator('#widget-chart[data-drawn]').waitFor({ state: 'attached' });
     } else {
       await waitInteractive(page);
-      await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+      await waitChartsAnswer(page);
     }
     assert.deepEqual(asked, [hashed[0]], `${address}: data files asked for`);
     assert.equal(await page.locator('[role="alert"]').count(), 0, `${address}: an alert`);
@@ -440,7 +444,7 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     const scrolled = await page.evaluate(() => scrollY);
     release();
     await waitInteractive(page);
-    await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+    await waitChartsAnswer(page);
     await page.waitForTimeout(300);
 
     assert.equal(await page.evaluate(() => scrollY), scrolled, `${address}: the takeover moved the page`);
@@ -448,6 +452,8 @@ for (const address of PAGES.filter((a) => !STATIC_PAGES.includes(a))) {
     const diff = firstDifference(served, drawn);
     assert.equal(diff, null, `${address}: the app draws other markup than the page served, at ${diff}`);
     assert.deepEqual(messages.filter((m) => /hydrat|mismatch/i.test(m)), [], `${address}: hydration messages`);
+    // Taken over, a chart may hold its served drawing until a change draws it; drawn, nothing of it is left.
+    await drawCharts(page);
     const canvases = await page.locator('main canvas[data-drawn]').count();
     assert.equal(canvases, statics, `${address}: ${statics} static charts but ${canvases} drawn canvases`);
     assert.equal(await page.locator('[data-chart-static] svg').count(), 0, `${address}: a static drawing is left after the takeover`);
@@ -599,7 +605,7 @@ test('the root page without a hash is the Korean overview, and stays where it is
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
     assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
     assert.match(await page.locator('main h1').innerText(), /안산시 3대 경제 프로그램/);
-    await page.locator('#overview-chart[data-drawn]').waitFor({ state: 'attached' });
+    await page.locator(`#overview-chart${ANSWERING}`).waitFor({ state: 'attached' });
   }
   assert.deepEqual(problems, []);
 });
@@ -621,13 +627,13 @@ for (const prefix of ['/budget/', '/예산 자료/']) {
     const ready = async (url) => {
       await page.waitForURL(url, { waitUntil: 'domcontentloaded' });
       await waitInteractive(page);
-      await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+      await waitChartsAnswer(page);
     };
 
     await page.goto(BASE, { waitUntil: 'domcontentloaded' });
     await ready(BASE);
     assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
-    assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
+    assert.equal(await page.locator(`#overview-chart${ANSWERING}`).count(), 1);
 
     // A card: its page, taken over in turn.
     await page.locator('.program-card a[href="ko/program/sme/"]').click();
@@ -646,7 +652,7 @@ for (const prefix of ['/budget/', '/예산 자료/']) {
     await page.goBack();
     await ready(BASE);
     assert.equal(await page.locator('main').getAttribute('data-route'), 'ko/');
-    assert.equal(await page.locator('#overview-chart[data-drawn]').count(), 1);
+    assert.equal(await page.locator(`#overview-chart${ANSWERING}`).count(), 1);
 
     // A program page loaded directly, with options.
     await page.goto(`${BASE}en/program/sme/?unit=won`, { waitUntil: 'domcontentloaded' });
@@ -728,8 +734,9 @@ async function measureShifts(t, address, width, height) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   release();
   await waitInteractive(page);
-  await page.waitForFunction(() => performance.getEntriesByName('first-chart-drawn').length > 0);
-  await page.waitForFunction(() => [...document.querySelectorAll('main canvas')].every((c) => c.hasAttribute('data-drawn')));
+  // Every chart drawn on its canvas in its served drawing's place (one holding its served drawing, at a change).
+  await waitChartsAnswer(page);
+  await drawCharts(page);
   await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 300)));
   const shifts = await page.evaluate(() => window.e2eShifts);
   const cls = shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0);
@@ -799,10 +806,10 @@ for (const address of ['', 'en/program/sme/']) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.addInitScript(() => {
       // Per animation frame once the page is parsed (before, a box may be painted before its drawing has been
-      // read), while it changes: each chart box's state. S: a static drawing shows; C: the canvas is drawn;
-      // _: neither.
+      // read), while it changes: each chart box's state. S: a static drawing shows; O: it shows, and the canvas
+      // answers over it (holding it until a change draws it); C: the canvas is drawn; _: none of these.
       window.e2eFrames = [];
-      // Canvases shown over their served drawing before they are drawn (the drawing is exactly their picture).
+      // Canvases shown over their served drawing (shown at its own size, it is their picture).
       window.e2eOver = [];
       new MutationObserver((records) => {
         for (const r of records) if (r.target.hasAttribute('data-over')) window.e2eOver.push(r.target.id);
@@ -812,24 +819,25 @@ for (const address of ['', 'en/program/sme/']) {
         const state = [...document.querySelectorAll('.chart-canvas-box')]
           .map((b) => {
             const shown = [...b.querySelectorAll('[data-chart-static] svg')].some((s) => s.getBoundingClientRect().height > 0);
-            return shown ? 'S' : b.querySelector('canvas[data-drawn]') ? 'C' : '_';
+            if (shown) return b.querySelector('canvas[data-over]') ? 'O' : 'S';
+            return b.querySelector('canvas[data-drawn]') ? 'C' : '_';
           })
           .join('');
         if (window.e2eFrames.at(-1)?.state !== state) window.e2eFrames.push({ at: Math.round(performance.now()), state });
-        if (!/^C+$/.test(state)) requestAnimationFrame(tick);
+        if (!/^[CO]+$/.test(state)) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     });
     await page.goto(`${server.url}/${address}`, { waitUntil: 'domcontentloaded' });
     await waitInteractive(page);
-    await page.waitForFunction(() => /^C+$/.test(window.e2eFrames.at(-1)?.state ?? ''));
+    await page.waitForFunction(() => /^[CO]+$/.test(window.e2eFrames.at(-1)?.state ?? ''));
     const frames = await page.evaluate(() => window.e2eFrames);
     const shown = frames.map((f) => `${f.at} ms ${f.state}`).join(', ');
     t.diagnostic(shown);
-    assert.ok(frames.some((f) => f.state.includes('S')), `${address}: no frame with the static drawings: ${shown}`);
+    assert.ok(frames.some((f) => /[SO]/.test(f.state)), `${address}: no frame with the static drawings: ${shown}`);
     assert.ok(!frames.some((f) => f.state.includes('_')), `${address}: a frame showed a chart neither drawn nor static: ${shown}`);
     // Interactive means the charts answer: hovering and clicking them need their layout. A chart has it once
-    // drawn, or once shown over a served drawing that is exactly its picture (at 1280 px, the full column's).
+    // drawn, or once shown over a served drawing that is its picture (at 1280 px, the full column's).
     const { ready, drawn, over } = await page.evaluate(() => ({
       ready: performance.getEntriesByName('app-interactive')[0]?.startTime,
       drawn: performance.getEntriesByName('first-chart-drawn')[0]?.startTime,
@@ -841,11 +849,13 @@ for (const address of ['', 'en/program/sme/']) {
   });
 }
 
-// A chart whose served drawing is exactly its picture (made at the canvas's very width: a 360 px phone's 328 px
-// column, the full 1200 px one) answers over it before its canvas is drawn, so the page is interactive a task
-// sooner; anywhere else (1000 px: a drawing made for 800 px, shown at its own size) it waits for its drawing.
-for (const [width, over] of [[1280, true], [360, true], [1000, false]]) {
-  test(`at ${width} px the first chart ${over ? 'answers over its served drawing before it is drawn' : 'is interactive once drawn'}`, TIMEOUT, async (t) => {
+// A chart whose served drawing is shown at its own size (the drawings are made for a 360 px phone's 328 px
+// column, an 800 px one and the full 1200 px one) keeps it as its picture: its canvas, sized to that drawing,
+// answers over it and is not drawn, so no drawing holds the main thread while the page loads. The first change
+// draws the chart at its box's width in the drawing's place. Where the box is narrower than the drawing (a
+// 320 px phone), the drawing is shrunk into it and the chart is drawn at once, as before.
+for (const [width, held] of [[1280, 1200], [1000, 800], [412, 328], [360, 328], [320, null]]) {
+  test(`at ${width} px the first chart ${held ? `holds its served ${held} px drawing until a press draws it` : 'is drawn at once'}`, TIMEOUT, async (t) => {
     const { page, problems } = await openContext(t, { viewport: { width, height: 800 } });
     await page.addInitScript(() => {
       window.e2eSeen = [];
@@ -855,23 +865,52 @@ for (const [width, over] of [[1280, true], [360, true], [1000, false]]) {
     });
     await page.goto(`${server.url}/ko/`, { waitUntil: 'domcontentloaded' });
     await waitInteractive(page);
-    const seen = await page.evaluate(() => ({
-      ready: performance.getEntriesByName('app-interactive')[0]?.startTime,
-      drawn: performance.getEntriesByName('first-chart-drawn')[0]?.startTime,
-      changes: window.e2eSeen.filter((c) => c.startsWith('overview-chart ')),
-      statics: document.querySelectorAll('[data-chart-static]').length,
-      canvas: (() => {
+    const look = () =>
+      page.evaluate(() => {
         const c = document.getElementById('overview-chart');
-        return { drawn: c.getAttribute('data-drawn'), over: c.hasAttribute('data-over'), position: getComputedStyle(c).position };
-      })(),
-    }));
-    t.diagnostic(JSON.stringify(seen));
-    const expected = over ? ['overview-chart data-over=', 'overview-chart data-drawn=true', 'overview-chart data-over=null'] : ['overview-chart data-drawn=true'];
-    assert.deepEqual(seen.changes, expected);
-    assert.equal(seen.ready < seen.drawn, over, `interactive at ${seen.ready} ms, first chart drawn at ${seen.drawn} ms`);
-    // Drawn, the canvas is in the page's flow and the served drawings are gone, as ever.
-    assert.deepEqual(seen.canvas, { drawn: 'true', over: false, position: 'static' });
-    assert.equal(seen.statics, 0);
+        const served = c.parentElement.querySelector('[data-chart-static]');
+        return {
+          ready: performance.getEntriesByName('app-interactive').length,
+          drawnMarks: performance.getEntriesByName('first-chart-drawn').length,
+          changes: window.e2eSeen.filter((s) => s.startsWith('overview-chart ')),
+          served: served ? `${served.getAttribute('aria-hidden')} ${[...served.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)?.getAttribute('width')}` : null,
+          canvas: {
+            drawn: c.getAttribute('data-drawn'),
+            over: c.hasAttribute('data-over'),
+            position: getComputedStyle(c).position,
+            width: Math.round(c.getBoundingClientRect().width),
+            height: Math.round(c.getBoundingClientRect().height),
+          },
+          box: c.parentElement.clientWidth,
+          drawing: served ? Math.round([...served.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)?.getBoundingClientRect().height ?? 0) : null,
+        };
+      });
+    const loaded = await look();
+    t.diagnostic(JSON.stringify(loaded));
+    assert.equal(loaded.ready, 1);
+    if (held) {
+      assert.deepEqual(loaded.changes, ['overview-chart data-over=']);
+      assert.equal(loaded.drawnMarks, 0, 'a chart was drawn at load');
+      assert.equal(loaded.served, `true ${held}`, 'the served drawing shown, hidden from a screen reader');
+      assert.deepEqual(loaded.canvas, { drawn: null, over: true, position: 'absolute', width: held, height: loaded.drawing });
+      // It answers: a key gives the first bar's tooltip.
+      await page.locator('#overview-chart').focus();
+      await page.keyboard.press('Home');
+      await page.locator('.chart-canvas-box > .tooltip').first().waitFor();
+      await page.keyboard.press('Escape');
+      // A press draws it, at its box's width, in the served drawing's place.
+      await page.locator('#overview-chart-scale button[aria-pressed="false"]').click();
+      await page.locator('#overview-chart[data-drawn="true"]').waitFor({ state: 'attached' });
+      const pressed = await look();
+      t.diagnostic(JSON.stringify(pressed));
+      assert.deepEqual(pressed.changes, ['overview-chart data-over=', 'overview-chart data-drawn=true', 'overview-chart data-over=null']);
+      assert.equal(pressed.served, null, 'the served drawing is left after the chart was drawn');
+      assert.deepEqual(pressed.canvas, { ...pressed.canvas, drawn: 'true', over: false, position: 'static', width: pressed.box });
+    } else {
+      assert.deepEqual(loaded.changes, ['overview-chart data-drawn=true']);
+      assert.equal(loaded.served, null);
+      assert.deepEqual(loaded.canvas, { ...loaded.canvas, drawn: 'true', over: false, position: 'static', width: loaded.box });
+    }
     assert.deepEqual(problems, []);
   });
 }
@@ -895,13 +934,13 @@ for (const [height, below] of [[800, true], [4000, false]]) {
         deferred: performance.getEntriesByName('charts-deferred').length,
         timelineTop: timeline?.getBoundingClientRect().top,
         scrollY: window.scrollY,
-        drawn: [...document.querySelectorAll('[data-island] canvas')].map((c) => c.hasAttribute('data-drawn')),
+        answering: [...document.querySelectorAll('[data-island] canvas')].map((c) => c.matches(':is([data-drawn="true"], [data-over])')),
       };
     });
     t.diagnostic(JSON.stringify(seen));
     assert.equal(seen.scrollY, 0, 'the page was scrolled');
     assert.equal(seen.timelineTop >= height, below, `the timeline's island starts at ${seen.timelineTop} px`);
-    assert.deepEqual(seen.drawn, [true, true], 'every island\'s canvas drawn');
+    assert.deepEqual(seen.answering, [true, true], 'every island\'s canvas answers (drawn, or over its served drawing)');
     // The page marks `charts-deferred` when it leaves a chart for the browser's next idle moment. (The time between
     // the two marks proves nothing: a loaded machine can pause the one task between them.)
     assert.equal(seen.deferred, below ? 1 : 0, `charts deferred: ${seen.deferred}`);

@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, launchChromium, waitInteractive } from './browser.mjs';
+import { ANSWERING, DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, launchChromium, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const PLACEHOLDER = 'https://budget.example.org/';
@@ -73,8 +73,9 @@ async function withPage(t, options, fn) {
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 }
 
+/** Waits until the chart `#id` answers: drawn (a widget's always is), or an explorer page's holding its served drawing. */
 const drawn = (frameOrPage, id = 'widget-chart') =>
-  frameOrPage.locator(`#${id}[data-drawn="true"]`).waitFor({ state: 'attached' });
+  frameOrPage.locator(`#${id}${ANSWERING}`).waitFor({ state: 'attached' });
 
 async function openWidget(page, query) {
   await page.goto(`${BASE}widget.html?${query}`, { waitUntil: 'domcontentloaded' });

@@ -1,8 +1,9 @@
 //! A chart made interactive where it stands, with no framework: an explorer page's, which the build rendered
 //! with the whole page, and a widget's, which Yew renders once. The same components render the markup
 //! everywhere (`chart_section`: controls, a canvas with one option per point, the static drawing, hint, source
-//! and menu); here it is kept and driven: the canvas is drawn over the static drawing, which is then removed,
-//! and the elements get their listeners. Nothing is rendered again, so nothing on the page moves, focus stays
+//! and menu); here it is kept and driven: the canvas answers over the static drawing, which stays its
+//! picture where it is shown at its own size until a change draws the canvas in its place (elsewhere the
+//! canvas is drawn at once), and the elements get their listeners. Nothing is rendered again, so nothing on the page moves, focus stays
 //! where it is, and the first view's module needs no Yew.
 //!
 //! The drawing, hit-testing, overlay placement and keys are `canvas_chart`'s, the texts `view`'s, the menu's
@@ -12,8 +13,10 @@
 //! leads is the chart's [`Host`]'s.
 
 use super::browser::{location_href, open_in_new_tab};
-use super::canvas_chart::{copy_kept, paint, point_at, size, AnyChart, AnyLayout};
-use super::canvas_size::{frame_of, Drawn, Fit, Frame};
+use super::canvas_chart::{
+    copy_kept, lay_out, measure_for, paint, point_at, size, AnyChart, AnyLayout,
+};
+use super::canvas_size::{apply, frame_of, Drawn, Fit, Frame};
 use super::chart_section::explorer_links;
 use super::use_theme::resolve;
 use super::DataRef;
@@ -145,10 +148,11 @@ impl Sized {
         &self.live
     }
 
-    /// Where the served drawing shows exactly what [`Sized::draw`] will draw, the chart answers now, over it:
-    /// see [`LiveChart::answer_over_served`]. Whether it does.
-    pub fn answer_over_served(&self) -> bool {
-        self.live.answer_over_served(&self.rest)
+    /// Where the served drawing is shown at its own size, it is the chart's picture until something changes
+    /// it, and the chart answers over it now, with no drawing: see [`LiveChart::hold_served`]. Whether it does
+    /// (then [`Sized::draw`] is not needed).
+    pub fn hold_served(&self) -> bool {
+        self.live.hold_served(&self.rest)
     }
 }
 
@@ -453,15 +457,18 @@ impl LiveChart {
         Ok(frame)
     }
 
-    /// Where the served drawing shows exactly what the canvas is sized to draw, the canvas is shown over it,
-    /// transparent, with the layout it was sized for (`data-over`; style.css places it): the chart answers the
-    /// pointer, the keys and its toggles before it is drawn, and the drawing that follows replaces the served
-    /// one with the same picture. Exactly: the view the page was served with (`rest` rewrites nothing), sized
-    /// by this sizing, at the text size the page was made for and outside forced colours, and the drawing the
-    /// stylesheet shows is one made at the canvas's very width and height (a phone's 328 px column, the full
-    /// 1200 px one). Anywhere else the chart waits for its drawing. The served drawing is then hidden from
-    /// assistive technology, which has the canvas's name and options. Whether the chart answers over it.
-    fn answer_over_served(&self, rest: &Rest) -> bool {
+    /// Where the served drawing is shown at its own size, it stays the chart's picture until something changes
+    /// it: the canvas is sized to that drawing's width (a phone's 328 px column, the 800 px one of a narrower
+    /// window, the full 1200 px one) and shown over it, transparent, with the layout it was sized for
+    /// (`data-over`; style.css places it), and is not drawn. The chart answers the pointer, the keys and its
+    /// toggles at once, and the first change that draws it (a toggle, a resize, the theme or the text size)
+    /// draws it at its box's width and replaces the served drawing. Only where the drawing is the very picture
+    /// the canvas would draw at that width: the view the page was served with (`rest` rewrites nothing), sized
+    /// by this sizing, at the text size the page was made for and outside forced colours, and a drawing as
+    /// tall as the canvas is for its width, not scaled (a box narrower than the drawing shrinks it). Anywhere
+    /// else the chart is drawn, as before. The served drawing is then hidden from assistive technology, which
+    /// has the canvas's name and options. Whether the chart holds it.
+    fn hold_served(&self, rest: &Rest) -> bool {
         if rest.rewrite || self.state.borrow().sizings != rest.sizing {
             return false;
         }
@@ -474,7 +481,8 @@ impl LiveChart {
             | Then::Redraw(Some(Ok(sized))) => sized.clone(),
             _ => return false,
         };
-        let Some(frame) = self.frame.get() else {
+        let (Some(frame), Some(drawing)) = (self.frame.get(), self.state.borrow().drawing.clone())
+        else {
             return false;
         };
         let forced = web_sys::window()
@@ -504,22 +512,37 @@ impl LiveChart {
             shown
                 .get_attribute(name)
                 .map(|v| js_sys::parse_float(&v))
-                .filter(|v| v.is_finite())
+                .filter(|v| v.is_finite() && *v >= 0.0 && v.fract() == 0.0)
         };
-        let canvas_height = js_sys::parse_float(
-            &self
-                .canvas
-                .style()
-                .get_property_value("height")
-                .unwrap_or_default(),
-        );
-        let exact = size_of("width") == Some(f64::from(frame.css_width()))
-            && size_of("height").is_some_and(|h| (h - canvas_height).abs() < 0.5)
-            && (rect.height() - canvas_height).abs() < 0.5;
-        if !exact {
+        let (Some(width), Some(height)) = (size_of("width"), size_of("height")) else {
+            return false;
+        };
+        // At its own size: its box is as tall as it and at least as wide (it is drawn from the box's left).
+        let own_size = (rect.height() - height).abs() < 0.5 && rect.width() + 0.5 >= width;
+        let width = width as u32;
+        if !own_size || width > frame.css_width() || frame.with_width(width).css_width() != width {
             return false;
         }
-        self.state.borrow_mut().drawn = Some(sized);
+        let Ok(fit) = measure_for(&frame.with_width(width), &drawing) else {
+            return false;
+        };
+        if f64::from(fit.css_height()) != height {
+            return false;
+        }
+        let held = if width == frame.css_width() {
+            sized
+        } else {
+            // Sized again at the drawing's width; the frame kept is still the box's, which a change draws at.
+            match apply(&self.canvas, &fit).and_then(|()| lay_out(&drawing, &fit)) {
+                Ok(drawn) => Rc::new(drawn),
+                // Drawn as sized before, then.
+                Err(_) => {
+                    let _ = measure_for(&frame, &drawing).and_then(|f| apply(&self.canvas, &f));
+                    return false;
+                }
+            }
+        };
+        self.state.borrow_mut().drawn = Some(held);
         let _ = served.set_attribute("aria-hidden", "true");
         let _ = self.canvas.set_attribute("data-over", "");
         true
@@ -540,7 +563,7 @@ impl LiveChart {
         let (Some(drawing), Some(sized)) = (drawing, sized) else {
             return;
         };
-        // Shown over the served drawing until now (`answer_over_served`).
+        // Shown over the served drawing until now (`hold_served`).
         let over = self.canvas.has_attribute("data-over");
         let drawn = sized.and_then(|sized| match copy {
             Some((picture, fit)) => copy_kept(&self.canvas, &picture, &fit).map(|()| sized),
