@@ -3,9 +3,9 @@
 //!
 //! - On an explorer page (the first-view module) only the charts: each `data-island` element's chart is driven
 //!   where it stands ([`LiveChart`]): its canvas over the served drawing (drawn, or holding that drawing as its
-//!   picture until a change), its controls, tooltips, keys and menu answering. Nothing is rendered again, so nothing moves and focus stays put; the rest of the page
-//!   stays as served. Moving between pages loads the next page, which is as fast as a static file can be
-//!   (pre-rendered, with this module cached).
+//!   picture until a change), its controls, tooltips, keys and menu answering. Nothing is rendered again, so
+//!   nothing moves and focus stays put; the rest of the page stays as served. Moving between pages loads the
+//!   next page, which is as fast as a static file can be (pre-rendered, with this module cached).
 //! - The page's first chart and every chart in the first screen are taken over first, each in one or two short
 //!   tasks (`in_tasks`), so that no one task holds the main thread long; that is when the page is interactive
 //!   (`app-interactive`). The others are taken over the same way when the browser is next idle

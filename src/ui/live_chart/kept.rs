@@ -5,6 +5,8 @@
 //! frame it was made for (the canvas's box's width, the text size, the screen's density) and with the theme it
 //! was made in: after a resize or a change of theme it is made again. A chart too large to keep cheaply (a
 //! drawing over 16 MB, or one that took over 50 ms to draw aside) keeps none and draws on each press as before.
+//! A chart holding its served drawing (`LiveChart::hold_served`) keeps none until a change first draws it, so
+//! that no drawing aside holds the main thread while the page loads.
 
 use super::LiveChart;
 use crate::chart::{Scale, Theme};

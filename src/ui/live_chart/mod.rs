@@ -3,8 +3,8 @@
 //! everywhere (`chart_section`: controls, a canvas with one option per point, the static drawing, hint, source
 //! and menu); here it is kept and driven: the canvas answers over the static drawing, which stays its
 //! picture where it is shown at its own size until a change draws the canvas in its place (elsewhere the
-//! canvas is drawn at once), and the elements get their listeners. Nothing is rendered again, so nothing on the page moves, focus stays
-//! where it is, and the first view's module needs no Yew.
+//! canvas is drawn at once), and the elements get their listeners. Nothing is rendered again, so nothing on
+//! the page moves, focus stays where it is, and the first view's module needs no Yew.
 //!
 //! The drawing, hit-testing, overlay placement and keys are `canvas_chart`'s, the texts `view`'s, the menu's
 //! actions `chart_menu`'s. What a change of unit or scale changes in the markup (which toggle is pressed, the
