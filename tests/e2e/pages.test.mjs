@@ -869,11 +869,12 @@ for (const [width, held] of [[1280, 1200], [1000, 800], [412, 328], [360, 328], 
       page.evaluate(() => {
         const c = document.getElementById('overview-chart');
         const served = c.parentElement.querySelector('[data-chart-static]');
+        const shown = served && [...served.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
         return {
           ready: performance.getEntriesByName('app-interactive').length,
           drawnMarks: performance.getEntriesByName('first-chart-drawn').length,
           changes: window.e2eSeen.filter((s) => s.startsWith('overview-chart ')),
-          served: served ? `${served.getAttribute('aria-hidden')} ${[...served.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)?.getAttribute('width')}` : null,
+          served: served ? `${served.getAttribute('aria-hidden')} ${shown?.getAttribute('width')}` : null,
           canvas: {
             drawn: c.getAttribute('data-drawn'),
             over: c.hasAttribute('data-over'),
@@ -882,7 +883,7 @@ for (const [width, held] of [[1280, 1200], [1000, 800], [412, 328], [360, 328], 
             height: Math.round(c.getBoundingClientRect().height),
           },
           box: c.parentElement.clientWidth,
-          drawing: served ? Math.round([...served.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0)?.getBoundingClientRect().height ?? 0) : null,
+          drawing: served ? Math.round(shown?.getBoundingClientRect().height ?? 0) : null,
         };
       });
     const loaded = await look();

@@ -520,10 +520,11 @@ impl LiveChart {
         // At its own size: its box is as tall as it and at least as wide (it is drawn from the box's left).
         let own_size = (rect.height() - height).abs() < 0.5 && rect.width() + 0.5 >= width;
         let width = width as u32;
-        if !own_size || width > frame.css_width() || frame.with_width(width).css_width() != width {
+        let at = frame.with_width(width);
+        if !own_size || width > frame.css_width() || at.css_width() != width {
             return false;
         }
-        let Ok(fit) = measure_for(&frame.with_width(width), &drawing) else {
+        let Ok(fit) = measure_for(&at, &drawing) else {
             return false;
         };
         if f64::from(fit.css_height()) != height {
