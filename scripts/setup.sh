@@ -46,7 +46,8 @@ trunk_tool() {
     # its own speed does not show (a release build of this app: 28.9 s with it, 30.0 s with an optimised one),
     # and what it writes is the same, byte for byte. Its install on 2 cores, the crates already downloaded:
     # 5 min 10 s, against 8 min 53 s optimised without LTO and 10 min 56 s with Trunk's own fat LTO (measured).
-    cargo install trunk --version "$TRUNK_VERSION" --locked --debug >&2
+    # Without debug information it installs as fast (300 s against 307) and is 88 MB instead of 311.
+    CARGO_PROFILE_DEV_DEBUG=false cargo install trunk --version "$TRUNK_VERSION" --locked --debug >&2
     STATUS="$TRUNK_VERSION installed"
   fi
 }
