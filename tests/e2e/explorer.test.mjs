@@ -844,13 +844,12 @@ test('axe, dark and forced colours, 320 and 1280 px, with every tooltip open: no
       ['forced colours', { forcedColors: 'active' }],
     ]) {
       await withPage(t, { viewport: { width, height }, ...options }, async (page) => {
-        // With a tooltip open (`tip`), axe cannot decide the contrast of text the box overlaps, nor of the box's
-        // own text over it. The overlapped text was decided with the tooltips closed and is hidden where it is
-        // covered; the box's text is decided here against the box's own background, which must be opaque.
-        // With a tooltip open, only its chart's figure is checked: opening one changes nothing outside it (the tip
-        // is drawn in the figure, the chart's active option is in its canvas), and the whole page was checked with
-        // the tooltips closed. A run on the whole overview takes 2.2–3.2 s here, on its chart's figure 1.3 s; this
-        // test took 163 s checking whole pages with each tooltip open, 108 s checking figures (measured).
+        // The whole page is checked with the tooltips closed. With one open (`tip`), only its chart's `figure` is:
+        // opening it changes nothing outside (the box is drawn in the figure, the active option is in the canvas),
+        // and the test took 163 s checking whole pages, 108 s checking figures (measured). axe cannot decide the
+        // contrast of text the box overlaps, nor of the box's own text over it: the overlapped text was decided
+        // with the tooltips closed and is hidden where it is covered; the box's text is decided here against the
+        // box's own background, which must be opaque.
         const check = async (where, tip, figure) => {
           const builder = new AxeBuilder({ page });
           if (figure) builder.include(figure);
