@@ -8,7 +8,6 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import {
   ANSWERING,
   DATA_FILE,
@@ -20,6 +19,7 @@ import {
   buildVariant,
   drawCharts,
   launchChromium,
+  runAxe,
   waitInteractive,
 } from './browser.mjs';
 import { startServer } from './server.mjs';
@@ -97,7 +97,7 @@ function formatViolations(violations) {
 }
 
 async function assertNoAxeViolations(page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await runAxe(page);
   assert.equal(violations.length, 0, `axe-core found violations:\n${formatViolations(violations)}`);
 }
 

@@ -8,8 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { ANSWERING, DIST, LANGS, OUTPUT, PAGES, PROGRAMS, addressOf, assertBuilt, launchChromium, waitInteractive } from './browser.mjs';
+import { ANSWERING, DIST, LANGS, OUTPUT, PAGES, PROGRAMS, addressOf, assertBuilt, launchChromium, runAxe, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const SOURCE_TITLE = '안산시, 지역경제 선순환';
@@ -314,7 +313,7 @@ for (const [width, height] of [
       ];
       for (const address of addresses) {
         await open(page, address);
-        const { violations } = await new AxeBuilder({ page }).analyze();
+        const { violations } = await runAxe(page);
         if (violations.length) failures.push(`  ${address} (${width} px):\n${formatViolations(violations)}`);
       }
       assert.equal(failures.length, 0, `axe-core violations:\n${failures.join('\n')}`);
@@ -846,14 +845,12 @@ test('axe, dark and forced colours, 320 and 1280 px, with every tooltip open: no
       await withPage(t, { viewport: { width, height }, ...options }, async (page) => {
         // The whole page is checked with the tooltips closed. With one open (`tip`), only its chart's `figure` is:
         // opening it changes nothing outside (the box is drawn in the figure, the active option is in the canvas),
-        // and the test took 163 s checking whole pages, 108 s checking figures (measured). axe cannot decide the
+        // and the test takes ~60 s checking whole pages, ~40 s checking figures (measured). axe cannot decide the
         // contrast of text the box overlaps, nor of the box's own text over it: the overlapped text was decided
         // with the tooltips closed and is hidden where it is covered; the box's text is decided here against the
         // box's own background, which must be opaque.
         const check = async (where, tip, figure) => {
-          const builder = new AxeBuilder({ page });
-          if (figure) builder.include(figure);
-          const { violations, incomplete } = await builder.analyze();
+          const { violations, incomplete } = await runAxe(page, { include: figure });
           if (violations.length) failures.push(`${where}:\n${formatViolations(violations)}`);
           const targets = incomplete.filter((r) => r.id === 'color-contrast').flatMap((r) => r.nodes.map((n) => n.target));
           const undecided = await page.evaluate(

@@ -5,7 +5,6 @@
 // Run after `trunk build --release`:  node --test tests/e2e/pages.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import {
   assertBuilt,
   drawCharts,
   launchChromium,
+  runAxe,
   waitChartsAnswer,
   waitInteractive,
 } from './browser.mjs';
@@ -208,7 +208,7 @@ test('without JavaScript, axe-core finds no violations on any page with figures'
     const [want, got] = [await staticView(off), await staticView(page)];
     assert.equal(got.text, want.text, `${address}: the page without scripts does not read as the page without JavaScript`);
     assert.equal(got.appStarted, 0);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const { violations } = await runAxe(page);
     if (violations.length) failures.push(`${address || '(root)'}:\n${formatViolations(violations)}`);
   }
   assert.equal(failures.length, 0, `axe-core found, without JavaScript:\n${failures.join('\n')}`);

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { ANSWERING, DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, launchChromium, waitInteractive } from './browser.mjs';
+import { ANSWERING, DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, launchChromium, runAxe, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const PLACEHOLDER = 'https://budget.example.org/';
@@ -82,7 +81,7 @@ async function openWidget(page, query) {
 }
 
 async function axe(pageOrFrame, label) {
-  const { violations } = await new AxeBuilder({ page: pageOrFrame }).analyze();
+  const { violations } = await runAxe(pageOrFrame);
   const text = violations.map((v) => `  ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   assert.equal(violations.length, 0, `${label}: axe-core found violations:\n${text.join('\n')}`);
 }
