@@ -18,6 +18,7 @@ import {
   assertBuilt,
   buildVariant,
   drawCharts,
+  formatViolations,
   launchChromium,
   runAxe,
   waitInteractive,
@@ -87,14 +88,6 @@ function canvasDataUrl(page) {
   return page.evaluate(() => document.getElementById('overview-chart').toDataURL());
 }
 
-function formatViolations(violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`);
-      return `  ${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>\n${nodes.join('\n')}`;
-    })
-    .join('\n');
-}
 
 async function assertNoAxeViolations(page) {
   const { violations } = await runAxe(page);

@@ -126,6 +126,21 @@ export async function runAxe(pageOrFrame, { include } = {}) {
   return pageOrFrame.evaluate((include) => window.axe.run(include ? { include: [include] } : document), include ?? null);
 }
 
+/**
+ * axe-core's `violations` as text for a failing assertion: each rule with its help page, then each element it
+ * flagged (its selector, the start of its markup) and why, every line starting with `indent`.
+ */
+export function formatViolations(violations, indent = '  ') {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map(
+        (n) => `${indent}    ${n.target.join(' ')} ${n.html.slice(0, 120)}: ${n.failureSummary?.replace(/\n/g, ' ')}`,
+      );
+      return `${indent}${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+}
+
 // Debian's Chromium; never a downloaded browser. The network flags stop Chromium's own
 // background connections, which this machine's closed network refuses.
 export const CHROMIUM_ARGS = [

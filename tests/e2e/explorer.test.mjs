@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ANSWERING, DIST, LANGS, OUTPUT, PAGES, PROGRAMS, addressOf, assertBuilt, launchChromium, runAxe, waitInteractive } from './browser.mjs';
+import { ANSWERING, DIST, LANGS, OUTPUT, PAGES, PROGRAMS, addressOf, assertBuilt, formatViolations, launchChromium, runAxe, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const SOURCE_TITLE = '안산시, 지역경제 선순환';
@@ -287,14 +287,6 @@ test('the story: overview → SME bar → English → reload → per resident �
   });
 });
 
-function formatViolations(violations) {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`);
-      return `    ${v.id} (${v.impact}): ${v.help}\n${nodes.join('\n')}`;
-    })
-    .join('\n');
-}
 
 for (const [width, height] of [
   [1280, 800],
@@ -314,7 +306,7 @@ for (const [width, height] of [
       for (const address of addresses) {
         await open(page, address);
         const { violations } = await runAxe(page);
-        if (violations.length) failures.push(`  ${address} (${width} px):\n${formatViolations(violations)}`);
+        if (violations.length) failures.push(`  ${address} (${width} px):\n${formatViolations(violations, '    ')}`);
       }
       assert.equal(failures.length, 0, `axe-core violations:\n${failures.join('\n')}`);
     });

@@ -21,6 +21,7 @@ import {
   allowedConsole,
   assertBuilt,
   drawCharts,
+  formatViolations,
   launchChromium,
   runAxe,
   waitChartsAnswer,
@@ -173,11 +174,6 @@ async function routeAsWithoutScripts(page) {
   });
 }
 
-function formatViolations(violations) {
-  return violations
-    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `      ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`)
-    .join('\n');
-}
 
 // (a) Without JavaScript: every page with figures shows them, their sources, a table and its static charts, and
 // says in one line what needs JavaScript; its links lead to pages that exist.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANSWERING, DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, launchChromium, runAxe, waitInteractive } from './browser.mjs';
+import { ANSWERING, DATA_GLOB, DIST, PAGES, REPO_ROOT, assertBuilt, buildVariant, formatViolations, launchChromium, runAxe, waitInteractive } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 const PLACEHOLDER = 'https://budget.example.org/';
@@ -82,8 +82,7 @@ async function openWidget(page, query) {
 
 async function axe(pageOrFrame, label) {
   const { violations } = await runAxe(pageOrFrame);
-  const text = violations.map((v) => `  ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.equal(violations.length, 0, `${label}: axe-core found violations:\n${text.join('\n')}`);
+  assert.equal(violations.length, 0, `${label}: axe-core found violations:\n${formatViolations(violations)}`);
 }
 
 test('the release bundle works from a sub-folder: explorer and widget, relative files only', TIMEOUT, async (t) => {
