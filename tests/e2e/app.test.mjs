@@ -88,7 +88,6 @@ function canvasDataUrl(page) {
   return page.evaluate(() => document.getElementById('overview-chart').toDataURL());
 }
 
-
 async function assertNoAxeViolations(page) {
   const { violations } = await runAxe(page);
   assert.equal(violations.length, 0, `axe-core found violations:\n${formatViolations(violations)}`);

@@ -133,9 +133,10 @@ export async function runAxe(pageOrFrame, { include } = {}) {
 export function formatViolations(violations, indent = '  ') {
   return violations
     .map((v) => {
-      const nodes = v.nodes.map(
-        (n) => `${indent}    ${n.target.join(' ')} ${n.html.slice(0, 120)}: ${n.failureSummary?.replace(/\n/g, ' ')}`,
-      );
+      const nodes = v.nodes.map((n) => {
+        const markup = (n.html ?? '').slice(0, 120);
+        return `${indent}    ${n.target.join(' ')} ${markup}: ${n.failureSummary?.replace(/\n/g, ' ')}`;
+      });
       return `${indent}${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>\n${nodes.join('\n')}`;
     })
     .join('\n');

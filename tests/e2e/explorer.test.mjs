@@ -287,7 +287,6 @@ test('the story: overview → SME bar → English → reload → per resident �
   });
 });
 
-
 for (const [width, height] of [
   [1280, 800],
   [320, 740],

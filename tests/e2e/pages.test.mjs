@@ -174,7 +174,6 @@ async function routeAsWithoutScripts(page) {
   });
 }
 
-
 // (a) Without JavaScript: every page with figures shows them, their sources, a table and its static charts, and
 // says in one line what needs JavaScript; its links lead to pages that exist.
 for (const address of FIGURE_PAGES) {
